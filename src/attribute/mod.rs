@@ -1,0 +1,632 @@
+//! Attribution: who each quotation is credited to, the way the article says it.
+//!
+//! For each speech or writing quote the stage looks, in order, for
+//! 1. a cue right after the quote in its sentence ("…,” Trump said." / "», afirmó el mandatario");
+//! 2. a cue before it in its sentence ("Petro said: “…" / "Según Petro, «…»" / "…, saying, “…");
+//! 3. a short attribution sentence right after it ("“…?” Petro wrote.");
+//! 4. the previous quote's speaker when nothing but the attribution stands between them
+//!    ("“…,” Trump said. “…”");
+//! 5. the subject of the previous sentence when the quote is a sentence of its own.
+//!
+//! Mentions are names (with titles and appositions), pronouns and epithets, resolved to the
+//! people the article names (see [`People`]).
+
+mod people;
+
+pub use people::{name_key, EpithetTraits, People, Person};
+
+use crate::extract::Document;
+use crate::lang::{CueMode, LanguagePack};
+use crate::model::QuoteKind;
+use crate::text::is_capitalized;
+use people::{lookup, parse_epithet};
+
+/// Confidence of a name right next to a cue ("Trump said", "said Trump").
+const CONFIDENCE_NAME_AT_CUE: f32 = 0.95;
+/// Confidence of an epithet at a cue ("the Colombian president said"): resolution can err.
+const CONFIDENCE_EPITHET_AT_CUE: f32 = 0.8;
+/// Confidence of a pronoun at a cue ("he said"): the antecedent can err.
+const CONFIDENCE_PRONOUN_AT_CUE: f32 = 0.85;
+/// Factor for a cue found in the next sentence or inherited from the previous quote.
+const FACTOR_NEIGHBOUR: f32 = 0.9;
+/// Confidence of the previous sentence's subject, with no cue at all.
+const CONFIDENCE_PREVIOUS_SUBJECT: f32 = 0.5;
+/// How far after a quote (in words) its cue may start: "…,” Colombian President Gustavo Petro said".
+const MAX_WORDS_TO_CUE_AFTER: usize = 7;
+/// An attribution sentence after a quote is at most this long ("Petro wrote on X.").
+const MAX_WORDS_TAIL_SENTENCE: usize = 10;
+
+/// An attribution within one article: the person is an index into [`People::persons`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocalAttribution {
+    /// Index into the article's persons.
+    pub person: usize,
+    /// The words that name the speaker at the attribution.
+    pub mention: String,
+    /// The cue, if any.
+    pub cue: Option<String>,
+    /// Speech or writing, from the cue.
+    pub mode: CueMode,
+    /// From 0 to 1.
+    pub confidence: f32,
+    /// Byte span of the sentence holding the cue (or the quote, when inherited).
+    pub sentence: (usize, usize),
+}
+
+/// The attribution stage's output for one article.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleAttributions {
+    /// People named in the article.
+    pub people: People,
+    /// One entry per quote of the document (None: not attributed or not a statement).
+    pub attributions: Vec<Option<LocalAttribution>>,
+}
+
+#[derive(Clone, Debug)]
+enum MentionKind {
+    Name(Vec<String>),
+    Pronoun,
+    Epithet(EpithetTraits),
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    kind: MentionKind,
+    /// Positions in the context (first, past-last).
+    from: usize,
+    to: usize,
+}
+
+struct Cue {
+    at: usize,
+    len: usize,
+    mode: CueMode,
+    source_phrase: bool,
+}
+
+/// A stretch of a sentence outside quotations: token indices and their lower-case words.
+struct Context {
+    tokens: Vec<usize>,
+    words: Vec<String>,
+    at_sentence_start: bool,
+}
+
+impl Context {
+    fn new(doc: &Document, from: usize, to: usize, sentence_start: usize) -> Context {
+        let tokens = doc.tokens_outside_quotes(from, to);
+        let words = tokens.iter().map(|&i| doc.lower(i)).collect();
+        Context {
+            tokens,
+            words,
+            at_sentence_start: from <= sentence_start,
+        }
+    }
+
+    fn is_word(&self, doc: &Document, at: usize) -> bool {
+        doc.tokens[self.tokens[at]].is_word
+    }
+
+    fn text(&self, doc: &Document, from: usize, to: usize) -> String {
+        let (Some(&first), Some(&last)) =
+            (self.tokens.get(from), self.tokens.get(to.saturating_sub(1)))
+        else {
+            return String::new();
+        };
+        doc.body[doc.tokens[first].start..doc.tokens[last].end].to_string()
+    }
+
+    fn word_count(&self, doc: &Document) -> usize {
+        (0..self.tokens.len())
+            .filter(|&i| self.is_word(doc, i))
+            .count()
+    }
+}
+
+/// Attributes the quotes of `doc`, whose kinds are `kinds` (writing quotes found by a writing
+/// cue are relabelled), reading the article with `pack`.
+pub fn attribute(
+    doc: &Document,
+    kinds: &mut [QuoteKind],
+    pack: &LanguagePack,
+) -> ArticleAttributions {
+    let mut people = People::find(doc, pack);
+    let mut attributions: Vec<Option<LocalAttribution>> = vec![None; doc.quotes.len()];
+    for index in 0..doc.quotes.len() {
+        let quote = &doc.quotes[index];
+        if quote.depth > 0 || !kinds[index].is_statement() {
+            continue;
+        }
+        let sentence_index = doc.sentence_at(quote.open);
+        let sentence = doc.sentences[sentence_index];
+        let previous_close = doc.quotes[..index]
+            .iter()
+            .filter(|q| q.depth == 0 && q.close_end <= quote.open)
+            .map(|q| q.close_end)
+            .max()
+            .unwrap_or(0)
+            .max(sentence.0);
+        let next_open = doc.quotes[index + 1..]
+            .iter()
+            .find(|q| q.depth == 0)
+            .map_or(usize::MAX, |q| q.open);
+        let sentence_end = sentence.1.max(quote.close_end);
+        let after = Context::new(
+            doc,
+            quote.close_end,
+            next_open.min(sentence_end),
+            sentence.0,
+        );
+        let before = Context::new(doc, previous_close, quote.open, sentence.0);
+
+        let found = cue_after(doc, pack, &after, &mut people)
+            .or_else(|| cue_before(doc, pack, &before, &mut people))
+            .map(|found| (found, sentence))
+            .or_else(|| {
+                tail_sentence(
+                    doc,
+                    pack,
+                    quote.close_end,
+                    sentence_index,
+                    next_open,
+                    &mut people,
+                )
+            });
+        let attribution = match found {
+            Some(((person, mention, cue, mode, confidence), sentence)) => Some(LocalAttribution {
+                person,
+                mention,
+                cue: Some(cue),
+                mode,
+                confidence,
+                sentence,
+            }),
+            None => inherited(doc, &attributions, index, sentence_index)
+                .or_else(|| previous_subject(doc, pack, &people, index, sentence_index)),
+        };
+        if let Some(a) = &attribution {
+            if a.mode == CueMode::Writing && kinds[index] == QuoteKind::Speech {
+                kinds[index] = QuoteKind::Writing;
+            }
+        }
+        attributions[index] = attribution;
+    }
+    ArticleAttributions {
+        people,
+        attributions,
+    }
+}
+
+/// (person, mention, cue, mode, confidence)
+type Found = (usize, String, String, CueMode, f32);
+
+/// A cue among the first words after the quote, with its mention before or after it.
+fn cue_after(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    people: &mut People,
+) -> Option<Found> {
+    let mut words_seen = 0;
+    for at in 0..ctx.tokens.len() {
+        if !ctx.is_word(doc, at) {
+            // A sentence break inside the context ends the search.
+            if matches!(ctx.words[at].as_str(), "." | "?" | "!") {
+                break;
+            }
+            continue;
+        }
+        words_seen += 1;
+        if words_seen > MAX_WORDS_TO_CUE_AFTER {
+            break;
+        }
+        if let Some(cue) = cue_at(pack, ctx, at) {
+            let mention = mention_ending_at(doc, pack, ctx, at)
+                .filter(|m| only_glue_before(doc, ctx, m.from))
+                .or_else(|| mention_starting_at(doc, pack, ctx, at + cue.len));
+            if let Some(mention) = mention {
+                return resolve(doc, ctx, people, &mention, &cue);
+            }
+        }
+    }
+    None
+}
+
+/// True when nothing but punctuation stands before position `from` of the context.
+fn only_glue_before(doc: &Document, ctx: &Context, from: usize) -> bool {
+    (0..from).all(|i| !ctx.is_word(doc, i))
+}
+
+/// The last cue before the quote in its sentence, with its mention.
+fn cue_before(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    people: &mut People,
+) -> Option<Found> {
+    for at in (0..ctx.tokens.len()).rev() {
+        if !ctx.is_word(doc, at) {
+            continue;
+        }
+        let Some(cue) = cue_at(pack, ctx, at) else {
+            continue;
+        };
+        if cue.source_phrase {
+            let mention = mention_starting_at(doc, pack, ctx, at + cue.len)?;
+            return resolve(doc, ctx, people, &mention, &cue);
+        }
+        let mention = mention_ending_at(doc, pack, ctx, at)
+            .or_else(|| {
+                mention_starting_at(doc, pack, ctx, at + cue.len).filter(|m| {
+                    !matches!(m.kind, MentionKind::Pronoun) && inverted_before_quote(doc, ctx, m)
+                })
+            })
+            .or_else(|| sentence_subject(doc, pack, ctx, at));
+        if let Some(mention) = mention {
+            return resolve(doc, ctx, people, &mention, &cue);
+        }
+        return None;
+    }
+    None
+}
+
+/// "dijo Petro: «…»": an inverted mention counts before a quote only when it ends the context.
+fn inverted_before_quote(doc: &Document, ctx: &Context, mention: &Mention) -> bool {
+    (mention.to..ctx.tokens.len()).all(|i| !ctx.is_word(doc, i))
+}
+
+/// The subject that opens the sentence, for cues far from their subject ("Petro acknowledged
+/// the challenges ..., saying, “…”").
+fn sentence_subject(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    before: usize,
+) -> Option<Mention> {
+    if !ctx.at_sentence_start {
+        return None;
+    }
+    let mut start = 0;
+    // Skip a leading connective ("But", "Pero", "Later,").
+    while start < before.min(3)
+        && (!ctx.is_word(doc, start)
+            || pack.stopwords.contains(&ctx.words[start])
+            || pack.adverbs.contains(&ctx.words[start]))
+    {
+        if let Some(mention) = mention_starting_at(doc, pack, ctx, start) {
+            return Some(mention).filter(|m| m.to <= before);
+        }
+        start += 1;
+    }
+    mention_starting_at(doc, pack, ctx, start).filter(|m| m.to <= before)
+}
+
+/// A short sentence right after the quote that only attributes it ("“…?” Petro wrote on X.").
+fn tail_sentence(
+    doc: &Document,
+    pack: &LanguagePack,
+    close_end: usize,
+    sentence_index: usize,
+    next_open: usize,
+    people: &mut People,
+) -> Option<(Found, (usize, usize))> {
+    let &(start, end) = doc.sentences.get(sentence_index + 1)?;
+    let (_, quote_sentence_end) = doc.sentences[sentence_index];
+    if close_end < quote_sentence_end.saturating_sub(2)
+        || doc.paragraph_at(start) != doc.paragraph_at(close_end)
+        || next_open < end
+    {
+        return None;
+    }
+    let ctx = Context::new(doc, start, end, start);
+    if ctx.word_count(doc) > MAX_WORDS_TAIL_SENTENCE {
+        return None;
+    }
+    let mut found = cue_after(doc, pack, &ctx, people)?;
+    found.4 *= FACTOR_NEIGHBOUR;
+    Some((found, (start, end)))
+}
+
+/// The previous quote's attribution, when the quote continues it: same paragraph (or the
+/// next one), and no word between them but the previous quote's own attribution.
+fn inherited(
+    doc: &Document,
+    attributions: &[Option<LocalAttribution>],
+    index: usize,
+    sentence_index: usize,
+) -> Option<LocalAttribution> {
+    let quote = &doc.quotes[index];
+    let previous = (0..index).rev().find(|&i| doc.quotes[i].depth == 0)?;
+    let previous_attribution = attributions[previous].as_ref()?;
+    let paragraph = doc.paragraph_at(quote.open);
+    let previous_paragraph = doc.paragraph_at(doc.quotes[previous].open);
+    if paragraph > previous_paragraph + 1 {
+        return None;
+    }
+    // Words between the two quotes must all belong to the previous quote's attribution sentence.
+    let between = doc.words_outside_quotes(doc.quotes[previous].close_end, quote.open);
+    let (attr_start, attr_end) = previous_attribution.sentence;
+    let covered = between
+        .iter()
+        .all(|&t| doc.tokens[t].start >= attr_start && doc.tokens[t].end <= attr_end);
+    let same_or_next_sentence = sentence_index <= doc.sentence_at(attr_end.saturating_sub(1)) + 1;
+    (covered && same_or_next_sentence).then(|| LocalAttribution {
+        cue: None,
+        confidence: previous_attribution.confidence * FACTOR_NEIGHBOUR,
+        ..previous_attribution.clone()
+    })
+}
+
+/// The subject of the sentence before a quote that stands as a sentence of its own.
+fn previous_subject(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    index: usize,
+    sentence_index: usize,
+) -> Option<LocalAttribution> {
+    let quote = &doc.quotes[index];
+    let (sentence_start, _) = doc.sentences[sentence_index];
+    if sentence_index == 0 || quote.open > sentence_start {
+        return None;
+    }
+    let previous = doc.sentences[sentence_index - 1];
+    if doc.paragraph_at(previous.0) + 1 < doc.paragraph_at(sentence_start) {
+        return None;
+    }
+    let ctx = Context::new(doc, previous.0, previous.1, previous.0);
+    let mention = sentence_subject(doc, pack, &ctx, ctx.tokens.len())?;
+    let person = match &mention.kind {
+        MentionKind::Name(words) => people.resolve_word(name_key(words).last()?).or_else(|| {
+            let key = name_key(words);
+            people.persons.iter().position(|p| p.key == key)
+        })?,
+        MentionKind::Pronoun => {
+            people.resolve_pronoun(doc.tokens[ctx.tokens[mention.from]].start)?
+        }
+        MentionKind::Epithet(traits) => {
+            people.resolve_epithet(traits, doc.tokens[ctx.tokens[mention.from]].start)?
+        }
+    };
+    Some(LocalAttribution {
+        person,
+        mention: ctx.text(doc, mention.from, mention.to),
+        cue: None,
+        mode: CueMode::Speech,
+        confidence: CONFIDENCE_PREVIOUS_SUBJECT,
+        sentence: previous,
+    })
+}
+
+/// A reporting verb or source phrase starting at context position `at`.
+fn cue_at(pack: &LanguagePack, ctx: &Context, at: usize) -> Option<Cue> {
+    if let Some((len, mode)) = pack.verbs.longest_match(&ctx.words[at..]) {
+        return Some(Cue {
+            at,
+            len,
+            mode,
+            source_phrase: false,
+        });
+    }
+    let (len, (mode, sentence_start_only)) = pack.source_phrases.longest_match(&ctx.words[at..])?;
+    if sentence_start_only && !(at == 0 && ctx.at_sentence_start) {
+        return None;
+    }
+    Some(Cue {
+        at,
+        len,
+        mode,
+        source_phrase: true,
+    })
+}
+
+fn resolve(
+    doc: &Document,
+    ctx: &Context,
+    people: &mut People,
+    mention: &Mention,
+    cue: &Cue,
+) -> Option<Found> {
+    let position = doc.tokens[ctx.tokens[mention.from]].start;
+    let (person, confidence) = match &mention.kind {
+        MentionKind::Name(words) => (people.resolve_name(words, position), CONFIDENCE_NAME_AT_CUE),
+        MentionKind::Pronoun => (people.resolve_pronoun(position)?, CONFIDENCE_PRONOUN_AT_CUE),
+        MentionKind::Epithet(traits) => (
+            people.resolve_epithet(traits, position)?,
+            CONFIDENCE_EPITHET_AT_CUE,
+        ),
+    };
+    let text = ctx.text(doc, mention.from, mention.to);
+    let cue_text = ctx.text(doc, cue.at, cue.at + cue.len);
+    Some((person, text, cue_text, cue.mode, confidence))
+}
+
+/// A mention that starts at context position `at`: a pronoun, a name (after titles), or an
+/// epithet (a name in apposition after it wins: "the Colombian president, Gustavo Petro").
+fn mention_starting_at(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+) -> Option<Mention> {
+    let word = ctx.words.get(at)?;
+    if !ctx.is_word(doc, at) {
+        return None;
+    }
+    if pack.pronouns.get(word).is_some_and(|p| !p.plural) {
+        return Some(Mention {
+            kind: MentionKind::Pronoun,
+            from: at,
+            to: at + 1,
+        });
+    }
+    let mut k = at;
+    if pack.epithet_openers.contains(word) && is_capitalized_at(doc, ctx, at + 1) {
+        k += 1;
+    }
+    // Titles and nationality words, then a capitalized name.
+    let mut name_from = k;
+    while name_from < ctx.tokens.len() && ctx.is_word(doc, name_from) {
+        let step = lookup(
+            doc,
+            &pack.titles,
+            &ctx.words,
+            ctx.tokens[name_from],
+            name_from,
+        )
+        .map(|(len, _)| len)
+        .or_else(|| {
+            lookup(
+                doc,
+                &pack.demonyms,
+                &ctx.words,
+                ctx.tokens[name_from],
+                name_from,
+            )
+            .map(|(len, _)| len)
+        });
+        match step {
+            Some(len) => name_from += len,
+            None => break,
+        }
+        if ctx.words.get(name_from).is_some_and(|w| w == ".") {
+            name_from += 1;
+        }
+    }
+    let is_function_word = |i: usize| {
+        ctx.words
+            .get(i)
+            .is_some_and(|w| pack.stopwords.contains(w) || pack.adverbs.contains(w))
+    };
+    if let Some(mut to) = name_run_end(doc, ctx, name_from)
+        .filter(|&to| !(to == name_from + 1 && is_function_word(name_from)))
+    {
+        if to > name_from {
+            let words: Vec<String> = (name_from..to)
+                .filter(|&i| ctx.is_word(doc, i))
+                .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
+                .collect();
+            to = to.max(name_from);
+            return Some(Mention {
+                kind: MentionKind::Name(strip_possessives(words)),
+                from: at,
+                to,
+            });
+        }
+    }
+    let (len, traits) = parse_epithet(doc, pack, &ctx.tokens, &ctx.words, at)?;
+    // Apposition: "el presidente colombiano, Gustavo Petro,"
+    let after = at + len;
+    let apposition_from = if ctx.words.get(after).is_some_and(|w| w == ",") {
+        after + 1
+    } else {
+        after
+    };
+    if let Some(to) = name_run_end(doc, ctx, apposition_from).filter(|&to| to > apposition_from) {
+        let words: Vec<String> = (apposition_from..to)
+            .filter(|&i| ctx.is_word(doc, i))
+            .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
+            .collect();
+        return Some(Mention {
+            kind: MentionKind::Name(strip_possessives(words)),
+            from: at,
+            to,
+        });
+    }
+    Some(Mention {
+        kind: MentionKind::Epithet(traits),
+        from: at,
+        to: after,
+    })
+}
+
+fn strip_possessives(words: Vec<String>) -> Vec<String> {
+    words
+        .into_iter()
+        .map(|w| {
+            ["’s", "'s"]
+                .iter()
+                .find_map(|s| w.strip_suffix(s).map(str::to_string))
+                .unwrap_or(w)
+        })
+        .collect()
+}
+
+fn is_capitalized_at(doc: &Document, ctx: &Context, at: usize) -> bool {
+    ctx.tokens
+        .get(at)
+        .is_some_and(|&t| doc.tokens[t].is_word && is_capitalized(doc.tokens[t].text(doc.body)))
+}
+
+/// The end of a run of capitalized words starting at `from` (connectors and initials allowed
+/// inside), or None when `from` is not capitalized.
+fn name_run_end(doc: &Document, ctx: &Context, from: usize) -> Option<usize> {
+    if !is_capitalized_at(doc, ctx, from) {
+        return None;
+    }
+    let mut to = from + 1;
+    let adjacent = |i: usize| {
+        ctx.tokens
+            .get(i)
+            .is_some_and(|&t| t == ctx.tokens[i - 1] + 1)
+    };
+    loop {
+        if !adjacent(to)
+            || doc.body[doc.tokens[ctx.tokens[to - 1]].end..doc.tokens[ctx.tokens[to]].start]
+                .contains('\n')
+        {
+            return Some(to); // a quotation or a line break stands between
+        }
+        if is_capitalized_at(doc, ctx, to) {
+            to += 1;
+        } else if (ctx.words.get(to).is_some_and(|w| w == ".")
+            && ctx.words[to - 1].chars().count() == 1
+            || ctx
+                .words
+                .get(to)
+                .is_some_and(|w| people::is_name_connector(w)))
+            && is_capitalized_at(doc, ctx, to + 1)
+        {
+            to += 2;
+        } else {
+            return Some(to);
+        }
+    }
+}
+
+/// A mention that ends right before context position `cue_at` (the subject of the cue),
+/// skipping adverbs and auxiliaries ("Trump also said") and one parenthetical clause
+/// ("Petro, speaking at a separate news conference, said").
+fn mention_ending_at(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    cue_at: usize,
+) -> Option<Mention> {
+    let mut end = cue_at;
+    while end > 0 && ctx.is_word(doc, end - 1) && pack.adverbs.contains(&ctx.words[end - 1]) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    if ctx.words[end - 1] == "," {
+        // "X, <clause>, said": the clause is an apposition naming X, or a parenthetical to skip.
+        let clause_start = (0..end - 1).rev().find(|&i| ctx.words[i] == ",")?;
+        if let Some(m) =
+            mention_starting_at(doc, pack, ctx, clause_start + 1).filter(|m| m.to == end - 1)
+        {
+            if matches!(m.kind, MentionKind::Name(_)) {
+                return Some(m);
+            }
+        }
+        return mention_ending_at(doc, pack, ctx, clause_start);
+    }
+    // Try every start up to six words back; the longest mention ending exactly at `end` wins.
+    (end.saturating_sub(6)..end).find_map(|from| {
+        let mention = mention_starting_at(doc, pack, ctx, from)?;
+        (mention.to == end).then_some(mention)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,541 @@
+//! People named in one article: names with their titles and appositions, and how bare
+//! surnames, pronouns and epithets resolve to them.
+
+use crate::extract::Document;
+use crate::lang::LanguagePack;
+use crate::text::{fold, is_capitalized};
+use std::collections::BTreeSet;
+
+/// A person named in one article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest name the article gives, as written ("Donald Trump").
+    pub name: String,
+    /// Folded name words without initials (["donald", "trump"]).
+    pub key: Vec<String>,
+    /// Roles from titles and appositions ("president").
+    pub roles: BTreeSet<&'static str>,
+    /// Countries from demonyms in titles and appositions ("CO").
+    pub countries: BTreeSet<&'static str>,
+    /// Times the article names the person in full.
+    pub full_mentions: usize,
+    /// Byte offset of the first mention.
+    pub first_seen: usize,
+}
+
+/// A place in the body where a person is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameMention {
+    /// Byte span of the name (titles included).
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// Index into [`People::persons`].
+    pub person: usize,
+}
+
+/// What an epithet says of the person it stands for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EpithetTraits {
+    /// Roles ("president", "leader").
+    pub roles: BTreeSet<&'static str>,
+    /// Countries ("CO").
+    pub countries: BTreeSet<&'static str>,
+}
+
+/// Everyone named in an article, and where.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    /// The persons, in order of first mention.
+    pub persons: Vec<Person>,
+    /// Their name mentions, in body order.
+    pub mentions: Vec<NameMention>,
+}
+
+/// Connectors allowed inside a name between capitalized words ("Nicolás de la Cruz").
+const NAME_CONNECTORS: &[&str] = &[
+    "de", "del", "la", "las", "los", "van", "von", "da", "di", "du", "dos", "das",
+];
+
+/// True for the lower-case words allowed inside a name ("de" in "Nicolás de la Cruz").
+pub(crate) fn is_name_connector(word: &str) -> bool {
+    NAME_CONNECTORS.contains(&word)
+}
+
+/// A capitalized run: a name candidate with what its titles say.
+struct Candidate {
+    start: usize,
+    end: usize,
+    name_words: Vec<String>,
+    roles: BTreeSet<&'static str>,
+    countries: BTreeSet<&'static str>,
+}
+
+impl People {
+    /// Finds the people named in `doc` outside quotations, read with `pack`.
+    pub fn find(doc: &Document, pack: &LanguagePack) -> People {
+        let tokens = doc.tokens_outside_quotes(0, doc.body.len());
+        let candidates = candidates(doc, pack, &tokens);
+        let lone_words: BTreeSet<String> = candidates
+            .iter()
+            .filter(|c| c.name_words.len() == 1)
+            .map(|c| fold(&c.name_words[0]))
+            .collect();
+        let mut people = People::default();
+        // Full names first: a person is a titled name, or a name whose last word the article
+        // also uses alone (people are called by surname; places and institutions are not).
+        for candidate in candidates.iter().filter(|c| c.name_words.len() >= 2) {
+            let key = name_key(&candidate.name_words);
+            let titled = !candidate.roles.is_empty() || !candidate.countries.is_empty();
+            let surname_reused = key.last().is_some_and(|last| lone_words.contains(last));
+            if key.len() >= 2 && (titled || surname_reused) {
+                let person = people.add_full(candidate, key);
+                people.mentions.push(NameMention {
+                    start: candidate.start,
+                    end: candidate.end,
+                    person,
+                });
+            }
+        }
+        for candidate in candidates.iter().filter(|c| c.name_words.len() == 1) {
+            let word = fold(&candidate.name_words[0]);
+            // A surname used before any full name that ends with it stands for someone the
+            // reader already knows (the main person), not for a namesake introduced later.
+            let first_use = candidates
+                .iter()
+                .find(|c| c.name_words.len() == 1 && fold(&c.name_words[0]) == word)
+                .map(|c| c.start);
+            let resolved = people
+                .resolve_word(&word)
+                .filter(|&p| first_use.is_none_or(|first| people.persons[p].first_seen < first));
+            let resolved = resolved.or_else(|| {
+                let is_known_word = pack.stopwords.contains(&word) || pack.adverbs.contains(&word);
+                (!is_known_word
+                    && people
+                        .persons
+                        .iter()
+                        .any(|p| p.key.iter().skip(1).any(|w| *w == word)))
+                .then(|| {
+                    people.single_word_person(
+                        &candidate.name_words[0],
+                        first_use.unwrap_or(candidate.start),
+                    )
+                })
+            });
+            if let Some(person) = resolved {
+                let p = &mut people.persons[person];
+                p.roles.extend(candidate.roles.iter());
+                p.countries.extend(candidate.countries.iter());
+                people.mentions.push(NameMention {
+                    start: candidate.start,
+                    end: candidate.end,
+                    person,
+                });
+            }
+        }
+        people.mentions.sort_by_key(|m| m.start);
+        people
+    }
+
+    fn add_full(&mut self, candidate: &Candidate, key: Vec<String>) -> usize {
+        let existing = self.persons.iter().position(|p| same_person(&p.key, &key));
+        let index = existing.unwrap_or_else(|| {
+            self.persons.push(Person {
+                name: String::new(),
+                key: key.clone(),
+                roles: BTreeSet::new(),
+                countries: BTreeSet::new(),
+                full_mentions: 0,
+                first_seen: candidate.start,
+            });
+            self.persons.len() - 1
+        });
+        let person = &mut self.persons[index];
+        if key.len() >= person.key.len() {
+            person.key = key;
+            person.name = candidate.name_words.join(" ");
+        }
+        person.full_mentions += 1;
+        person.roles.extend(candidate.roles.iter());
+        person.countries.extend(candidate.countries.iter());
+        index
+    }
+
+    /// The person a single folded name word stands for: the one whose surname (a later word of
+    /// the name) it is, preferring the person named most often in full, then the first named —
+    /// the person the article is about, not whoever was named last. A given name alone resolves
+    /// only when one person has it.
+    pub fn resolve_word(&self, word: &str) -> Option<usize> {
+        let by_surname = self
+            .persons
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.key.iter().skip(1).any(|w| w == word))
+            .max_by_key(|(_, p)| (p.full_mentions, std::cmp::Reverse(p.first_seen)))
+            .map(|(i, _)| i);
+        by_surname.or_else(|| {
+            let mut given = self
+                .persons
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.key.first().is_some_and(|w| w == word));
+            match (given.next(), given.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        })
+    }
+
+    /// Resolves a name mention made of `words` at `position`, adding a person when the article
+    /// has not named them otherwise (a speaker named once, by surname only).
+    pub fn resolve_name(&mut self, words: &[String], position: usize) -> usize {
+        let key = name_key(words);
+        let found = if key.len() == 1 {
+            self.persons
+                .iter()
+                .position(|p| p.key == key)
+                .or_else(|| self.resolve_word(&key[0]))
+        } else {
+            self.persons.iter().position(|p| same_person(&p.key, &key))
+        };
+        found.unwrap_or_else(|| {
+            self.persons.push(Person {
+                name: words.join(" "),
+                key,
+                roles: BTreeSet::new(),
+                countries: BTreeSet::new(),
+                full_mentions: 1,
+                first_seen: position,
+            });
+            self.persons.len() - 1
+        })
+    }
+
+    /// The person named by `word` alone, added when the article has no such person yet.
+    fn single_word_person(&mut self, word: &str, position: usize) -> usize {
+        let key = name_key(&[word.to_string()]);
+        self.persons
+            .iter()
+            .position(|p| p.key == key)
+            .unwrap_or_else(|| {
+                self.persons.push(Person {
+                    name: word.to_string(),
+                    key,
+                    roles: BTreeSet::new(),
+                    countries: BTreeSet::new(),
+                    full_mentions: 0,
+                    first_seen: position,
+                });
+                self.persons.len() - 1
+            })
+    }
+
+    /// The person a pronoun at `position` stands for: the most recently named one.
+    pub fn resolve_pronoun(&self, position: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= position)
+            .map(|m| m.person)
+    }
+
+    /// The person an epithet at `position` stands for: among people named before it, the most
+    /// recent whose known countries and roles fit the epithet; people whose known country
+    /// contradicts it are never chosen.
+    pub fn resolve_epithet(&self, traits: &EpithetTraits, position: usize) -> Option<usize> {
+        let mut seen = BTreeSet::new();
+        let mut best: Option<(usize, usize)> = None;
+        for mention in self.mentions.iter().rev().filter(|m| m.end <= position) {
+            if !seen.insert(mention.person) {
+                continue;
+            }
+            let person = &self.persons[mention.person];
+            let country_fits =
+                traits.countries.is_empty() || !person.countries.is_disjoint(&traits.countries);
+            if !country_fits && !person.countries.is_empty() {
+                continue;
+            }
+            let score = 2 * usize::from(!traits.countries.is_empty() && country_fits)
+                + usize::from(!person.roles.is_disjoint(&traits.roles));
+            if best.is_none_or(|(_, best_score)| score > best_score) {
+                best = Some((mention.person, score));
+            }
+        }
+        best.map(|(person, _)| person)
+    }
+}
+
+/// Folded name words without single-letter initials.
+pub fn name_key(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| fold(w))
+        .filter(|w| w.chars().count() > 1)
+        .collect()
+}
+
+/// Two full names are one person when equal, or when one extends the other with the same
+/// given name ("Gustavo Petro" and "Gustavo Petro Urrego").
+fn same_person(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && short[0] == long[0] && short.iter().all(|w| long.contains(w))
+}
+
+/// The lower-case form of word token `index`, with its period when one follows it directly
+/// ("U.S" + "." → "u.s.").
+pub(crate) fn word_with_period(doc: &Document, index: usize) -> (String, Option<String>) {
+    let lower = doc.lower(index);
+    let dotted = doc
+        .tokens
+        .get(index + 1)
+        .filter(|next| next.start == doc.tokens[index].end && next.text(doc.body) == ".")
+        .map(|_| format!("{lower}."));
+    (lower, dotted)
+}
+
+/// Looks `index` up in a phrase table, trying the word with its period first.
+pub(crate) fn lookup<V: Copy>(
+    doc: &Document,
+    table: &crate::lang::PhraseTable<V>,
+    words: &[String],
+    index: usize,
+    at: usize,
+) -> Option<(usize, V)> {
+    let (_, dotted) = word_with_period(doc, index);
+    if let Some(dotted) = dotted {
+        let mut with_period = vec![dotted];
+        with_period.extend(words[at + 1..].iter().cloned());
+        if let Some(found) = table.longest_match(&with_period) {
+            return Some(found);
+        }
+    }
+    table.longest_match(&words[at..])
+}
+
+/// Capitalized runs outside quotations, with leading titles and demonyms split off.
+fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Candidate> {
+    let words: Vec<String> = tokens.iter().map(|&i| doc.lower(i)).collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = doc.tokens[tokens[i]];
+        if !token.is_word || !is_capitalized(token.text(doc.body)) {
+            i += 1;
+            continue;
+        }
+        // Extend the run over capitalized words, connectors before a capitalized word, and
+        // the period of an initial or abbreviation ("Donald J. Trump", "U.S. President").
+        let run_start = i;
+        let mut j = i + 1;
+        while let Some(&next) = tokens.get(j) {
+            if next != tokens[j - 1] + 1
+                || doc.body[doc.tokens[tokens[j - 1]].end..doc.tokens[next].start].contains('\n')
+            {
+                break; // a quotation or a line break stands between
+            }
+            let next_token = doc.tokens[next];
+            let previous_word = &words[j - 1];
+            if previous_word.ends_with("’s") || previous_word.ends_with("'s") {
+                break; // "Colombia’s Petro": a possessive ends a name
+            }
+            let adjacent_period = next_token.text(doc.body) == "."
+                && next_token.start == doc.tokens[tokens[j - 1]].end;
+            let is_initial = previous_word.chars().count() == 1
+                || previous_word.contains('.')
+                || pack
+                    .abbreviations
+                    .contains(&format!("{}.", doc.tokens[tokens[j - 1]].text(doc.body)));
+            if adjacent_period
+                && is_initial
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|&n| n == next + 1 && is_capitalized(doc.tokens[n].text(doc.body)))
+            {
+                j += 1;
+                continue;
+            }
+            let text = next_token.text(doc.body);
+            if next_token.is_word && is_capitalized(text) {
+                j += 1;
+            } else if next_token.is_word
+                && NAME_CONNECTORS.contains(&words[j].as_str())
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|&n| is_capitalized(doc.tokens[n].text(doc.body)))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let run: Vec<usize> = (run_start..j)
+            .filter(|&k| doc.tokens[tokens[k]].is_word)
+            .collect();
+        i = j;
+        let mut roles = BTreeSet::new();
+        let mut countries = BTreeSet::new();
+        collect_titles_before(
+            doc,
+            pack,
+            tokens,
+            &words,
+            run_start,
+            &mut roles,
+            &mut countries,
+        );
+        // Leading titles, demonyms and function words are not part of the name.
+        let mut k = 0;
+        while k < run.len() {
+            let at = run[k];
+            if let Some((len, role)) = lookup(doc, &pack.titles, &words, tokens[at], at) {
+                roles.extend(role);
+                k += len;
+            } else if let Some((len, country)) = lookup(doc, &pack.demonyms, &words, tokens[at], at)
+            {
+                countries.insert(country);
+                k += len;
+            } else if pack.stopwords.contains(&words[at])
+                || pack.epithet_openers.contains(&words[at])
+                || pack.adverbs.contains(&words[at])
+                || (k == 0
+                    && run.len() > 1
+                    && starts_sentence(doc, tokens, run_start)
+                    && is_common_word(pack, &words[at]))
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let name_tokens: Vec<usize> = run[k.min(run.len())..].to_vec();
+        let Some(&first) = name_tokens.first() else {
+            continue;
+        };
+        let name_words: Vec<String> = name_tokens
+            .iter()
+            .map(|&t| strip_possessive(doc.tokens[tokens[t]].text(doc.body)))
+            .collect();
+        collect_apposition_after(
+            doc,
+            pack,
+            tokens,
+            &words,
+            *run.last().unwrap_or(&first),
+            &mut roles,
+            &mut countries,
+        );
+        found.push(Candidate {
+            start: doc.tokens[tokens[first]].start,
+            end: doc.tokens[tokens[*name_tokens.last().unwrap_or(&first)]].end,
+            name_words,
+            roles,
+            countries,
+        });
+    }
+    found
+}
+
+/// True when the token at `position` of `tokens` opens a sentence or a line.
+fn starts_sentence(doc: &Document, tokens: &[usize], position: usize) -> bool {
+    let start = doc.tokens[tokens[position]].start;
+    let before = doc.body[..start].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['\n', '.', '?', '!', ':', '—', '“', '«', '"'])
+}
+
+/// True when `word` is an ordinary word of the language (the lexicon knows it), so that
+/// "Llega Petro a Washington" does not name a "Llega Petro".
+fn is_common_word(pack: &LanguagePack, word: &str) -> bool {
+    crate::text::Lexicon::builtin().knows(pack.lang, word)
+}
+
+fn strip_possessive(word: &str) -> String {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(stripped) = word.strip_suffix(suffix) {
+            return stripped.to_string();
+        }
+    }
+    word.to_string()
+}
+
+/// Lower-case titles and demonyms right before a name, with at most one comma between
+/// ("el presidente colombiano, Gustavo Petro", "the Colombian president Gustavo Petro").
+fn collect_titles_before(
+    doc: &Document,
+    pack: &LanguagePack,
+    tokens: &[usize],
+    words: &[String],
+    run_start: usize,
+    roles: &mut BTreeSet<&'static str>,
+    countries: &mut BTreeSet<&'static str>,
+) {
+    let mut k = run_start;
+    if k > 0 && words[k - 1] == "," {
+        k -= 1;
+    }
+    let lower_bound = k.saturating_sub(5);
+    for start in lower_bound..k {
+        if let Some((len, traits)) = parse_epithet(doc, pack, tokens, words, start) {
+            if start + len == k {
+                roles.extend(traits.roles);
+                countries.extend(traits.countries);
+                return;
+            }
+        }
+    }
+}
+
+/// An epithet in apposition right after a name ("Gustavo Petro, the Colombian president,").
+fn collect_apposition_after(
+    doc: &Document,
+    pack: &LanguagePack,
+    tokens: &[usize],
+    words: &[String],
+    last: usize,
+    roles: &mut BTreeSet<&'static str>,
+    countries: &mut BTreeSet<&'static str>,
+) {
+    if words.get(last + 1).is_some_and(|w| w == ",") {
+        if let Some((_, traits)) = parse_epithet(doc, pack, tokens, words, last + 2) {
+            roles.extend(traits.roles);
+            countries.extend(traits.countries);
+        }
+    }
+}
+
+/// Parses an epithet starting at `at` ("the Colombian president", "el mandatario colombiano",
+/// "su homólogo estadounidense"): an optional opener, then role and nationality words, at least
+/// one of them a role. Returns its length in tokens and its traits.
+pub(crate) fn parse_epithet(
+    doc: &Document,
+    pack: &LanguagePack,
+    tokens: &[usize],
+    words: &[String],
+    at: usize,
+) -> Option<(usize, EpithetTraits)> {
+    let mut k = at;
+    if words
+        .get(k)
+        .is_some_and(|w| pack.epithet_openers.contains(w))
+    {
+        k += 1;
+    }
+    let mut traits = EpithetTraits::default();
+    while k < words.len() && doc.tokens[tokens[k]].is_word {
+        if let Some((len, role)) = lookup(doc, &pack.epithets, words, tokens[k], k) {
+            traits.roles.insert(role);
+            k += len;
+        } else if let Some((len, role)) = lookup(doc, &pack.titles, words, tokens[k], k) {
+            traits.roles.extend(role);
+            k += len;
+        } else if let Some((len, country)) = lookup(doc, &pack.demonyms, words, tokens[k], k) {
+            traits.countries.insert(country);
+            k += len;
+        } else {
+            break;
+        }
+        if words.get(k).is_some_and(|w| w == ".") && words[k - 1].contains('.') {
+            k += 1;
+        }
+    }
+    (!traits.roles.is_empty()).then_some((k - at, traits))
+}

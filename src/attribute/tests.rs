@@ -1,0 +1,102 @@
+use super::*;
+use crate::extract::classify;
+use crate::lang::Lang;
+
+/// (quote text, speaker's article-local name, cue) for each quote of `body`.
+fn attributed(body: &str, lang: Lang) -> Vec<(String, Option<String>, Option<String>)> {
+    let doc = Document::new(body);
+    let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
+        .map(|i| classify(&doc, i, lang.pack()))
+        .collect();
+    let result = attribute(&doc, &mut kinds, lang.pack());
+    doc.quotes
+        .iter()
+        .zip(&result.attributions)
+        .map(|(q, a)| {
+            let name = a
+                .as_ref()
+                .map(|a| result.people.persons[a.person].name.clone());
+            (q.text.clone(), name, a.as_ref().and_then(|a| a.cue.clone()))
+        })
+        .collect()
+}
+
+fn speakers(body: &str, lang: Lang) -> Vec<Option<String>> {
+    attributed(body, lang)
+        .into_iter()
+        .map(|(_, speaker, _)| speaker)
+        .collect()
+}
+
+fn some(name: &str) -> Option<String> {
+    Some(name.to_string())
+}
+
+#[test]
+fn cue_after_and_interrupted_quote() {
+    let body = "President Donald Trump met Gustavo Petro.\n\n“We had a very good meeting,” Trump told reporters. “I thought he was terrific.”";
+    let result = attributed(body, Lang::En);
+    assert_eq!(result[0].1, some("Donald Trump"));
+    assert_eq!(result[0].2.as_deref(), Some("told"));
+    assert_eq!(result[1].1, some("Donald Trump"));
+    assert_eq!(result[1].2, None);
+}
+
+#[test]
+fn inverted_and_inside_cues() {
+    let body =
+        "Gustavo Petro spoke. Donald Trump spoke.\n\n“It was good,” said Petro, “very good.”";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Gustavo Petro"), some("Gustavo Petro")]
+    );
+}
+
+#[test]
+fn cue_before_with_colon_and_que() {
+    assert_eq!(
+        speakers("Petro said: “The top tier lives in Dubai.”", Lang::En),
+        [some("Petro")]
+    );
+    assert_eq!(
+        speakers(
+            "El presidente Gustavo Petro aseguró que «la cúpula vive en Dubái».",
+            Lang::Es
+        ),
+        [some("Gustavo Petro")]
+    );
+    assert_eq!(
+        speakers("Según Petro, «la cúpula vive en Dubái».", Lang::Es),
+        [some("Petro")]
+    );
+}
+
+#[test]
+fn epithets_resolve_through_appositions() {
+    let body = "El presidente colombiano, Gustavo Petro, visitó a Donald Trump, el presidente estadounidense.\n\n«Fue una visita positiva», afirmó el mandatario colombiano.";
+    assert_eq!(speakers(body, Lang::Es), [some("Gustavo Petro")]);
+}
+
+#[test]
+fn pronouns_take_the_last_named_person() {
+    let body = "Gustavo Petro spoke after Donald Trump left. Petro was calm.\n\n“We talked about drugs,” he said.";
+    assert_eq!(speakers(body, Lang::En), [some("Gustavo Petro")]);
+}
+
+#[test]
+fn bare_surname_goes_to_the_main_person_not_the_last_named() {
+    let body = "Donald Trump met Gustavo Petro. Trump later thanked Melania Trump.\n\n“It was great,” Trump said.";
+    assert_eq!(speakers(body, Lang::En), [some("Donald Trump")]);
+}
+
+#[test]
+fn participle_cue_takes_the_sentence_subject() {
+    let body = "Gustavo Petro acknowledged the challenges in remote regions, saying, “If people have no options to eat, there will be drug trafficking.”";
+    assert_eq!(speakers(body, Lang::En), [some("Gustavo Petro")]);
+}
+
+#[test]
+fn titles_and_scare_quotes_get_no_speaker() {
+    let body = "Trump gave Petro his book “The Art of the Deal,” Petro said.";
+    assert_eq!(speakers(body, Lang::En), [None]);
+}

@@ -1,0 +1,97 @@
+//! Clustering: statements from matched quotes.
+//!
+//! Quotes are taken longest first; each joins the statement whose *core* (its longest quote)
+//! it matches best, or founds a new statement. Every member is therefore close to the core, not
+//! merely to some other member, so fragments cannot chain unrelated quotes together.
+
+use crate::matching::{candidate_pairs, compare, Relation};
+use crate::model::Quote;
+use crate::text::{Lexicon, NormalizedQuote};
+use std::collections::BTreeSet;
+
+/// Quotes reporting the same utterance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    /// Stable id ("S1"), numbered by first appearance (article id order, then offset).
+    pub id: String,
+    /// Indices of the member quotes, in article order.
+    pub quotes: Vec<usize>,
+    /// Index of the core quote (the longest).
+    pub core: usize,
+    /// For each member, how it relates to the core (None for the core itself).
+    pub relations: Vec<Option<Relation>>,
+}
+
+/// Groups the statement quotes (speech and writing) of `quotes` into statements. `normalized`
+/// holds each quote's normalized form. Returns statements in id order and the number of
+/// candidate pairs scored.
+pub fn cluster(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+) -> (Vec<Statement>, usize) {
+    let eligible: Vec<usize> = (0..quotes.len())
+        .filter(|&i| quotes[i].kind.is_statement())
+        .collect();
+    let eligible_normalized: Vec<NormalizedQuote> =
+        eligible.iter().map(|&i| normalized[i].clone()).collect();
+    let mut neighbours: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); quotes.len()];
+    let pairs = candidate_pairs(&eligible_normalized);
+    for &(a, b) in &pairs {
+        neighbours[eligible[a]].insert(eligible[b]);
+        neighbours[eligible[b]].insert(eligible[a]);
+    }
+
+    let mut order = eligible.clone();
+    order.sort_by_key(|&i| (std::cmp::Reverse(normalized[i].content().count()), i));
+    let mut core_of: Vec<Option<usize>> = vec![None; quotes.len()];
+    // (core, members with their relation to the core)
+    type Members = Vec<(usize, Option<Relation>)>;
+    let mut members: Vec<(usize, Members)> = Vec::new();
+    let mut cluster_of_core: std::collections::BTreeMap<usize, usize> =
+        std::collections::BTreeMap::new();
+    let mut scored = 0;
+    for &quote in &order {
+        let mut best: Option<(usize, Relation, f32)> = None;
+        for &other in &neighbours[quote] {
+            let Some(&cluster) = cluster_of_core.get(&other) else {
+                continue;
+            };
+            scored += 1;
+            let score = compare(&normalized[quote], &normalized[other], lexicon);
+            if let Some(relation) = score.relation {
+                let strength = score.short_coverage + score.long_coverage;
+                if best.is_none_or(|(_, _, s)| strength > s) {
+                    best = Some((cluster, relation, strength));
+                }
+            }
+        }
+        match best {
+            Some((cluster, relation, _)) => {
+                members[cluster].1.push((quote, Some(relation)));
+                core_of[quote] = Some(members[cluster].0);
+            }
+            None => {
+                cluster_of_core.insert(quote, members.len());
+                members.push((quote, vec![(quote, None)]));
+            }
+        }
+    }
+    let mut statements: Vec<Statement> = members
+        .into_iter()
+        .map(|(core, mut list)| {
+            list.sort_by_key(|&(q, _)| q);
+            Statement {
+                id: String::new(),
+                quotes: list.iter().map(|&(q, _)| q).collect(),
+                core,
+                relations: list.iter().map(|&(_, r)| r).collect(),
+            }
+        })
+        .collect();
+    statements.sort_by_key(|s| s.quotes[0]);
+    for (n, statement) in statements.iter_mut().enumerate() {
+        statement.id = format!("S{}", n + 1);
+    }
+    (statements, scored)
+}

@@ -1,0 +1,158 @@
+//! Kinds of quotation: speech and writing (someone's statement) versus titles, slogans, scare
+//! quotes and other quoted material, which never produce findings.
+
+use super::{has_cue, lower_words, Document};
+use crate::lang::LanguagePack;
+use crate::model::QuoteKind;
+use crate::text::{is_capitalized, tokenize};
+
+/// How many words before a quotation may name its kind ("his book, “…”", "la gorra con el lema «…»").
+const MARKER_WORDS_BEFORE: usize = 4;
+/// How many words after it ("a “Make America Great Again” cap").
+const MARKER_WORDS_AFTER: usize = 2;
+/// Quotations this short, in lower case and with no cue in their sentence, are scare quotes.
+const SCARE_MAX_WORDS: usize = 3;
+/// Quotations up to this long, in title case and with no cue, are titles.
+const TITLE_MAX_WORDS: usize = 8;
+
+/// The kind of quotation `index` of `doc`, read with the article's language `pack`.
+///
+/// In order: a kind marker next to the quote decides ("book", "cap", "so-called", "inscription");
+/// a one-letter quote is `other`; a short title-case phrase is a title; a quote whose sentence
+/// has a reporting cue is speech (partial quotes inside reported speech are the speaker's
+/// words); a short lower-case phrase is a scare quote; anything else is speech.
+pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+    let quote = &doc.quotes[index];
+    let (sentence_start, sentence_end) = doc.sentences[doc.sentence_at(quote.open)];
+    let from = context_start(doc, index, sentence_start);
+    let before = lower_words(doc, &doc.words_outside_quotes(from, quote.open));
+    let to = doc
+        .quotes
+        .iter()
+        .filter(|q| q.depth == quote.depth && q.open >= quote.close_end)
+        .map(|q| q.open)
+        .next()
+        .unwrap_or(usize::MAX);
+    let after_all = lower_words(
+        doc,
+        &doc.words_outside_quotes(quote.close_end, sentence_end.max(quote.close_end).min(to)),
+    );
+
+    let near_before = &before[before.len().saturating_sub(MARKER_WORDS_BEFORE)..];
+    let near_after = &after_all[..after_all.len().min(MARKER_WORDS_AFTER)];
+    if let Some(kind) =
+        marker_kind(pack, near_before, true).or_else(|| marker_kind(pack, near_after, false))
+    {
+        return kind;
+    }
+
+    let words: Vec<&str> = tokenize(&quote.text)
+        .into_iter()
+        .filter(|t| t.is_word)
+        .map(|t| t.text(&quote.text))
+        .collect();
+    if words.len() == 1 && words[0].chars().count() == 1 {
+        return QuoteKind::Other;
+    }
+    let ends_like_sentence = quote.text.trim_end().ends_with(['.', '?', '!', '…']);
+    if !ends_like_sentence && words.len() <= TITLE_MAX_WORDS && is_title_case(&words, pack) {
+        return QuoteKind::Title;
+    }
+    let sentence_words = [before.as_slice(), after_all.as_slice()].concat();
+    if has_cue(pack, &sentence_words) {
+        return QuoteKind::Speech;
+    }
+    if !ends_like_sentence
+        && words.len() <= SCARE_MAX_WORDS
+        && !words.iter().any(|w| is_capitalized(w))
+    {
+        return QuoteKind::Scare;
+    }
+    QuoteKind::Speech
+}
+
+/// Where the context before quote `index` starts: the sentence start, or the end of the
+/// previous quotation at the same depth in that sentence.
+fn context_start(doc: &Document, index: usize, sentence_start: usize) -> usize {
+    let quote = &doc.quotes[index];
+    doc.quotes[..index]
+        .iter()
+        .filter(|q| q.depth == quote.depth && q.close_end <= quote.open)
+        .map(|q| q.close_end)
+        .max()
+        .map_or(sentence_start, |end| end.max(sentence_start))
+}
+
+/// The kind named by a marker among `words` (nearest to the quote first).
+fn marker_kind(pack: &LanguagePack, words: &[String], before_quote: bool) -> Option<QuoteKind> {
+    let positions: Vec<usize> = if before_quote {
+        (0..words.len()).rev().collect()
+    } else {
+        (0..words.len()).collect()
+    };
+    positions.into_iter().find_map(|i| {
+        pack.kind_markers
+            .longest_match(&words[i..])
+            .map(|(_, kind)| kind)
+    })
+}
+
+/// True when every content word is capitalized ("The Art of the Deal", "Make America Great Again").
+fn is_title_case(words: &[&str], pack: &LanguagePack) -> bool {
+    let first_capitalized = words.first().is_some_and(|w| is_capitalized(w));
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !pack.stopwords.contains(&w.to_lowercase()))
+        .collect();
+    first_capitalized && content.len() >= 2 && content.iter().all(|w| is_capitalized(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn kinds(body: &str, lang: Lang) -> Vec<QuoteKind> {
+        let doc = Document::new(body);
+        (0..doc.quotes.len())
+            .map(|i| classify(&doc, i, lang.pack()))
+            .collect()
+    }
+
+    #[test]
+    fn markers_titles_slogans_and_scare_quotes() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Trump gave him his book “The Art of the Deal.”", Lang::En),
+            [Title]
+        );
+        assert_eq!(
+            kinds("He wore a “Make America Great Again” cap.", Lang::En),
+            [Slogan]
+        );
+        assert_eq!(kinds("The so-called “reset” held.", Lang::En), [Scare]);
+        assert_eq!(
+            kinds("Relations saw a “reset” this week.", Lang::En),
+            [Scare]
+        );
+        assert_eq!(
+            kinds("Le regaló su libro «El arte de la negociación».", Lang::Es),
+            [Title]
+        );
+    }
+
+    #[test]
+    fn partial_quotes_in_reported_speech_are_speech() {
+        assert_eq!(
+            kinds(
+                "Trump called Petro a “sick man who likes making cocaine.”",
+                Lang::En
+            ),
+            [QuoteKind::Speech]
+        );
+        assert_eq!(
+            kinds("“Tuvimos una muy buena reunión”, dijo Trump.", Lang::Es),
+            [QuoteKind::Speech]
+        );
+    }
+}

@@ -1,0 +1,284 @@
+//! The quotation-mark scanner: finds balanced quotation spans in English and Spanish typography.
+//!
+//! Marks: “…” «…» ‹…› ‘…’ "…" '…'. Straight and single marks are told from apostrophes
+//! (don't, Petro's, l') by what stands around them. Quotes nest (a stack of open marks); a
+//! paragraph that ends inside a quote continues it only when the next paragraph reopens it with
+//! the same mark (the multi-paragraph convention); any other unclosed mark is dropped at the
+//! paragraph's end, so a stray mark never swallows the rest of the article.
+
+use crate::text::paragraph_spans;
+
+/// The families of quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkKind {
+    /// “…”
+    Curly,
+    /// ‘…’
+    SingleCurly,
+    /// «…»
+    Guillemet,
+    /// ‹…›
+    SingleGuillemet,
+    /// "…"
+    Straight,
+    /// '…'
+    StraightSingle,
+}
+
+/// A quotation span as the marks delimit it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawQuote {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset just past the closing mark.
+    pub close_end: usize,
+    /// The text between the marks: one span per paragraph the quote runs over.
+    pub segments: Vec<(usize, usize)>,
+    /// 0 for a top-level quote, 1 inside another quote, and so on.
+    pub depth: usize,
+    /// Which marks delimit it.
+    pub mark: MarkKind,
+}
+
+/// Deeper nesting than this is not real prose; further opening marks are ignored.
+const MAX_DEPTH: usize = 6;
+
+struct Open {
+    mark: MarkKind,
+    open: usize,
+    inner_start: usize,
+    segments: Vec<(usize, usize)>,
+}
+
+enum Role {
+    Open(MarkKind),
+    Close(MarkKind),
+    Either(MarkKind),
+}
+
+/// Finds every balanced quotation in `body`, ordered by opening mark.
+pub fn scan(body: &str) -> Vec<RawQuote> {
+    let mut quotes = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let paragraphs = paragraph_spans(body);
+    let mut skip_reopening_at: Option<usize> = None;
+    for (index, &(para_start, para_end)) in paragraphs.iter().enumerate() {
+        let text = &body[para_start..para_end];
+        let mut previous: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let position = para_start + offset;
+            let next = chars.peek().map(|&(_, n)| n);
+            if skip_reopening_at == Some(position) {
+                skip_reopening_at = None;
+                previous = Some(c);
+                continue;
+            }
+            let role = classify(c, previous, next, &stack);
+            previous = Some(c);
+            let Some(role) = role else { continue };
+            let after = position + c.len_utf8();
+            let mark = match role {
+                Role::Open(mark) => {
+                    push(&mut stack, mark, position, after);
+                    continue;
+                }
+                Role::Close(mark) => mark,
+                Role::Either(mark) => {
+                    if stack.iter().any(|o| o.mark == mark) {
+                        mark
+                    } else {
+                        push(&mut stack, mark, position, after);
+                        continue;
+                    }
+                }
+            };
+            if let Some(depth) = stack.iter().rposition(|o| o.mark == mark) {
+                stack.truncate(depth + 1);
+                let mut open = stack.pop().expect("rposition found it");
+                open.segments.push((open.inner_start, position));
+                quotes.push(RawQuote {
+                    open: open.open,
+                    close_end: after,
+                    segments: open.segments,
+                    depth,
+                    mark,
+                });
+            }
+        }
+        // Paragraph end: continue the outermost quote if the next paragraph reopens it.
+        let reopened = paragraphs
+            .get(index + 1)
+            .and_then(|&(next_start, next_end)| {
+                let first = body[next_start..next_end].chars().next()?;
+                let outer = stack.first()?;
+                (opening_mark_kind(first) == Some(outer.mark)).then_some((next_start, first))
+            });
+        match reopened {
+            Some((next_start, first)) => {
+                stack.truncate(1);
+                let outer = &mut stack[0];
+                outer.segments.push((outer.inner_start, para_end));
+                outer.inner_start = next_start + first.len_utf8();
+                skip_reopening_at = Some(next_start);
+            }
+            None => stack.clear(),
+        }
+    }
+    quotes.sort_by_key(|q| (q.open, q.depth));
+    quotes
+}
+
+fn push(stack: &mut Vec<Open>, mark: MarkKind, open: usize, inner_start: usize) {
+    if stack.len() < MAX_DEPTH {
+        stack.push(Open {
+            mark,
+            open,
+            inner_start,
+            segments: Vec::new(),
+        });
+    }
+}
+
+fn opening_mark_kind(c: char) -> Option<MarkKind> {
+    match c {
+        '“' => Some(MarkKind::Curly),
+        '‘' => Some(MarkKind::SingleCurly),
+        '«' => Some(MarkKind::Guillemet),
+        '‹' => Some(MarkKind::SingleGuillemet),
+        '"' => Some(MarkKind::Straight),
+        '\'' => Some(MarkKind::StraightSingle),
+        _ => None,
+    }
+}
+
+/// Characters after which a straight mark opens a quotation.
+fn is_opening_context(previous: Option<char>) -> bool {
+    match previous {
+        None => true,
+        Some(p) => {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | ':'
+                        | '“'
+                        | '‘'
+                        | '«'
+                        | '‹'
+                        | '"'
+                        | '¿'
+                        | '¡'
+                )
+        }
+    }
+}
+
+fn classify(c: char, previous: Option<char>, next: Option<char>, stack: &[Open]) -> Option<Role> {
+    let open_has = |mark| stack.iter().any(|o: &Open| o.mark == mark);
+    let next_is_word = next.is_some_and(char::is_alphanumeric);
+    let next_is_space = next.is_none_or(char::is_whitespace);
+    let previous_is_space = previous.is_none_or(char::is_whitespace);
+    match c {
+        '“' => Some(Role::Open(MarkKind::Curly)),
+        '”' => Some(Role::Close(MarkKind::Curly)),
+        '«' => Some(Role::Open(MarkKind::Guillemet)),
+        '»' => Some(Role::Close(MarkKind::Guillemet)),
+        '‹' => Some(Role::Open(MarkKind::SingleGuillemet)),
+        '›' => Some(Role::Close(MarkKind::SingleGuillemet)),
+        '‘' if !next_is_space => Some(Role::Open(MarkKind::SingleCurly)),
+        // ’ is an apostrophe unless it closes an open ‘ and no letter follows (don’t, Petro’s).
+        '’' if open_has(MarkKind::SingleCurly) && !previous_is_space && !next_is_word => {
+            Some(Role::Close(MarkKind::SingleCurly))
+        }
+        '"' => {
+            if open_has(MarkKind::Straight) && !previous_is_space {
+                Some(Role::Close(MarkKind::Straight))
+            } else if is_opening_context(previous) && !next_is_space {
+                Some(Role::Either(MarkKind::Straight))
+            } else if open_has(MarkKind::Straight) {
+                Some(Role::Close(MarkKind::Straight))
+            } else {
+                None
+            }
+        }
+        '\'' => {
+            if open_has(MarkKind::StraightSingle) && !previous_is_space && !next_is_word {
+                Some(Role::Close(MarkKind::StraightSingle))
+            } else if is_opening_context(previous)
+                && (next_is_word || matches!(next, Some('¿' | '¡')))
+            {
+                Some(Role::Open(MarkKind::StraightSingle))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str) -> Vec<String> {
+        scan(body)
+            .into_iter()
+            .map(|q| {
+                q.segments
+                    .iter()
+                    .map(|&(s, e)| &body[s..e])
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_mark_family() {
+        assert_eq!(
+            texts("“a” «b» ‹c› ‘d’ \"e\" 'f'"),
+            ["a", "b", "c", "d", "e", "f"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            texts("Petro’s view, don’t, l'été, the leaders' talk, 'real'"),
+            ["real"]
+        );
+        assert_eq!(texts("‘We don’t know,’ he said"), ["We don’t know,"]);
+    }
+
+    #[test]
+    fn nested_quotes_are_found_with_depth() {
+        let quotes = scan("«Me dio una gorra “Make America Great Again”», dijo.");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!((quotes[0].depth, quotes[1].depth), (0, 1));
+    }
+
+    #[test]
+    fn multi_paragraph_quotes_continue_only_when_reopened() {
+        assert_eq!(
+            texts("He said: “First part.\n\n“Second part.”\n\nAfter."),
+            ["First part.|Second part."]
+        );
+        assert_eq!(
+            texts("A stray “mark here.\n\nNext paragraph “real” one."),
+            ["real"]
+        );
+    }
+
+    #[test]
+    fn unbalanced_marks_do_not_panic_or_swallow() {
+        let body = "“".repeat(1000) + "text" + &"”".repeat(3) + "\n\n\"x";
+        let quotes = scan(&body);
+        assert!(quotes.len() <= 3);
+    }
+}

@@ -1,0 +1,430 @@
+//! One language's knowledge, parsed from the TSV files in `src/lang/data/<code>/`.
+
+use super::Lang;
+use crate::model::QuoteKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Whether a cue reports speech or writing (a post, a letter, an inscription).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueMode {
+    /// Said aloud.
+    Speech,
+    /// Written or posted.
+    Writing,
+}
+
+/// Grammatical gender of a pronoun or a person, where known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Masculine.
+    Male,
+    /// Feminine.
+    Female,
+}
+
+/// What a pronoun can refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pronoun {
+    /// `None` when the pronoun does not mark gender ("they").
+    pub gender: Option<Gender>,
+    /// True for "they", "ellos".
+    pub plural: bool,
+}
+
+/// A data file that does not parse: names the file and the line.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {problem}")]
+pub struct DataError {
+    /// The data file, relative to `src/lang/data/`.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub problem: String,
+}
+
+/// A table of possibly multi-word phrases, matched longest first against lowercase tokens.
+#[derive(Debug)]
+pub struct PhraseTable<V> {
+    by_first_word: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for PhraseTable<V> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first_word: HashMap::new(),
+        }
+    }
+}
+
+impl<V: Copy> PhraseTable<V> {
+    fn insert(&mut self, phrase: &str, value: V) {
+        let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+        let entries = self.by_first_word.entry(words[0].clone()).or_default();
+        entries.push((words, value));
+        entries.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    }
+
+    /// The longest phrase starting at `words[0]`: its length in words and its value.
+    pub fn longest_match<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, V)> {
+        let first = words.first()?.as_ref();
+        let candidates = self.by_first_word.get(first)?;
+        candidates.iter().find_map(|(phrase, value)| {
+            let fits = phrase.len() <= words.len()
+                && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref());
+            fits.then_some((phrase.len(), *value))
+        })
+    }
+
+    /// True when `word` alone is an entry.
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.longest_match(&[word]).is_some_and(|(len, _)| len == 1)
+    }
+
+    /// Number of phrases in the table.
+    pub fn len(&self) -> usize {
+        self.by_first_word.values().map(Vec::len).sum()
+    }
+
+    /// True when the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.by_first_word.is_empty()
+    }
+}
+
+/// Everything quotecheck knows about one language. Build with [`LanguagePack::get`].
+#[derive(Debug)]
+pub struct LanguagePack {
+    /// The language this pack describes.
+    pub lang: Lang,
+    /// Reporting verbs, every inflection: "said", "dijo", "afirmó".
+    pub verbs: PhraseTable<CueMode>,
+    /// Phrases followed by the source: "according to", "según"; the flag marks phrases that
+    /// only cue at the start of a sentence ("Para Petro, ...").
+    pub source_phrases: PhraseTable<(CueMode, bool)>,
+    /// Personal pronouns that can stand for a speaker.
+    pub pronouns: HashMap<String, Pronoun>,
+    /// Titles and honorifics before a name, with the role they give ("president").
+    pub titles: PhraseTable<Option<&'static str>>,
+    /// Role nouns of epithets ("the Colombian leader", "el mandatario").
+    pub epithets: PhraseTable<&'static str>,
+    /// Determiners that open an epithet ("the", "el", "su").
+    pub epithet_openers: HashSet<String>,
+    /// Nationality words, mapped to ISO 3166-1 alpha-2 codes.
+    pub demonyms: PhraseTable<&'static str>,
+    /// Function words ignored when comparing quotes (never negations).
+    pub stopwords: HashSet<String>,
+    /// Number words and their values.
+    pub numbers: HashMap<String, u64>,
+    /// Words near a quotation that tell its kind ("book", "cap", "so-called").
+    pub kind_markers: PhraseTable<QuoteKind>,
+    /// Abbreviations that do not end a sentence ("Mr.", "EE.UU."), as written.
+    pub abbreviations: HashSet<String>,
+    /// Adverbs that may stand between a speaker and the cue verb ("also", "también").
+    pub adverbs: HashSet<String>,
+}
+
+macro_rules! data_files {
+    ($code:literal) => {
+        [
+            (
+                "verbs.tsv",
+                include_str!(concat!("data/", $code, "/verbs.tsv")),
+            ),
+            (
+                "cue_phrases.tsv",
+                include_str!(concat!("data/", $code, "/cue_phrases.tsv")),
+            ),
+            (
+                "pronouns.tsv",
+                include_str!(concat!("data/", $code, "/pronouns.tsv")),
+            ),
+            (
+                "titles.tsv",
+                include_str!(concat!("data/", $code, "/titles.tsv")),
+            ),
+            (
+                "epithets.tsv",
+                include_str!(concat!("data/", $code, "/epithets.tsv")),
+            ),
+            (
+                "epithet_openers.tsv",
+                include_str!(concat!("data/", $code, "/epithet_openers.tsv")),
+            ),
+            (
+                "demonyms.tsv",
+                include_str!(concat!("data/", $code, "/demonyms.tsv")),
+            ),
+            (
+                "stopwords.tsv",
+                include_str!(concat!("data/", $code, "/stopwords.tsv")),
+            ),
+            (
+                "numbers.tsv",
+                include_str!(concat!("data/", $code, "/numbers.tsv")),
+            ),
+            (
+                "kind_markers.tsv",
+                include_str!(concat!("data/", $code, "/kind_markers.tsv")),
+            ),
+            (
+                "abbreviations.tsv",
+                include_str!(concat!("data/", $code, "/abbreviations.tsv")),
+            ),
+            (
+                "adverbs.tsv",
+                include_str!(concat!("data/", $code, "/adverbs.tsv")),
+            ),
+        ]
+    };
+}
+
+/// The embedded data files of a language: (file name, contents).
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 12] {
+    match lang {
+        Lang::En => data_files!("en"),
+        Lang::Es => data_files!("es"),
+    }
+}
+
+/// The rows of a TSV data file: (line number, fields), comments and blank lines skipped.
+pub(crate) fn rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    columns: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), DataError>> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(move |(index, line)| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() == columns {
+                Ok((index + 1, fields))
+            } else {
+                Err(DataError {
+                    file: file.to_string(),
+                    line: index + 1,
+                    problem: format!(
+                        "expected {columns} tab-separated fields, found {}",
+                        fields.len()
+                    ),
+                })
+            }
+        })
+}
+
+fn leak(text: &str) -> &'static str {
+    // Data is parsed once per process and lives as long as it; role and country keys are few.
+    Box::leak(text.to_string().into_boxed_str())
+}
+
+impl LanguagePack {
+    /// The pack for `lang`, parsed once per process. The embedded data is checked by unit tests,
+    /// so a parse failure here is a build defect and aborts with the file and line.
+    pub fn get(lang: Lang) -> &'static LanguagePack {
+        static EN: OnceLock<LanguagePack> = OnceLock::new();
+        static ES: OnceLock<LanguagePack> = OnceLock::new();
+        let cell = match lang {
+            Lang::En => &EN,
+            Lang::Es => &ES,
+        };
+        cell.get_or_init(|| {
+            LanguagePack::parse(lang).unwrap_or_else(|error| panic!("language data: {error}"))
+        })
+    }
+
+    /// Parses the embedded data files of `lang`.
+    pub fn parse(lang: Lang) -> Result<LanguagePack, DataError> {
+        let mut pack = LanguagePack {
+            lang,
+            verbs: PhraseTable::default(),
+            source_phrases: PhraseTable::default(),
+            pronouns: HashMap::new(),
+            titles: PhraseTable::default(),
+            epithets: PhraseTable::default(),
+            epithet_openers: HashSet::new(),
+            demonyms: PhraseTable::default(),
+            stopwords: HashSet::new(),
+            numbers: HashMap::new(),
+            kind_markers: PhraseTable::default(),
+            abbreviations: HashSet::new(),
+            adverbs: HashSet::new(),
+        };
+        for (name, text) in data_files(lang) {
+            let file = format!("{}/{}", lang.code(), name);
+            let bad = |line: usize, problem: String| DataError {
+                file: file.clone(),
+                line,
+                problem,
+            };
+            match name {
+                "verbs.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (line, f) = row?;
+                        pack.verbs.insert(
+                            f[0],
+                            parse_mode(f[1])
+                                .ok_or_else(|| bad(line, format!("unknown mode {:?}", f[1])))?,
+                        );
+                    }
+                }
+                "cue_phrases.tsv" => {
+                    for row in rows(&file, text, 3) {
+                        let (line, f) = row?;
+                        let mode = parse_mode(f[2])
+                            .ok_or_else(|| bad(line, format!("unknown mode {:?}", f[2])))?;
+                        let sentence_start_only = match f[1] {
+                            "before_source" => false,
+                            "sentence_start" => true,
+                            other => return Err(bad(line, format!("unknown position {other:?}"))),
+                        };
+                        pack.source_phrases
+                            .insert(f[0], (mode, sentence_start_only));
+                    }
+                }
+                "pronouns.tsv" => {
+                    for row in rows(&file, text, 3) {
+                        let (line, f) = row?;
+                        let gender = match f[1] {
+                            "m" => Some(Gender::Male),
+                            "f" => Some(Gender::Female),
+                            "x" => None,
+                            other => return Err(bad(line, format!("unknown gender {other:?}"))),
+                        };
+                        let plural = match f[2] {
+                            "sg" => false,
+                            "pl" => true,
+                            other => return Err(bad(line, format!("unknown number {other:?}"))),
+                        };
+                        pack.pronouns
+                            .insert(f[0].to_string(), Pronoun { gender, plural });
+                    }
+                }
+                "titles.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (_, f) = row?;
+                        let role = (f[1] != "-").then(|| leak(f[1]));
+                        pack.titles.insert(f[0], role);
+                    }
+                }
+                "epithets.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (_, f) = row?;
+                        pack.epithets.insert(f[0], leak(f[1]));
+                    }
+                }
+                "demonyms.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (_, f) = row?;
+                        pack.demonyms.insert(f[0], leak(f[1]));
+                    }
+                }
+                "numbers.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (line, f) = row?;
+                        let value = f[1]
+                            .parse()
+                            .map_err(|_| bad(line, format!("not a number: {:?}", f[1])))?;
+                        pack.numbers.insert(f[0].to_string(), value);
+                    }
+                }
+                "kind_markers.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (line, f) = row?;
+                        let kind = QuoteKind::from_name(f[1])
+                            .ok_or_else(|| bad(line, format!("unknown kind {:?}", f[1])))?;
+                        pack.kind_markers.insert(f[0], kind);
+                    }
+                }
+                "epithet_openers.tsv" | "stopwords.tsv" | "abbreviations.tsv" | "adverbs.tsv" => {
+                    let set = match name {
+                        "epithet_openers.tsv" => &mut pack.epithet_openers,
+                        "stopwords.tsv" => &mut pack.stopwords,
+                        "abbreviations.tsv" => &mut pack.abbreviations,
+                        _ => &mut pack.adverbs,
+                    };
+                    for row in rows(&file, text, 1) {
+                        let (_, f) = row?;
+                        set.insert(f[0].to_string());
+                    }
+                }
+                other => unreachable!("data file {other} has no parser"),
+            }
+        }
+        Ok(pack)
+    }
+}
+
+fn parse_mode(text: &str) -> Option<CueMode> {
+    match text {
+        "speech" => Some(CueMode::Speech),
+        "writing" => Some(CueMode::Writing),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_parses() {
+        for lang in Lang::ALL {
+            LanguagePack::parse(lang).unwrap();
+        }
+    }
+
+    #[test]
+    fn every_data_file_is_sorted_without_duplicates_or_stray_spaces() {
+        for lang in Lang::ALL {
+            for (name, text) in data_files(lang) {
+                let keys: Vec<&str> = text
+                    .lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .map(|l| l.split('\t').next().unwrap_or(""))
+                    .collect();
+                for (i, pair) in keys.windows(2).enumerate() {
+                    assert!(
+                        pair[0] < pair[1],
+                        "{lang}/{name}: line {} not sorted or duplicated: {:?} then {:?}",
+                        i + 2,
+                        pair[0],
+                        pair[1]
+                    );
+                }
+                for key in &keys {
+                    assert!(
+                        !key.is_empty() && key.trim() == *key && !key.contains("  "),
+                        "{lang}/{name}: bad key {key:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn packs_are_big_enough_for_real_coverage() {
+        let en = LanguagePack::get(Lang::En);
+        let es = LanguagePack::get(Lang::Es);
+        assert!(
+            en.verbs.len() >= 60 * 4,
+            "English reporting verb forms: {}",
+            en.verbs.len()
+        );
+        assert!(
+            es.verbs.len() >= 100 * 5,
+            "Spanish reporting verb forms: {}",
+            es.verbs.len()
+        );
+        assert_eq!(
+            en.verbs.longest_match(&["said"]),
+            Some((1, CueMode::Speech))
+        );
+        assert_eq!(
+            es.source_phrases
+                .longest_match(&["de", "acuerdo", "con", "x"]),
+            Some((3, (CueMode::Speech, false)))
+        );
+    }
+}

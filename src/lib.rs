@@ -1,0 +1,215 @@
+//! quotecheck checks whether the same statement is attributed to the same speaker across
+//! English and Spanish news coverage.
+//!
+//! The pipeline runs in stages, each a module with one job:
+//!
+//! 1. **ingest** — paths → [`Article`]s (text/Markdown with front matter, JSON, JSONL);
+//! 2. **lang** — one lingua [`Detector`] per run: the language of each article and each quote;
+//! 3. **extract** — quotation spans and their [`QuoteKind`] (speech, writing, title, slogan, scare);
+//! 4. **attribute** — the speaker each article credits, from cues, names, pronouns and epithets;
+//! 5. **speakers** — one canonical name per person across articles and languages;
+//! 6. **text** — normalized, stemmed quotes glossed into an English pivot;
+//! 7. **matching** and **cluster** — quotes reporting the same utterance become [`Statement`]s;
+//! 8. **judge** — [`Finding`]s such as a statement credited to different speakers;
+//! 9. **report** — text or JSON.
+//!
+//! ```
+//! use quotecheck::{Article, ArticleMeta, Checker};
+//! let article = |id: &str, body: &str| Article {
+//!     id: id.to_string(), meta: ArticleMeta::default(), declared_lang: None, body: body.to_string(),
+//! };
+//! let analysis = Checker::new().check(vec![
+//!     article("a.txt", "Donald Trump met Gustavo Petro. “We had a very good meeting,” Trump said."),
+//!     article("b.txt", "Petro y Trump se reunieron. «Tuvimos una muy buena reunión», dijo Petro."),
+//! ]);
+//! assert_eq!(analysis.statements.len(), 1);
+//! assert_eq!(analysis.findings.len(), 1); // credited to Trump in one, to Petro in the other
+//! ```
+#![deny(missing_docs)]
+
+mod attribute;
+mod cluster;
+mod extract;
+mod ingest;
+mod judge;
+mod lang;
+mod matching;
+mod model;
+pub mod report;
+mod speakers;
+mod text;
+
+pub use cluster::Statement;
+pub use ingest::{
+    ingest, IngestError, IngestOptions, Ingested, DEFAULT_MAX_ARTICLE_BYTES, STDIN_PATH,
+};
+pub use judge::{Finding, FindingKind, Severity};
+pub use lang::{Detector, Lang};
+pub use matching::Relation;
+pub use model::{Article, ArticleMeta, Attribution, Quote, QuoteKind};
+
+use attribute::People;
+use speakers::SpeakerRegistry;
+use text::{Lexicon, NormalizedQuote, Normalizer};
+
+/// What the run knows about one article after analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleInfo {
+    /// Article id.
+    pub id: String,
+    /// Title, outlet, url, date.
+    pub meta: ArticleMeta,
+    /// Declared or detected language of the article's own prose.
+    pub lang: Option<Lang>,
+}
+
+/// The result of checking a set of articles.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// The articles, sorted by id.
+    pub articles: Vec<ArticleInfo>,
+    /// Every quote, in article order then offset.
+    pub quotes: Vec<Quote>,
+    /// Statements (speech and writing quotes grouped by utterance), numbered S1, S2...
+    pub statements: Vec<Statement>,
+    /// Findings, in statement order.
+    pub findings: Vec<Finding>,
+    /// Candidate pairs that matching scored.
+    pub scored_pairs: usize,
+}
+
+/// The quotecheck pipeline, built once per run (the language detector and the lexicon).
+pub struct Checker {
+    detector: Detector,
+    lexicon: &'static Lexicon,
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Checker::new()
+    }
+}
+
+impl Checker {
+    /// A checker with the built-in language data.
+    pub fn new() -> Self {
+        Checker {
+            detector: Detector::new(),
+            lexicon: Lexicon::builtin(),
+        }
+    }
+
+    /// Runs ingest-to-speakers: every quote of every article, with kinds, languages and
+    /// canonical speakers. `articles` are sorted by id first.
+    pub fn extract(&self, mut articles: Vec<Article>) -> (Vec<ArticleInfo>, Vec<Quote>) {
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
+        let analysed: Vec<(ArticleInfo, Vec<Quote>, People)> = articles
+            .iter()
+            .enumerate()
+            .map(|(index, article)| self.analyse_article(index, article))
+            .collect();
+        let mut credits: Vec<Vec<usize>> = analysed
+            .iter()
+            .map(|(_, _, people)| vec![0; people.persons.len()])
+            .collect();
+        let mut local_person: Vec<Vec<Option<usize>>> = Vec::new();
+        for (article, (_, quotes, _)) in analysed.iter().enumerate() {
+            let persons: Vec<Option<usize>> = quotes
+                .iter()
+                .map(|q| q.attribution.as_ref().map(|a| a.person_index))
+                .collect();
+            for person in persons.iter().flatten() {
+                credits[article][*person] += 1;
+            }
+            local_person.push(persons);
+        }
+        let people: Vec<&People> = analysed.iter().map(|(_, _, people)| people).collect();
+        let registry = SpeakerRegistry::unify(&people, &credits);
+        let mut infos = Vec::new();
+        let mut all_quotes = Vec::new();
+        for (article, (info, quotes, _)) in analysed.into_iter().enumerate() {
+            for (mut quote, person) in quotes.into_iter().zip(&local_person[article]) {
+                if let (Some(attribution), Some(person)) = (quote.attribution.as_mut(), person) {
+                    attribution.speaker = Some(registry.name(article, *person).to_string());
+                }
+                all_quotes.push(quote);
+            }
+            infos.push(info);
+        }
+        (infos, all_quotes)
+    }
+
+    /// Runs the whole pipeline on `articles`.
+    pub fn check(&self, articles: Vec<Article>) -> Analysis {
+        let (articles, quotes) = self.extract(articles);
+        let normalizer = Normalizer::new(self.lexicon);
+        let normalized: Vec<NormalizedQuote> = quotes
+            .iter()
+            .map(|q| normalizer.normalize(&q.text, q.lang.unwrap_or(Lang::En)))
+            .collect();
+        let (statements, scored_pairs) = cluster::cluster(&quotes, &normalized, self.lexicon);
+        let outlet_of = |index: usize| {
+            let info: &ArticleInfo = &articles[index];
+            match &info.meta.outlet {
+                Some(outlet) => format!("{outlet}, {}", info.id),
+                None => info.id.clone(),
+            }
+        };
+        let findings = judge::judge(&statements, &quotes, outlet_of);
+        Analysis {
+            articles,
+            quotes,
+            statements,
+            findings,
+            scored_pairs,
+        }
+    }
+
+    fn analyse_article(
+        &self,
+        index: usize,
+        article: &Article,
+    ) -> (ArticleInfo, Vec<Quote>, People) {
+        let doc = extract::Document::new(&article.body);
+        let lang = article
+            .declared_lang
+            .or_else(|| self.detector.detect_prose(doc.prose().into_iter()));
+        let pack = lang.unwrap_or(Lang::En).pack();
+        let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
+            .map(|i| extract::classify(&doc, i, pack))
+            .collect();
+        let attributed = attribute::attribute(&doc, &mut kinds, pack);
+        let quotes = doc
+            .quotes
+            .iter()
+            .zip(kinds)
+            .zip(attributed.attributions)
+            .map(|((span, kind), local)| Quote {
+                article_index: index,
+                article: article.id.clone(),
+                lang: self.detector.detect(&span.text).or(lang),
+                text: span.text.clone(),
+                start: span.start,
+                end: span.end,
+                kind,
+                depth: span.depth,
+                attribution: local.map(|a| Attribution {
+                    speaker: None,
+                    person: attributed.people.persons[a.person].name.clone(),
+                    mention: a.mention,
+                    cue: a.cue,
+                    confidence: a.confidence,
+                    sentence: a.sentence,
+                    evidence: article.body[a.sentence.0..a.sentence.1].to_string(),
+                    person_index: a.person,
+                }),
+            })
+            .collect();
+        let info = ArticleInfo {
+            id: article.id.clone(),
+            meta: article.meta.clone(),
+            lang,
+        };
+        (info, quotes, attributed.people)
+    }
+}

@@ -1,0 +1,181 @@
+//! The quotecheck command line: parses arguments, runs the library, prints, sets the exit status.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use quotecheck::report::{
+    write_quotes, JsonReporter, QuoteListFormat, Report, Reporter, TextReporter,
+};
+use quotecheck::{ingest, Checker, IngestOptions, Ingested, DEFAULT_MAX_ARTICLE_BYTES};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Checks whether the same statement is attributed to the same speaker across English and
+/// Spanish news coverage.
+#[derive(Parser)]
+#[command(name = "quotecheck", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a set of articles: match statements across articles and languages, report conflicts.
+    Check {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// List every quotation found, with kind, language and speaker.
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+        format: ExtractFormat,
+    },
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Article files or directories (read recursively); `-` reads one article from standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Skip articles larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
+    max_article_bytes: u64,
+    /// Print nothing on standard error but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Jsonl,
+    Json,
+    Text,
+}
+
+/// Exit status: no findings.
+const EXIT_CLEAN: u8 = 0;
+/// Exit status: findings.
+const EXIT_FINDINGS: u8 = 1;
+/// Exit status: usage, I/O error, or no article could be read.
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::from(EXIT_CLEAN);
+            }
+            eprintln!("quotecheck: {error:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Check { input, format } => {
+            let Some(ingested) = read_articles(&input) else {
+                return Ok(EXIT_ERROR);
+            };
+            let (skipped, errors) = (ingested.skipped(), ingested.errors.len());
+            let analysis = Checker::new().check(ingested.articles);
+            let report = Report::new(&analysis, skipped, errors);
+            let reporter: &dyn Reporter = match format {
+                CheckFormat::Text => &TextReporter,
+                CheckFormat::Json => &JsonReporter,
+            };
+            write_output(&input, |out| reporter.write(&report, out))?;
+            Ok(if report.findings.is_empty() {
+                EXIT_CLEAN
+            } else {
+                EXIT_FINDINGS
+            })
+        }
+        Command::Extract { input, format } => {
+            let Some(ingested) = read_articles(&input) else {
+                return Ok(EXIT_ERROR);
+            };
+            let (_, quotes) = Checker::new().extract(ingested.articles);
+            let format = match format {
+                ExtractFormat::Jsonl => QuoteListFormat::JsonLines,
+                ExtractFormat::Json => QuoteListFormat::Json,
+                ExtractFormat::Text => QuoteListFormat::Text,
+            };
+            write_output(&input, |out| write_quotes(&quotes, format, out))?;
+            Ok(EXIT_CLEAN)
+        }
+    }
+}
+
+/// Reads the articles, reporting each skipped file on standard error. None when no article
+/// could be read.
+fn read_articles(input: &InputArgs) -> Option<Ingested> {
+    let ingested = ingest(
+        &input.paths,
+        IngestOptions {
+            max_article_bytes: input.max_article_bytes,
+        },
+    );
+    for error in &ingested.errors {
+        eprintln!("quotecheck: {error}");
+    }
+    if ingested.articles.is_empty() {
+        eprintln!("quotecheck: no article could be read");
+        return None;
+    }
+    if !input.quiet && !ingested.ignored.is_empty() {
+        eprintln!(
+            "quotecheck: skipped {} file(s) that are not articles",
+            ingested.ignored.len()
+        );
+    }
+    Some(ingested)
+}
+
+fn write_output(
+    input: &InputArgs,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    match &input.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot create", path.display()))?;
+            let mut out = io::BufWriter::new(file);
+            write(&mut out).with_context(|| format!("{}: cannot write", path.display()))?;
+            out.flush()
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}

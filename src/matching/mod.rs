@@ -1,0 +1,235 @@
+//! Matching: which quotes report the same utterance, within and across languages.
+//!
+//! Candidate pairs come from an inverted index over content words and their English-pivot
+//! concepts (never all pairs). Each candidate is scored by aligning content words: same stem in
+//! one language; across languages a shared pivot concept (lexicon gloss), the same name or
+//! number, or a cognate by string similarity that is not a listed false friend.
+
+use crate::text::{Lexicon, NormToken, NormalizedQuote};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Share of the shorter quote's content words that must align for two quotes to match.
+/// Chosen on corpora/trump-petro-2026: translated quotes align 0.75–1.0 of their words, while
+/// different statements by the same people on the same topic align at most 0.67 (2 of 3).
+pub const MIN_SHORT_COVERAGE: f32 = 0.7;
+/// Share of the longer quote's words that must align for the quotes to be the same rendering
+/// rather than a fragment of it.
+pub const MIN_SAME_COVERAGE: f32 = 0.6;
+/// Normalized Levenshtein similarity of two folded stems above which they are cognates
+/// ("cooperacion" / "cooperation" = 0.82; "optimista" / "optimistic" = 0.8).
+pub const MIN_COGNATE_SIMILARITY: f64 = 0.72;
+/// Shortest word (in characters) that may count as a cognate: short words collide by chance.
+pub const MIN_COGNATE_CHARS: usize = 5;
+/// Same-language quotes whose folded content words are this similar as strings match even if
+/// word alignment falls short (spelling variants, typos).
+pub const MIN_STRING_SIMILARITY: f64 = 0.85;
+/// Index keys shared by more quotes than this are too common to propose candidates.
+pub const MAX_POSTING: usize = 5_000;
+/// A quote needs this many content words to match anything: one word is no statement.
+pub const MIN_CONTENT_WORDS: usize = 2;
+
+/// How two matching quotes relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Both render the same words (possibly translated).
+    Same,
+    /// The shorter quote is a part of the longer one.
+    FragmentOf,
+}
+
+/// The score of a candidate pair, with the evidence behind it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MatchScore {
+    /// Share of the shorter quote's content words aligned.
+    pub short_coverage: f32,
+    /// Share of the longer quote's content words aligned.
+    pub long_coverage: f32,
+    /// None when the quotes do not match.
+    pub relation: Option<Relation>,
+    /// Aligned word pairs (as written), in the shorter quote's order.
+    pub aligned: Vec<(String, String)>,
+    /// Names and numbers found in both.
+    pub anchors: Vec<String>,
+}
+
+/// Compares two quotes. The evidence lists word pairs from `a`'s side first.
+pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> MatchScore {
+    let a_content: Vec<&NormToken> = a.content().collect();
+    let b_content: Vec<&NormToken> = b.content().collect();
+    let aligned_a: Vec<Option<&NormToken>> = a_content
+        .iter()
+        .map(|x| {
+            b_content
+                .iter()
+                .copied()
+                .find(|y| words_align(x, y, lexicon))
+        })
+        .collect();
+    let matched_b = b_content
+        .iter()
+        .filter(|y| a_content.iter().any(|x| words_align(x, y, lexicon)))
+        .count();
+    let matched_a = aligned_a.iter().filter(|m| m.is_some()).count();
+    let cov_a = ratio(matched_a, a_content.len());
+    let cov_b = ratio(matched_b, b_content.len());
+    let (short_coverage, long_coverage) = if a_content.len() <= b_content.len() {
+        (cov_a, cov_b)
+    } else {
+        (cov_b, cov_a)
+    };
+    let enough_words = a_content.len().min(b_content.len()) >= MIN_CONTENT_WORDS;
+    let same_language = a_content
+        .first()
+        .zip(b_content.first())
+        .is_some_and(|(x, y)| x.lang == y.lang);
+    let string_match = same_language
+        && strsim::normalized_levenshtein(&a.core_text(), &b.core_text()) >= MIN_STRING_SIMILARITY;
+    let relation = if !enough_words {
+        None
+    } else if string_match
+        || (short_coverage >= MIN_SHORT_COVERAGE && long_coverage >= MIN_SAME_COVERAGE)
+    {
+        Some(Relation::Same)
+    } else if short_coverage >= MIN_SHORT_COVERAGE {
+        Some(Relation::FragmentOf)
+    } else {
+        None
+    };
+    let aligned = a_content
+        .iter()
+        .zip(&aligned_a)
+        .filter_map(|(x, y)| y.map(|y| (x.surface.clone(), y.surface.clone())))
+        .collect();
+    let anchors = a_content
+        .iter()
+        .zip(&aligned_a)
+        .filter_map(|(x, y)| {
+            y.filter(|y| x.anchor && y.anchor)
+                .map(|_| x.surface.clone())
+        })
+        .collect();
+    MatchScore {
+        short_coverage,
+        long_coverage,
+        relation,
+        aligned,
+        anchors,
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f32 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f32 / whole as f32
+    }
+}
+
+/// True when two content words can stand for each other.
+fn words_align(x: &NormToken, y: &NormToken, lexicon: &Lexicon) -> bool {
+    if x.folded == y.folded {
+        return true;
+    }
+    if x.lang == y.lang {
+        return x.key == y.key;
+    }
+    if x.concepts.iter().any(|c| y.concepts.contains(c)) {
+        return true;
+    }
+    let (spanish, english) = if x.lang == crate::lang::Lang::Es {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    spanish.folded.chars().count() >= MIN_COGNATE_CHARS
+        && english.folded.chars().count() >= MIN_COGNATE_CHARS
+        && strsim::normalized_levenshtein(&spanish.key, &english.key) >= MIN_COGNATE_SIMILARITY
+        && !lexicon.is_false_friend(&spanish.key, &english.key)
+}
+
+/// The keys under which a quote is indexed: content words' stems, folded forms and concepts.
+fn index_keys(quote: &NormalizedQuote) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for token in quote.content() {
+        keys.insert(token.folded.clone());
+        keys.extend(token.concepts.iter().cloned());
+        // Cognates share a prefix across languages; index it so they meet.
+        keys.insert(format!(
+            "~{}",
+            token.key.chars().take(5).collect::<String>()
+        ));
+    }
+    keys
+}
+
+/// Candidate pairs `(i, j)` with `i < j`, from an inverted index: quotes sharing at least one
+/// content key that is not too common. Sorted, without duplicates.
+pub fn candidate_pairs(quotes: &[NormalizedQuote]) -> Vec<(usize, usize)> {
+    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, quote) in quotes.iter().enumerate() {
+        for key in index_keys(quote) {
+            postings.entry(key).or_default().push(index);
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for list in postings.values().filter(|list| list.len() <= MAX_POSTING) {
+        for (n, &i) in list.iter().enumerate() {
+            for &j in &list[n + 1..] {
+                *shared.entry((i, j)).or_default() += 1;
+            }
+        }
+    }
+    shared.into_keys().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::text::Normalizer;
+
+    fn score(a: (&str, Lang), b: (&str, Lang)) -> MatchScore {
+        let lexicon = Lexicon::builtin();
+        let normalizer = Normalizer::new(lexicon);
+        compare(
+            &normalizer.normalize(a.0, a.1),
+            &normalizer.normalize(b.0, b.1),
+            lexicon,
+        )
+    }
+
+    #[test]
+    fn translations_match_and_different_statements_do_not() {
+        let s = score(
+            ("We had a very good meeting", Lang::En),
+            ("Tuvimos una muy buena reunión", Lang::Es),
+        );
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+        let s = score(
+            ("We had a very good meeting", Lang::En),
+            ("the meeting was productive", Lang::En),
+        );
+        assert_eq!(s.relation, None, "{s:?}");
+    }
+
+    #[test]
+    fn fragments_are_recorded() {
+        let s = score(
+            ("sick man", Lang::En),
+            ("a sick man who likes making cocaine", Lang::En),
+        );
+        assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
+    }
+
+    #[test]
+    fn names_anchor_across_languages() {
+        let s = score(
+            ("The top tier lives in Dubai, Madrid, Miami", Lang::En),
+            ("La cúpula vive en Dubái, Madrid, Miami", Lang::Es),
+        );
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+        assert!(s.anchors.contains(&"Madrid".to_string()));
+    }
+}

@@ -1,0 +1,270 @@
+//! Reports: the results of a run as text or JSON.
+//!
+//! [`Report`] is the serializable view of an [`Analysis`]: its field names are the JSON contract.
+//! Each output format is a [`Reporter`] in a file of its own.
+
+mod json;
+mod text;
+
+pub use json::JsonReporter;
+pub use text::TextReporter;
+
+use crate::{Analysis, Finding, Lang, Quote, QuoteKind};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Writes a [`Report`] in one output format.
+pub trait Reporter {
+    /// Writes `report` to `out`.
+    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Counts for the whole run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Articles read.
+    pub articles: usize,
+    /// Quotations found.
+    pub quotes: usize,
+    /// Statements formed.
+    pub statements: usize,
+    /// Findings reported.
+    pub findings: usize,
+    /// Files or records skipped: unreadable or malformed articles and files that are not articles.
+    pub skipped: usize,
+    /// Of those, the ones skipped because of an error.
+    pub errors: usize,
+    /// Candidate quote pairs that matching scored.
+    pub scored_pairs: usize,
+}
+
+/// An article as listed in a report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleRecord {
+    /// Article id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication date.
+    pub date: Option<String>,
+    /// Language of the article's prose.
+    pub lang: Option<Lang>,
+}
+
+/// A quote as listed in a report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuoteRecord {
+    /// Article id.
+    pub article: String,
+    /// Language of the quoted words (ISO 639-1).
+    pub lang: Option<Lang>,
+    /// The quotation without its marks.
+    pub text: String,
+    /// Byte offset of the quotation in the article body (after front matter).
+    pub start: usize,
+    /// Byte offset past its end.
+    pub end: usize,
+    /// speech, writing, title, slogan, scare or other.
+    pub kind: QuoteKind,
+    /// Canonical speaker name, or null.
+    pub speaker: Option<String>,
+    /// How the article names the speaker at the attribution, or null.
+    pub mention: Option<String>,
+    /// The attribution cue ("said", "dijo", "según"), or null.
+    pub cue: Option<String>,
+    /// Confidence of the attribution (0–1), or null.
+    pub confidence: Option<f32>,
+    /// The sentence that attributes the quote, or null.
+    pub evidence: Option<String>,
+}
+
+impl QuoteRecord {
+    /// The record of `quote`.
+    pub fn new(quote: &Quote) -> Self {
+        let attribution = quote.attribution.as_ref();
+        QuoteRecord {
+            article: quote.article.clone(),
+            lang: quote.lang,
+            text: quote.text.clone(),
+            start: quote.start,
+            end: quote.end,
+            kind: quote.kind,
+            speaker: quote.speaker().map(str::to_string),
+            mention: attribution.map(|a| a.mention.clone()),
+            cue: attribution.and_then(|a| a.cue.clone()),
+            confidence: attribution.map(|a| (a.confidence * 100.0).round() / 100.0),
+            evidence: attribution.map(|a| a.evidence.clone()),
+        }
+    }
+}
+
+/// A statement as listed in a report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StatementRecord {
+    /// "S1", "S2"...
+    pub id: String,
+    /// Canonical speakers credited, sorted.
+    pub speakers: Vec<String>,
+    /// Languages of its quotes, sorted.
+    pub langs: Vec<Lang>,
+    /// Its quotes, in article order.
+    pub quotes: Vec<QuoteRecord>,
+}
+
+/// A finding as listed in a report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FindingRecord {
+    /// speaker_conflict...
+    pub kind: crate::FindingKind,
+    /// error, warning or info.
+    pub severity: crate::Severity,
+    /// The statement's id.
+    pub statement: String,
+    /// One line a reviewer can read.
+    pub message: String,
+    /// The evidence.
+    pub quotes: Vec<QuoteRecord>,
+}
+
+/// Everything a report shows.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// Counts.
+    pub summary: Summary,
+    /// Articles, sorted by id.
+    pub articles: Vec<ArticleRecord>,
+    /// Statements, by id.
+    pub statements: Vec<StatementRecord>,
+    /// Findings, in statement order.
+    pub findings: Vec<FindingRecord>,
+}
+
+impl Report {
+    /// The report of `analysis`; `skipped` and `errors` come from ingest.
+    pub fn new(analysis: &Analysis, skipped: usize, errors: usize) -> Report {
+        let quotes = &analysis.quotes;
+        let statements = analysis
+            .statements
+            .iter()
+            .map(|s| {
+                let mut speakers: Vec<String> = s
+                    .quotes
+                    .iter()
+                    .filter_map(|&q| quotes[q].speaker().map(str::to_string))
+                    .collect();
+                speakers.sort();
+                speakers.dedup();
+                let mut langs: Vec<Lang> =
+                    s.quotes.iter().filter_map(|&q| quotes[q].lang).collect();
+                langs.sort();
+                langs.dedup();
+                StatementRecord {
+                    id: s.id.clone(),
+                    speakers,
+                    langs,
+                    quotes: s
+                        .quotes
+                        .iter()
+                        .map(|&q| QuoteRecord::new(&quotes[q]))
+                        .collect(),
+                }
+            })
+            .collect();
+        let findings = analysis.findings.iter().map(|f: &Finding| FindingRecord {
+            kind: f.kind,
+            severity: f.severity,
+            statement: f.statement.clone(),
+            message: f.message.clone(),
+            quotes: f
+                .quotes
+                .iter()
+                .map(|&q| QuoteRecord::new(&quotes[q]))
+                .collect(),
+        });
+        Report {
+            summary: Summary {
+                articles: analysis.articles.len(),
+                quotes: quotes.len(),
+                statements: analysis.statements.len(),
+                findings: analysis.findings.len(),
+                skipped,
+                errors,
+                scored_pairs: analysis.scored_pairs,
+            },
+            articles: analysis
+                .articles
+                .iter()
+                .map(|a| ArticleRecord {
+                    id: a.id.clone(),
+                    title: a.meta.title.clone(),
+                    outlet: a.meta.outlet.clone(),
+                    url: a.meta.url.clone(),
+                    date: a.meta.date.clone(),
+                    lang: a.lang,
+                })
+                .collect(),
+            statements,
+            findings: findings.collect(),
+        }
+    }
+}
+
+/// Formats for the `extract` command's quote listing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteListFormat {
+    /// One JSON object per line.
+    JsonLines,
+    /// One JSON array.
+    Json,
+    /// One line per quote for people.
+    Text,
+}
+
+/// Writes the quote listing of the `extract` command.
+pub fn write_quotes(
+    quotes: &[Quote],
+    format: QuoteListFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let records: Vec<QuoteRecord> = quotes.iter().map(QuoteRecord::new).collect();
+    match format {
+        QuoteListFormat::JsonLines => {
+            for record in &records {
+                serde_json::to_writer(&mut *out, record)?;
+                writeln!(out)?;
+            }
+        }
+        QuoteListFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &records)?;
+            writeln!(out)?;
+        }
+        QuoteListFormat::Text => {
+            for record in &records {
+                let lang = record.lang.map_or("??", Lang::code);
+                let speaker = record.speaker.as_deref().unwrap_or("-");
+                let cue = record
+                    .cue
+                    .as_deref()
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{}:{}-{} [{} {}] {}{}: “{}”",
+                    record.article,
+                    record.start,
+                    record.end,
+                    record.kind.name(),
+                    lang,
+                    speaker,
+                    cue,
+                    record.text
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

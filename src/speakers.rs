@@ -1,0 +1,183 @@
+//! Speakers: one canonical name per person across all articles and both languages.
+//!
+//! Full names are one person when they match word for word or one extends the other with the
+//! same given name ("Gustavo Petro", "Gustavo Petro Urrego"). A bare surname ("Trump") joins the
+//! full name it ends, choosing the most-quoted person when several share it (Donald rather than
+//! Melania Trump). The canonical name is the full form the articles use most.
+
+use crate::attribute::{People, Person};
+use std::collections::BTreeMap;
+
+/// Canonical speaker names for the people of every article.
+#[derive(Debug, Default)]
+pub struct SpeakerRegistry {
+    /// `names[article][person]`: the canonical name of that article's person.
+    names: Vec<Vec<String>>,
+}
+
+struct Group {
+    keys: Vec<Vec<String>>,
+    surface_counts: BTreeMap<String, usize>,
+    credits: usize,
+}
+
+impl SpeakerRegistry {
+    /// Unifies the people of all articles; `credits[article][person]` counts the quotes the
+    /// article credits to that person.
+    pub fn unify(people: &[&People], credits: &[Vec<usize>]) -> SpeakerRegistry {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut assignment: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        let credit = |article: usize, person: usize| {
+            credits
+                .get(article)
+                .and_then(|c| c.get(person))
+                .copied()
+                .unwrap_or(0)
+        };
+
+        for (article, article_people) in people.iter().enumerate() {
+            for (index, person) in article_people
+                .persons
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.key.len() >= 2)
+            {
+                let group = groups
+                    .iter()
+                    .position(|g| g.keys.iter().any(|k| same_full_name(k, &person.key)));
+                let group = group.unwrap_or_else(|| {
+                    groups.push(Group {
+                        keys: Vec::new(),
+                        surface_counts: BTreeMap::new(),
+                        credits: 0,
+                    });
+                    groups.len() - 1
+                });
+                let g = &mut groups[group];
+                g.keys.push(person.key.clone());
+                *g.surface_counts.entry(person.name.clone()).or_default() +=
+                    person.full_mentions.max(1);
+                g.credits += credit(article, index);
+                assignment.insert((article, index), group);
+            }
+        }
+        let full_groups = groups.len();
+        for (article, article_people) in people.iter().enumerate() {
+            for (index, person) in article_people
+                .persons
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.key.len() < 2)
+            {
+                let group = surname_group(&groups[..full_groups], person).unwrap_or_else(|| {
+                    let existing = groups[full_groups..]
+                        .iter()
+                        .position(|g| g.keys.contains(&person.key));
+                    existing.map(|i| i + full_groups).unwrap_or_else(|| {
+                        groups.push(Group {
+                            keys: vec![person.key.clone()],
+                            surface_counts: BTreeMap::new(),
+                            credits: 0,
+                        });
+                        groups.len() - 1
+                    })
+                });
+                if group >= full_groups {
+                    *groups[group]
+                        .surface_counts
+                        .entry(person.name.clone())
+                        .or_default() += 1;
+                }
+                assignment.insert((article, index), group);
+            }
+        }
+        let display: Vec<String> = groups.iter().map(display_name).collect();
+        let names = people
+            .iter()
+            .enumerate()
+            .map(|(article, p)| {
+                (0..p.persons.len())
+                    .map(|i| display[assignment[&(article, i)]].clone())
+                    .collect()
+            })
+            .collect();
+        SpeakerRegistry { names }
+    }
+
+    /// The canonical name of `person` in article `article`.
+    pub fn name(&self, article: usize, person: usize) -> &str {
+        &self.names[article][person]
+    }
+}
+
+/// The full-name group a one-word name is the surname of: the most credited one.
+fn surname_group(groups: &[Group], person: &Person) -> Option<usize> {
+    let word = person.key.first()?;
+    groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.keys.iter().any(|k| k.iter().skip(1).any(|w| w == word)))
+        .max_by_key(|(i, g)| {
+            (
+                g.credits,
+                g.surface_counts.values().sum::<usize>(),
+                std::cmp::Reverse(*i),
+            )
+        })
+        .map(|(i, _)| i)
+}
+
+fn same_full_name(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && short[0] == long[0] && short.iter().all(|w| long.contains(w))
+}
+
+/// The surface form used most; ties go to the shorter, then the alphabetically first.
+fn display_name(group: &Group) -> String {
+    group
+        .surface_counts
+        .iter()
+        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(b.len().cmp(&a.len())).then(b.cmp(a)))
+        .map(|(name, _)| name.clone())
+        .unwrap_or_else(|| group.keys.first().map(|k| k.join(" ")).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribute::name_key;
+    use std::collections::BTreeSet;
+
+    fn person(name: &str, mentions: usize) -> Person {
+        let words: Vec<String> = name.split(' ').map(str::to_string).collect();
+        Person {
+            name: name.to_string(),
+            key: name_key(&words),
+            roles: BTreeSet::new(),
+            countries: BTreeSet::new(),
+            full_mentions: mentions,
+            first_seen: 0,
+        }
+    }
+
+    #[test]
+    fn surnames_join_the_most_quoted_full_name_and_namesakes_stay_apart() {
+        let a = People {
+            persons: vec![person("Donald Trump", 2), person("Melania Trump", 1)],
+            mentions: vec![],
+        };
+        let b = People {
+            persons: vec![person("Trump", 1), person("Gustavo Petro Urrego", 1)],
+            mentions: vec![],
+        };
+        let c = People {
+            persons: vec![person("Gustavo Petro", 3), person("Nicolás Petro", 1)],
+            mentions: vec![],
+        };
+        let registry = SpeakerRegistry::unify(&[&a, &b, &c], &[vec![3, 0], vec![1, 0], vec![2, 0]]);
+        assert_eq!(registry.name(1, 0), "Donald Trump");
+        assert_eq!(registry.name(0, 1), "Melania Trump");
+        assert_eq!(registry.name(1, 1), "Gustavo Petro");
+        assert_eq!(registry.name(2, 1), "Nicolás Petro");
+    }
+}

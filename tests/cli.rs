@@ -1,0 +1,197 @@
+//! End-to-end tests of the `quotecheck` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const CORPUS: &str = "corpora/trump-petro-2026";
+
+fn quotecheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run quotecheck")
+}
+
+/// A fresh, empty directory for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quotecheck-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, contents: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn check_finds_the_planted_misattributions_and_exits_1() {
+    let output = quotecheck(&["check", "--format", "json", CORPUS]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for key in ["articles", "quotes", "statements", "findings", "skipped"] {
+        assert!(report["summary"][key].is_u64(), "summary.{key} missing");
+    }
+    let conflicts: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "speaker_conflict")
+        .collect();
+    // The two articles the README names as misattributing a quote.
+    for (article, wrong_speaker) in [
+        ("es-04-diario-mexicano.md", "Gustavo Petro"),
+        ("en-03-tabloid.txt", "Donald Trump"),
+    ] {
+        let found = conflicts.iter().any(|f| {
+            f["severity"] == "error"
+                && f["quotes"].as_array().unwrap().iter().any(|q| {
+                    q["article"].as_str().unwrap().ends_with(article)
+                        && q["speaker"] == wrong_speaker
+                })
+        });
+        assert!(
+            found,
+            "no speaker_conflict shows {article} crediting {wrong_speaker}"
+        );
+    }
+}
+
+#[test]
+fn quote_objects_follow_the_contract() {
+    let output = quotecheck(&["extract", "--format", "json", CORPUS]);
+    assert_eq!(output.status.code(), Some(0));
+    let quotes: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(quotes.len() >= 100);
+    let body_of = |id: &str| {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(id)).unwrap();
+        // Offsets count from the end of the front matter.
+        match text
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.find("\n---\n").map(|end| rest[end + 5..].to_string()))
+        {
+            Some(body) => body,
+            None if id.ends_with(".json") => serde_json::from_str::<serde_json::Value>(&text)
+                .unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+            None => text,
+        }
+    };
+    for quote in &quotes {
+        for key in [
+            "article", "lang", "text", "start", "end", "kind", "speaker", "mention", "cue",
+        ] {
+            assert!(quote.get(key).is_some(), "quote lacks {key}: {quote}");
+        }
+        let body = body_of(quote["article"].as_str().unwrap());
+        let (start, end) = (
+            quote["start"].as_u64().unwrap() as usize,
+            quote["end"].as_u64().unwrap() as usize,
+        );
+        let text = quote["text"].as_str().unwrap();
+        if !text.contains('\n') {
+            assert_eq!(&body[start..end], text, "offsets of {quote}");
+        }
+    }
+    let english_in_spanish = quotes
+        .iter()
+        .any(|q| q["article"].as_str().unwrap().contains("/es-") && q["lang"] == "en");
+    assert!(
+        english_in_spanish,
+        "a Spanish article quoting English keeps the quote's own language"
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let first = quotecheck(&["check", "--format", "json", CORPUS]);
+    let second = quotecheck(&["check", "--format", "json", CORPUS]);
+    assert_eq!(first.stdout, second.stdout);
+}
+
+#[test]
+fn bad_articles_are_reported_and_the_rest_still_checked() {
+    let dir = temp_dir("bad");
+    write(
+        &dir,
+        "good.md",
+        "---\ntitle: Fine\n---\n“We had a very good meeting,” Trump said.\n".as_bytes(),
+    );
+    let broken = write(&dir, "broken.json", b"{\"text\": ");
+    let lines = write(
+        &dir,
+        "feed.jsonl",
+        b"{\"text\": \"\\u201cHola amigos\\u201d, dijo Petro.\"}\nnot json\n",
+    );
+    let binary = write(&dir, "latin1.txt", b"caf\xe9");
+    write(&dir, "notes.csv", b"a,b\n");
+    let output = quotecheck(&["check", "--format", "json", dir.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{broken}:1: malformed JSON")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{lines}:2: malformed JSON")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{binary}: not valid UTF-8")),
+        "{stderr}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["articles"], 2);
+    assert_eq!(report["summary"]["errors"], 3);
+    assert_eq!(report["summary"]["skipped"], 4);
+}
+
+#[test]
+fn no_readable_article_exits_2() {
+    let dir = temp_dir("empty");
+    let output = quotecheck(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = quotecheck(&["check", "does/not/exist.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("does/not/exist.md: no such file or directory"));
+    let output = quotecheck(&["check", "--format", "yaml", CORPUS]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn reads_one_article_from_stdin_and_writes_to_a_file() {
+    let dir = temp_dir("stdin");
+    let out = dir.join("quotes.jsonl");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(["extract", "-o", out.to_str().unwrap(), "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "---\nlang: es\n---\n«Tuvimos una muy buena reunión», afirmó Trump.\n".as_bytes(),
+        )
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(out).unwrap().trim()).unwrap();
+    assert_eq!(line["article"], "-");
+    assert_eq!(line["speaker"], "Trump");
+    assert_eq!(line["cue"], "afirmó");
+    assert_eq!(line["lang"], "es");
+}

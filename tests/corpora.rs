@@ -1,0 +1,42 @@
+//! Snapshot tests over every corpus in corpora/: the `check` report (text and JSON) and the
+//! `extract` listing. A change to any output shows up as a snapshot diff for review.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run quotecheck");
+    assert!(
+        output.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn corpus_snapshots() {
+    insta::glob!("../corpora", "*/gold.json", |gold| {
+        let corpus_dir = gold.parent().expect("corpus folder");
+        let corpus = corpus_dir
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let path = format!("corpora/{corpus}");
+        let path = path.as_str();
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path("../snapshots");
+        settings.set_snapshot_suffix(corpus.clone());
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_input_file(gold);
+        settings.bind(|| {
+            insta::assert_snapshot!("check_text", run(&["check", path]));
+            insta::assert_snapshot!("check_json", run(&["check", "--format", "json", path]));
+            insta::assert_snapshot!("extract", run(&["extract", "--format", "text", path]));
+        });
+    });
+}
