@@ -27,6 +27,8 @@ const CONFIDENCE_NAME_AT_CUE: f32 = 0.95;
 const CONFIDENCE_EPITHET_AT_CUE: f32 = 0.8;
 /// Confidence of a pronoun at a cue ("he said"): the antecedent can err.
 const CONFIDENCE_PRONOUN_AT_CUE: f32 = 0.85;
+/// Confidence of a cue with no written subject: the last person named.
+const CONFIDENCE_IMPLICIT_SUBJECT: f32 = 0.6;
 /// Factor for a cue found in the next sentence or inherited from the previous quote.
 const FACTOR_NEIGHBOUR: f32 = 0.9;
 /// Confidence of the previous sentence's subject, with no cue at all.
@@ -66,6 +68,9 @@ pub struct ArticleAttributions {
 enum MentionKind {
     Name(Vec<String>),
     Pronoun,
+    /// No subject is written (Spanish drops it: "Además, indicó: «…»"): the person most
+    /// recently named stands for it, as a pronoun would.
+    Implicit,
     Epithet(EpithetTraits),
 }
 
@@ -107,6 +112,9 @@ impl Context {
     }
 
     fn text(&self, doc: &Document, from: usize, to: usize) -> String {
+        if to <= from {
+            return String::new();
+        }
         let (Some(&first), Some(&last)) =
             (self.tokens.get(from), self.tokens.get(to.saturating_sub(1)))
         else {
@@ -220,9 +228,15 @@ fn cue_after(
             break;
         }
         if let Some(cue) = cue_at(pack, ctx, at) {
+            let implicit = (words_seen == 1).then_some(Mention {
+                kind: MentionKind::Implicit,
+                from: at,
+                to: at,
+            });
             let mention = mention_ending_at(doc, pack, ctx, at)
                 .filter(|m| only_glue_before(doc, ctx, m.from))
-                .or_else(|| mention_starting_at(doc, pack, ctx, at + cue.len));
+                .or_else(|| mention_starting_at(doc, pack, ctx, at + cue.len))
+                .or(implicit);
             if let Some(mention) = mention {
                 return resolve(doc, ctx, people, &mention, &cue);
             }
@@ -260,11 +274,13 @@ fn cue_before(
                     !matches!(m.kind, MentionKind::Pronoun) && inverted_before_quote(doc, ctx, m)
                 })
             })
-            .or_else(|| sentence_subject(doc, pack, ctx, at));
-        if let Some(mention) = mention {
-            return resolve(doc, ctx, people, &mention, &cue);
-        }
-        return None;
+            .or_else(|| sentence_subject(doc, pack, ctx, at))
+            .unwrap_or(Mention {
+                kind: MentionKind::Implicit,
+                from: at,
+                to: at,
+            });
+        return resolve(doc, ctx, people, &mention, &cue);
     }
     None
 }
@@ -380,7 +396,7 @@ fn previous_subject(
             let key = name_key(words);
             people.persons.iter().position(|p| p.key == key)
         })?,
-        MentionKind::Pronoun => {
+        MentionKind::Pronoun | MentionKind::Implicit => {
             people.resolve_pronoun(doc.tokens[ctx.tokens[mention.from]].start)?
         }
         MentionKind::Epithet(traits) => {
@@ -430,6 +446,10 @@ fn resolve(
     let (person, confidence) = match &mention.kind {
         MentionKind::Name(words) => (people.resolve_name(words, position), CONFIDENCE_NAME_AT_CUE),
         MentionKind::Pronoun => (people.resolve_pronoun(position)?, CONFIDENCE_PRONOUN_AT_CUE),
+        MentionKind::Implicit => (
+            people.resolve_pronoun(position)?,
+            CONFIDENCE_IMPLICIT_SUBJECT,
+        ),
         MentionKind::Epithet(traits) => (
             people.resolve_epithet(traits, position)?,
             CONFIDENCE_EPITHET_AT_CUE,

@@ -100,3 +100,9 @@ fn titles_and_scare_quotes_get_no_speaker() {
     let body = "Trump gave Petro his book “The Art of the Deal,” Petro said.";
     assert_eq!(speakers(body, Lang::En), [None]);
 }
+
+#[test]
+fn unwritten_spanish_subject_is_the_last_person_named() {
+    let body = "El presidente Gustavo Petro habló de la coca. Además, indicó: «Si la gente no tiene opciones, habrá narcotráfico».";
+    assert_eq!(speakers(body, Lang::Es), [some("Gustavo Petro")]);
+}

@@ -72,7 +72,8 @@ pub struct QuoteRecord {
     pub kind: QuoteKind,
     /// Canonical speaker name, or null.
     pub speaker: Option<String>,
-    /// How the article names the speaker at the attribution, or null.
+    /// How the article names the speaker at the attribution, or null (also when the subject
+    /// is not written, as Spanish allows).
     pub mention: Option<String>,
     /// The attribution cue ("said", "dijo", "según"), or null.
     pub cue: Option<String>,
@@ -94,7 +95,9 @@ impl QuoteRecord {
             end: quote.end,
             kind: quote.kind,
             speaker: quote.speaker().map(str::to_string),
-            mention: attribution.map(|a| a.mention.clone()),
+            mention: attribution
+                .map(|a| a.mention.clone())
+                .filter(|m| !m.is_empty()),
             cue: attribution.and_then(|a| a.cue.clone()),
             confidence: attribution.map(|a| (a.confidence * 100.0).round() / 100.0),
             evidence: attribution.map(|a| a.evidence.clone()),
