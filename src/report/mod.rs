@@ -43,14 +43,9 @@ pub struct Summary {
 pub struct ArticleRecord {
     /// Article id.
     pub id: String,
-    /// Headline.
-    pub title: Option<String>,
-    /// Outlet.
-    pub outlet: Option<String>,
-    /// URL.
-    pub url: Option<String>,
-    /// Publication date.
-    pub date: Option<String>,
+    /// Title, outlet, url and date, as fields of the record.
+    #[serde(flatten)]
+    pub meta: crate::ArticleMeta,
     /// Language of the article's prose.
     pub lang: Option<Lang>,
 }
@@ -203,10 +198,7 @@ impl Report {
                 .iter()
                 .map(|a| ArticleRecord {
                     id: a.id.clone(),
-                    title: a.meta.title.clone(),
-                    outlet: a.meta.outlet.clone(),
-                    url: a.meta.url.clone(),
-                    date: a.meta.date.clone(),
+                    meta: a.meta.clone(),
                     lang: a.lang,
                 })
                 .collect(),

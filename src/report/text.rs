@@ -18,10 +18,11 @@ impl Reporter for TextReporter {
                 .find(|a| a.id == article)
                 .map(|a| {
                     let mut parts = vec![a
+                        .meta
                         .outlet
                         .clone()
                         .unwrap_or_else(|| "unknown outlet".to_string())];
-                    parts.extend(a.date.clone());
+                    parts.extend(a.meta.date.clone());
                     parts.join(", ")
                 })
                 .unwrap_or_default()
