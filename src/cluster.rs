@@ -33,8 +33,8 @@ pub fn cluster(
     let eligible: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].kind.is_statement())
         .collect();
-    let eligible_normalized: Vec<NormalizedQuote> =
-        eligible.iter().map(|&i| normalized[i].clone()).collect();
+    let eligible_normalized: Vec<&NormalizedQuote> =
+        eligible.iter().map(|&i| &normalized[i]).collect();
     let mut neighbours: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); quotes.len()];
     let pairs = candidate_pairs(&eligible_normalized);
     for &(a, b) in &pairs {
@@ -44,7 +44,6 @@ pub fn cluster(
 
     let mut order = eligible.clone();
     order.sort_by_key(|&i| (std::cmp::Reverse(normalized[i].content().count()), i));
-    let mut core_of: Vec<Option<usize>> = vec![None; quotes.len()];
     // (core, members with their relation to the core)
     type Members = Vec<(usize, Option<Relation>)>;
     let mut members: Vec<(usize, Members)> = Vec::new();
@@ -69,7 +68,6 @@ pub fn cluster(
         match best {
             Some((cluster, relation, _)) => {
                 members[cluster].1.push((quote, Some(relation)));
-                core_of[quote] = Some(members[cluster].0);
             }
             None => {
                 cluster_of_core.insert(quote, members.len());

@@ -17,6 +17,15 @@ pub enum FindingKind {
     SpeakerConflict,
 }
 
+impl FindingKind {
+    /// The snake_case name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            FindingKind::SpeakerConflict => "speaker_conflict",
+        }
+    }
+}
+
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,6 +36,17 @@ pub enum Severity {
     Warning,
     /// A likely error in coverage.
     Error,
+}
+
+impl Severity {
+    /// The lower-case name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
 }
 
 /// A problem found in the coverage, with the quotes that show it.

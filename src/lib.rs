@@ -192,7 +192,6 @@ impl Checker {
                 start: span.start,
                 end: span.end,
                 kind,
-                depth: span.depth,
                 attribution: local.map(|a| Attribution {
                     speaker: None,
                     person: attributed.people.persons[a.person].name.clone(),

@@ -118,8 +118,6 @@ pub struct Quote {
     pub end: usize,
     /// Speech, writing, title...
     pub kind: QuoteKind,
-    /// Nesting depth: 0 for a top-level quotation, 1 for a quote inside a quote.
-    pub depth: usize,
     /// The attribution, if the article names a speaker.
     pub attribution: Option<Attribution>,
 }

@@ -5,7 +5,7 @@
 //! full name it ends, choosing the most-quoted person when several share it (Donald rather than
 //! Melania Trump). The canonical name is the full form the articles use most.
 
-use crate::attribute::{People, Person};
+use crate::attribute::{same_person, People, Person};
 use std::collections::BTreeMap;
 
 /// Canonical speaker names for the people of every article.
@@ -44,7 +44,7 @@ impl SpeakerRegistry {
             {
                 let group = groups
                     .iter()
-                    .position(|g| g.keys.iter().any(|k| same_full_name(k, &person.key)));
+                    .position(|g| g.keys.iter().any(|k| same_person(k, &person.key)));
                 let group = group.unwrap_or_else(|| {
                     groups.push(Group {
                         keys: Vec::new(),
@@ -127,11 +127,6 @@ fn surname_group(groups: &[Group], person: &Person) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-fn same_full_name(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    !short.is_empty() && short[0] == long[0] && short.iter().all(|w| long.contains(w))
-}
-
 /// The surface form used most; ties go to the shorter, then the alphabetically first.
 fn display_name(group: &Group) -> String {
     group
@@ -145,14 +140,13 @@ fn display_name(group: &Group) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribute::name_key;
     use std::collections::BTreeSet;
 
     fn person(name: &str, mentions: usize) -> Person {
         let words: Vec<String> = name.split(' ').map(str::to_string).collect();
         Person {
             name: name.to_string(),
-            key: name_key(&words),
+            key: words.iter().map(|w| crate::text::fold(w)).collect(),
             roles: BTreeSet::new(),
             countries: BTreeSet::new(),
             full_mentions: mentions,

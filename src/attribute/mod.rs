@@ -13,7 +13,7 @@
 
 mod people;
 
-pub use people::{name_key, EpithetTraits, People, Person};
+pub use people::{same_person, EpithetTraits, People, Person};
 
 use crate::extract::Document;
 use crate::lang::{CueMode, LanguagePack};
@@ -189,7 +189,7 @@ pub fn attribute(
                 sentence,
             }),
             None => inherited(doc, &attributions, index, sentence_index)
-                .or_else(|| previous_subject(doc, pack, &people, index, sentence_index)),
+                .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index)),
         };
         if let Some(a) = &attribution {
             if a.mode == CueMode::Writing && kinds[index] == QuoteKind::Speech {
@@ -301,19 +301,20 @@ fn sentence_subject(
     if !ctx.at_sentence_start {
         return None;
     }
-    let mut start = 0;
-    // Skip a leading connective ("But", "Pero", "Later,").
-    while start < before.min(3)
-        && (!ctx.is_word(doc, start)
-            || pack.stopwords.contains(&ctx.words[start])
-            || pack.adverbs.contains(&ctx.words[start]))
-    {
+    // The subject opens the sentence, perhaps after a connective ("But", "Pero", "Later,").
+    for start in 0..=before.min(3) {
         if let Some(mention) = mention_starting_at(doc, pack, ctx, start) {
             return Some(mention).filter(|m| m.to <= before);
         }
-        start += 1;
+        let word = &ctx.words.get(start)?;
+        let connective = !ctx.is_word(doc, start)
+            || pack.stopwords.contains(*word)
+            || pack.adverbs.contains(*word);
+        if !connective {
+            return None;
+        }
     }
-    mention_starting_at(doc, pack, ctx, start).filter(|m| m.to <= before)
+    None
 }
 
 /// A short sentence right after the quote that only attributes it ("“…?” Petro wrote on X.").
@@ -376,7 +377,7 @@ fn inherited(
 fn previous_subject(
     doc: &Document,
     pack: &LanguagePack,
-    people: &People,
+    people: &mut People,
     index: usize,
     sentence_index: usize,
 ) -> Option<LocalAttribution> {
@@ -391,18 +392,7 @@ fn previous_subject(
     }
     let ctx = Context::new(doc, previous.0, previous.1, previous.0);
     let mention = sentence_subject(doc, pack, &ctx, ctx.tokens.len())?;
-    let person = match &mention.kind {
-        MentionKind::Name(words) => people.resolve_word(name_key(words).last()?).or_else(|| {
-            let key = name_key(words);
-            people.persons.iter().position(|p| p.key == key)
-        })?,
-        MentionKind::Pronoun | MentionKind::Implicit => {
-            people.resolve_pronoun(doc.tokens[ctx.tokens[mention.from]].start)?
-        }
-        MentionKind::Epithet(traits) => {
-            people.resolve_epithet(traits, doc.tokens[ctx.tokens[mention.from]].start)?
-        }
-    };
+    let (person, _) = resolve_person(doc, &ctx, people, &mention)?;
     Some(LocalAttribution {
         person,
         mention: ctx.text(doc, mention.from, mention.to),
@@ -415,35 +405,24 @@ fn previous_subject(
 
 /// A reporting verb or source phrase starting at context position `at`.
 fn cue_at(pack: &LanguagePack, ctx: &Context, at: usize) -> Option<Cue> {
-    if let Some((len, mode)) = pack.verbs.longest_match(&ctx.words[at..]) {
-        return Some(Cue {
-            at,
-            len,
-            mode,
-            source_phrase: false,
-        });
-    }
-    let (len, (mode, sentence_start_only)) = pack.source_phrases.longest_match(&ctx.words[at..])?;
-    if sentence_start_only && !(at == 0 && ctx.at_sentence_start) {
-        return None;
-    }
+    let found = pack.cue_at(&ctx.words[at..], at == 0 && ctx.at_sentence_start)?;
     Some(Cue {
         at,
-        len,
-        mode,
-        source_phrase: true,
+        len: found.len,
+        mode: found.mode,
+        source_phrase: found.source_phrase,
     })
 }
 
-fn resolve(
+/// The person a mention stands for, with the confidence its kind warrants.
+fn resolve_person(
     doc: &Document,
     ctx: &Context,
     people: &mut People,
     mention: &Mention,
-    cue: &Cue,
-) -> Option<Found> {
+) -> Option<(usize, f32)> {
     let position = doc.tokens[ctx.tokens[mention.from]].start;
-    let (person, confidence) = match &mention.kind {
+    Some(match &mention.kind {
         MentionKind::Name(words) => (people.resolve_name(words, position), CONFIDENCE_NAME_AT_CUE),
         MentionKind::Pronoun => (people.resolve_pronoun(position)?, CONFIDENCE_PRONOUN_AT_CUE),
         MentionKind::Implicit => (
@@ -454,7 +433,17 @@ fn resolve(
             people.resolve_epithet(traits, position)?,
             CONFIDENCE_EPITHET_AT_CUE,
         ),
-    };
+    })
+}
+
+fn resolve(
+    doc: &Document,
+    ctx: &Context,
+    people: &mut People,
+    mention: &Mention,
+    cue: &Cue,
+) -> Option<Found> {
+    let (person, confidence) = resolve_person(doc, ctx, people, mention)?;
     let text = ctx.text(doc, mention.from, mention.to);
     let cue_text = ctx.text(doc, cue.at, cue.at + cue.len);
     Some((person, text, cue_text, cue.mode, confidence))

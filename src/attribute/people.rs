@@ -276,7 +276,7 @@ pub fn name_key(words: &[String]) -> Vec<String> {
 
 /// Two full names are one person when equal, or when one extends the other with the same
 /// given name ("Gustavo Petro" and "Gustavo Petro Urrego").
-fn same_person(a: &[String], b: &[String]) -> bool {
+pub fn same_person(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     !short.is_empty() && short[0] == long[0] && short.iter().all(|w| long.contains(w))
 }

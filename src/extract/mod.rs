@@ -8,7 +8,7 @@ mod kind;
 mod marks;
 
 pub use kind::classify;
-pub use marks::RawQuote;
+use marks::RawQuote;
 
 use crate::lang::{Lang, LanguagePack};
 use crate::text::{paragraph_spans, sentence_spans, tokenize, Token};
@@ -196,10 +196,7 @@ pub(crate) fn lower_words(doc: &Document, indices: &[usize]) -> Vec<String> {
 
 /// True when any word in `words` starts a reporting-verb or source phrase of `pack`.
 pub(crate) fn has_cue(pack: &LanguagePack, words: &[String]) -> bool {
-    (0..words.len()).any(|i| {
-        pack.verbs.longest_match(&words[i..]).is_some()
-            || pack.source_phrases.longest_match(&words[i..]).is_some()
-    })
+    (0..words.len()).any(|i| pack.cue_at(&words[i..], true).is_some())
 }
 
 #[cfg(test)]

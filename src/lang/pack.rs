@@ -93,6 +93,17 @@ impl<V: Copy> PhraseTable<V> {
     }
 }
 
+/// A reporting cue at the start of a run of words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueMatch {
+    /// Its length in words.
+    pub len: usize,
+    /// Speech or writing.
+    pub mode: CueMode,
+    /// True for a source phrase ("according to"), followed by the speaker; false for a verb.
+    pub source_phrase: bool,
+}
+
 /// Everything quotecheck knows about one language. Build with [`LanguagePack::get`].
 #[derive(Debug)]
 pub struct LanguagePack {
@@ -231,6 +242,24 @@ impl LanguagePack {
         };
         cell.get_or_init(|| {
             LanguagePack::parse(lang).unwrap_or_else(|error| panic!("language data: {error}"))
+        })
+    }
+
+    /// The reporting verb or source phrase that opens `words` (lower case). Phrases that only
+    /// cue at a sentence's start ("Para Petro, ...") count when `at_sentence_start`.
+    pub fn cue_at<S: AsRef<str>>(&self, words: &[S], at_sentence_start: bool) -> Option<CueMatch> {
+        if let Some((len, mode)) = self.verbs.longest_match(words) {
+            return Some(CueMatch {
+                len,
+                mode,
+                source_phrase: false,
+            });
+        }
+        let (len, (mode, sentence_start_only)) = self.source_phrases.longest_match(words)?;
+        (at_sentence_start || !sentence_start_only).then_some(CueMatch {
+            len,
+            mode,
+            source_phrase: true,
         })
     }
 

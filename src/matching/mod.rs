@@ -166,7 +166,7 @@ fn index_keys(quote: &NormalizedQuote) -> BTreeSet<String> {
 
 /// Candidate pairs `(i, j)` with `i < j`, from an inverted index: quotes sharing at least one
 /// content key that is not too common. Sorted, without duplicates.
-pub fn candidate_pairs(quotes: &[NormalizedQuote]) -> Vec<(usize, usize)> {
+pub fn candidate_pairs(quotes: &[&NormalizedQuote]) -> Vec<(usize, usize)> {
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, quote) in quotes.iter().enumerate() {
         for key in index_keys(quote) {

@@ -31,18 +31,13 @@ impl Reporter for TextReporter {
             writeln!(out, "No findings.")?;
         }
         for finding in &report.findings {
-            let severity = serde_json::to_value(finding.severity)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let kind = serde_json::to_value(finding.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
             writeln!(
                 out,
-                "{severity}[{kind}] {}: {}",
-                finding.statement, finding.message
+                "{}[{}] {}: {}",
+                finding.severity.name(),
+                finding.kind.name(),
+                finding.statement,
+                finding.message
             )?;
             for quote in &finding.quotes {
                 write_quote(out, quote, &outlet(&quote.article))?;
