@@ -13,6 +13,8 @@
 //! 8. **judge** — [`Finding`]s such as a statement credited to different speakers;
 //! 9. **report** — text or JSON.
 //!
+//! [`eval`] scores a run against gold annotations.
+//!
 //! ```
 //! use quotecheck::{Article, ArticleMeta, Checker};
 //! let article = |id: &str, body: &str| Article {
@@ -29,6 +31,7 @@
 
 mod attribute;
 mod cluster;
+pub mod eval;
 mod extract;
 mod ingest;
 mod judge;

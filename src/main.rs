@@ -2,12 +2,13 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use quotecheck::eval::{evaluate, Gold};
 use quotecheck::report::{
     write_quotes, JsonReporter, QuoteListFormat, Report, Reporter, TextReporter,
 };
 use quotecheck::{ingest, Checker, IngestOptions, Ingested, DEFAULT_MAX_ARTICLE_BYTES};
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Checks whether the same statement is attributed to the same speaker across English and
@@ -28,6 +29,23 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+    },
+    /// Score quotecheck against a gold annotation file (gold.json).
+    Eval {
+        /// The gold file; article keys are paths relative to it.
+        #[arg(long, value_name = "GOLD.json")]
+        gold: PathBuf,
+        /// Articles to check (default: the gold file's folder).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// List every miss and false alarm.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Write the output to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List every quotation found, with kind, language and speaker.
     Extract {
@@ -116,6 +134,42 @@ fn run(cli: Cli) -> Result<u8> {
                 EXIT_FINDINGS
             })
         }
+        Command::Eval {
+            gold,
+            paths,
+            format,
+            verbose,
+            output,
+        } => {
+            let gold_file = Gold::read(&gold).map_err(anyhow::Error::msg)?;
+            let gold_dir = gold.parent().map(Path::to_path_buf).unwrap_or_default();
+            let paths = if paths.is_empty() {
+                vec![gold_dir.clone()]
+            } else {
+                paths
+            };
+            let input = InputArgs {
+                paths,
+                output,
+                max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+                quiet: true,
+            };
+            let Some(ingested) = read_articles(&input) else {
+                return Ok(EXIT_ERROR);
+            };
+            let analysis = Checker::new().check(ingested.articles);
+            let scores = evaluate(&analysis, &gold_file, |id| {
+                gold_key(&gold_file, &gold_dir, id)
+            });
+            write_output(&input, |out| match format {
+                CheckFormat::Text => scores.write_text(out, verbose),
+                CheckFormat::Json => {
+                    serde_json::to_writer_pretty(&mut *out, &scores)?;
+                    writeln!(out)
+                }
+            })?;
+            Ok(EXIT_CLEAN)
+        }
         Command::Extract { input, format } => {
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
@@ -129,6 +183,28 @@ fn run(cli: Cli) -> Result<u8> {
             write_output(&input, |out| write_quotes(&quotes, format, out))?;
             Ok(EXIT_CLEAN)
         }
+    }
+}
+
+/// The gold key of article `id`: the id itself, its path relative to the gold file's folder,
+/// or the one key its path ends with.
+fn gold_key(gold: &Gold, gold_dir: &Path, id: &str) -> Option<String> {
+    if gold.articles.contains_key(id) {
+        return Some(id.to_string());
+    }
+    let path = Path::new(id);
+    if let Some(relative) = path.strip_prefix(gold_dir).ok().and_then(Path::to_str) {
+        if gold.articles.contains_key(relative) {
+            return Some(relative.to_string());
+        }
+    }
+    let mut ends = gold
+        .articles
+        .keys()
+        .filter(|key| path.ends_with(key.as_str()));
+    match (ends.next(), ends.next()) {
+        (Some(key), None) => Some(key.clone()),
+        _ => None,
     }
 }
 

@@ -195,3 +195,43 @@ fn reads_one_article_from_stdin_and_writes_to_a_file() {
     assert_eq!(line["cue"], "afirmó");
     assert_eq!(line["lang"], "es");
 }
+
+#[test]
+fn eval_scores_the_shipped_corpus_against_its_gold() {
+    let output = quotecheck(&[
+        "eval",
+        "--gold",
+        "corpora/trump-petro-2026/gold.json",
+        "--format",
+        "json",
+        "--verbose",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let scores: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(scores["articles"], 15);
+    for key in [
+        "extraction",
+        "pairing",
+        "pairing_cross_language",
+        "findings",
+    ] {
+        let f1 = scores[key]["f1"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&f1), "{key}: {f1}");
+    }
+    assert!(
+        scores["attribution_by_lang"]["es"]["total"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+    // Both planted misattributions are found: findings recall is 1.
+    assert_eq!(scores["findings"]["recall"], 1.0);
+    let output = quotecheck(&["eval", "--gold", "corpora/missing/gold.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("corpora/missing/gold.json"));
+}

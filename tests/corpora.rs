@@ -1,5 +1,6 @@
 //! Snapshot tests over every corpus in corpora/: the `check` report (text and JSON) and the
-//! `extract` listing. A change to any output shows up as a snapshot diff for review.
+//! `extract` listing and the `eval` scores. A change to any output or any figure shows up as
+//! a snapshot diff for review.
 
 use std::process::Command;
 
@@ -37,6 +38,8 @@ fn corpus_snapshots() {
             insta::assert_snapshot!("check_text", run(&["check", path]));
             insta::assert_snapshot!("check_json", run(&["check", "--format", "json", path]));
             insta::assert_snapshot!("extract", run(&["extract", "--format", "text", path]));
+            let gold_path = format!("{path}/gold.json");
+            insta::assert_snapshot!("eval", run(&["eval", "--gold", &gold_path]));
         });
     });
 }

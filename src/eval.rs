@@ -1,0 +1,612 @@
+//! Evaluation: scores a run against gold annotations (`gold.json`).
+//!
+//! A gold quote matches a found quote of the same article when their folded texts are equal,
+//! one contains the other, or they are close by normalized Levenshtein similarity. From the
+//! matches come extraction precision/recall/F1 (speech and writing quotes), attribution accuracy
+//! (overall and per article language), kind accuracy, statement pairing precision/recall/F1 (all
+//! pairs and cross-language pairs), and findings precision/recall.
+
+use crate::text::fold;
+use crate::{Analysis, Lang, QuoteKind};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Folded texts at least this similar are the same quotation: allows a dropped word or a
+/// changed punctuation mark on quotes of 40+ characters, never two different sentences.
+const MIN_TEXT_SIMILARITY: f64 = 0.8;
+
+/// A person in the gold file.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldSpeaker {
+    /// Full name.
+    pub name: String,
+    /// Other ways articles name the person.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// One annotated quotation.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldQuote {
+    /// The quotation between its marks (at most its first 200 characters).
+    pub text: String,
+    /// Key of `speakers`, or null when the article names nobody.
+    pub speaker: Option<String>,
+    /// speech, writing, title, slogan, scare, other.
+    pub kind: QuoteKind,
+    /// Statement id shared by quotes of one utterance; null for non-statements.
+    pub statement: Option<String>,
+}
+
+/// The quotations of one article, in order.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldArticle {
+    /// Every quotation of the article.
+    pub quotes: Vec<GoldQuote>,
+}
+
+/// A finding a correct checker must report.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldFinding {
+    /// Finding kind ("speaker_conflict").
+    pub kind: String,
+    /// Gold statement id.
+    pub statement: String,
+}
+
+/// A gold annotation file.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Gold {
+    /// People, by key.
+    pub speakers: BTreeMap<String, GoldSpeaker>,
+    /// Articles, by path relative to the gold file (or by article id).
+    pub articles: BTreeMap<String, GoldArticle>,
+    /// Expected findings.
+    #[serde(default)]
+    pub findings: Vec<GoldFinding>,
+}
+
+impl Gold {
+    /// Reads and parses a gold file; the error names the file (and line).
+    pub fn read(path: &Path) -> Result<Gold, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        serde_json::from_str(&text)
+            .map_err(|e| format!("{}:{}: malformed gold file: {e}", path.display(), e.line()))
+    }
+}
+
+/// Precision, recall and F1 with the counts behind them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Prf {
+    /// Correct predictions.
+    pub true_positives: usize,
+    /// Predictions.
+    pub predicted: usize,
+    /// Gold items.
+    pub gold: usize,
+    /// true_positives / predicted.
+    pub precision: f64,
+    /// true_positives / gold.
+    pub recall: f64,
+    /// Harmonic mean of precision and recall.
+    pub f1: f64,
+}
+
+impl Prf {
+    fn new(true_positives: usize, predicted: usize, gold: usize) -> Prf {
+        let precision = ratio(true_positives, predicted);
+        let recall = ratio(true_positives, gold);
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Prf {
+            true_positives,
+            predicted,
+            gold,
+            precision: round(precision),
+            recall: round(recall),
+            f1: round(f1),
+        }
+    }
+}
+
+/// A share with the counts behind it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Accuracy {
+    /// Correct items.
+    pub correct: usize,
+    /// Items scored.
+    pub total: usize,
+    /// correct / total.
+    pub accuracy: f64,
+}
+
+impl Accuracy {
+    fn new(correct: usize, total: usize) -> Accuracy {
+        Accuracy {
+            correct,
+            total,
+            accuracy: round(ratio(correct, total)),
+        }
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// One error, for `--verbose`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EvalError {
+    /// What went wrong: missed_quote, spurious_quote, wrong_speaker, wrong_kind, missed_finding,
+    /// false_finding, unmatched_article.
+    pub kind: &'static str,
+    /// Article id (empty for corpus-level errors).
+    pub article: String,
+    /// The quote text or statement id concerned.
+    pub text: String,
+    /// What gold says.
+    pub expected: String,
+    /// What quotecheck said.
+    pub found: String,
+}
+
+/// Every score of an evaluation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// Gold articles found among the inputs.
+    pub articles: usize,
+    /// Extraction of speech and writing quotes.
+    pub extraction: Prf,
+    /// Attribution over correctly extracted quotes whose article names the speaker.
+    pub attribution: Accuracy,
+    /// The same, by article language.
+    pub attribution_by_lang: BTreeMap<String, Accuracy>,
+    /// Kind of every matched quote.
+    pub kind: Accuracy,
+    /// Pairs of quotes in the same statement.
+    pub pairing: Prf,
+    /// Those pairs whose quotes are in different languages.
+    pub pairing_cross_language: Prf,
+    /// Findings, matched by kind and statement.
+    pub findings: Prf,
+    /// The errors behind the scores.
+    pub errors: Vec<EvalError>,
+}
+
+/// Scores `analysis` against `gold`. `article_key` maps an article id to its gold key (None
+/// when the article is not annotated).
+pub fn evaluate(
+    analysis: &Analysis,
+    gold: &Gold,
+    article_key: impl Fn(&str) -> Option<String>,
+) -> Scores {
+    let mut scores = Scores::default();
+    let mut errors = Vec::new();
+    let statement_of: BTreeMap<usize, &str> = analysis
+        .statements
+        .iter()
+        .flat_map(|s| s.quotes.iter().map(move |&q| (q, s.id.as_str())))
+        .collect();
+    let mut quotes_by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (index, quote) in analysis.quotes.iter().enumerate() {
+        quotes_by_article
+            .entry(quote.article_index)
+            .or_default()
+            .push(index);
+    }
+    // (gold statement, predicted statement, language) of every matched statement quote.
+    let mut paired: Vec<(String, Option<String>, Option<Lang>)> = Vec::new();
+    let (mut tp, mut predicted, mut gold_count) = (0, 0, 0);
+    let (mut attribution_ok, mut attribution_total) = (0, 0);
+    let mut by_lang: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let (mut kind_ok, mut kind_total) = (0, 0);
+    let mut seen_gold_articles = BTreeSet::new();
+    // Gold statement of each predicted statement's quotes, for findings.
+    let mut gold_statements_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
+
+    for (article_index, info) in analysis.articles.iter().enumerate() {
+        let Some(key) = article_key(&info.id).filter(|k| gold.articles.contains_key(k)) else {
+            continue;
+        };
+        seen_gold_articles.insert(key.clone());
+        let gold_article = &gold.articles[&key];
+        let found: &[usize] = quotes_by_article
+            .get(&article_index)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let matches = align(gold_article, found, analysis);
+        let lang = info.lang.map_or("und", Lang::code).to_string();
+        for (g, gold_quote) in gold_article.quotes.iter().enumerate() {
+            let gold_statement_kind = gold_quote.kind.is_statement();
+            gold_count += usize::from(gold_statement_kind);
+            let Some(found_index) = matches[g] else {
+                if gold_statement_kind {
+                    errors.push(error(
+                        "missed_quote",
+                        &info.id,
+                        &gold_quote.text,
+                        gold_quote.kind.name(),
+                        "-",
+                    ));
+                }
+                continue;
+            };
+            let quote = &analysis.quotes[found_index];
+            kind_total += 1;
+            if quote.kind == gold_quote.kind {
+                kind_ok += 1;
+            } else {
+                errors.push(error(
+                    "wrong_kind",
+                    &info.id,
+                    &gold_quote.text,
+                    gold_quote.kind.name(),
+                    quote.kind.name(),
+                ));
+            }
+            if gold_statement_kind && quote.kind.is_statement() {
+                tp += 1;
+                if let Some(speaker_key) = &gold_quote.speaker {
+                    attribution_total += 1;
+                    let entry = by_lang.entry(lang.clone()).or_default();
+                    entry.1 += 1;
+                    if quote
+                        .speaker()
+                        .is_some_and(|s| speaker_matches(gold, speaker_key, s))
+                    {
+                        attribution_ok += 1;
+                        entry.0 += 1;
+                    } else {
+                        let expected = gold
+                            .speakers
+                            .get(speaker_key)
+                            .map_or(speaker_key.as_str(), |s| s.name.as_str());
+                        errors.push(error(
+                            "wrong_speaker",
+                            &info.id,
+                            &gold_quote.text,
+                            expected,
+                            quote.speaker().unwrap_or("-"),
+                        ));
+                    }
+                }
+            } else if gold_statement_kind {
+                errors.push(error(
+                    "missed_quote",
+                    &info.id,
+                    &gold_quote.text,
+                    gold_quote.kind.name(),
+                    quote.kind.name(),
+                ));
+            }
+            if let Some(gold_statement) = &gold_quote.statement {
+                let predicted_statement = statement_of.get(&found_index).map(|s| s.to_string());
+                if let Some(p) = &predicted_statement {
+                    gold_statements_of
+                        .entry(p.clone())
+                        .or_default()
+                        .push(gold_statement.clone());
+                }
+                paired.push((gold_statement.clone(), predicted_statement, quote.lang));
+            }
+        }
+        for &found_index in found {
+            let quote = &analysis.quotes[found_index];
+            if !quote.kind.is_statement() {
+                continue;
+            }
+            predicted += 1;
+            let matched_gold = matches.iter().position(|m| *m == Some(found_index));
+            if matched_gold.is_none_or(|g| !gold_article.quotes[g].kind.is_statement()) {
+                errors.push(error(
+                    "spurious_quote",
+                    &info.id,
+                    &quote.text,
+                    "-",
+                    quote.kind.name(),
+                ));
+            }
+        }
+    }
+    for key in gold
+        .articles
+        .keys()
+        .filter(|k| !seen_gold_articles.contains(*k))
+    {
+        errors.push(error(
+            "unmatched_article",
+            key,
+            "",
+            "annotated",
+            "not among the inputs",
+        ));
+    }
+
+    scores.articles = seen_gold_articles.len();
+    scores.extraction = Prf::new(tp, predicted, gold_count);
+    scores.attribution = Accuracy::new(attribution_ok, attribution_total);
+    scores.attribution_by_lang = by_lang
+        .into_iter()
+        .map(|(l, (ok, n))| (l, Accuracy::new(ok, n)))
+        .collect();
+    scores.kind = Accuracy::new(kind_ok, kind_total);
+    (scores.pairing, scores.pairing_cross_language) = pairing_scores(&paired);
+    scores.findings = finding_scores(analysis, gold, &gold_statements_of, &mut errors);
+    scores.errors = errors;
+    scores
+}
+
+fn error(kind: &'static str, article: &str, text: &str, expected: &str, found: &str) -> EvalError {
+    EvalError {
+        kind,
+        article: article.to_string(),
+        text: text.to_string(),
+        expected: expected.to_string(),
+        found: found.to_string(),
+    }
+}
+
+/// For each gold quote, the found quote it matches (each found quote used once, in order).
+fn align(gold: &GoldArticle, found: &[usize], analysis: &Analysis) -> Vec<Option<usize>> {
+    let folded: Vec<String> = found
+        .iter()
+        .map(|&i| comparable(&analysis.quotes[i].text))
+        .collect();
+    let mut used = vec![false; found.len()];
+    gold.quotes
+        .iter()
+        .map(|g| {
+            let target = comparable(&g.text);
+            let position =
+                (0..found.len()).find(|&i| !used[i] && same_quotation(&target, &folded[i]))?;
+            used[position] = true;
+            Some(found[position])
+        })
+        .collect()
+}
+
+/// Folded words only: marks, punctuation and spacing do not count.
+fn comparable(text: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn same_quotation(gold: &str, found: &str) -> bool {
+    if gold.is_empty() || found.is_empty() {
+        return gold == found;
+    }
+    // Gold keeps at most the first 200 characters of a long quotation.
+    let found_prefix: String = found.chars().take(gold.chars().count()).collect();
+    gold == found
+        || found.contains(gold)
+        || gold.contains(found)
+        || strsim::normalized_levenshtein(gold, found) >= MIN_TEXT_SIMILARITY
+        || strsim::normalized_levenshtein(gold, &found_prefix) >= MIN_TEXT_SIMILARITY
+}
+
+/// True when quotecheck's canonical `name` is the gold speaker `key`: the gold name or an
+/// alias, or a part of the gold name that no other gold speaker shares.
+fn speaker_matches(gold: &Gold, key: &str, name: &str) -> bool {
+    let Some(speaker) = gold.speakers.get(key) else {
+        return false;
+    };
+    let name = comparable(name);
+    if std::iter::once(&speaker.name)
+        .chain(&speaker.aliases)
+        .any(|n| comparable(n) == name)
+    {
+        return true;
+    }
+    let words: BTreeSet<&str> = name.split(' ').collect();
+    let contains = |full: &str| {
+        let full = comparable(full);
+        let full_words: BTreeSet<&str> = full.split(' ').collect();
+        words.is_subset(&full_words)
+    };
+    contains(&speaker.name)
+        && gold
+            .speakers
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .all(|(_, other)| !contains(&other.name))
+}
+
+/// Pair scores by counting: pairs of quotes sharing a gold statement, a predicted statement,
+/// or both; and the same for pairs in different languages.
+fn pairing_scores(paired: &[(String, Option<String>, Option<Lang>)]) -> (Prf, Prf) {
+    type LangCounts = BTreeMap<Option<Lang>, usize>;
+    fn pairs(counts: &LangCounts) -> (usize, usize) {
+        let total: usize = counts.values().sum();
+        let all = total * total.saturating_sub(1) / 2;
+        let same_lang: usize = counts.values().map(|n| n * n.saturating_sub(1) / 2).sum();
+        (all, all - same_lang)
+    }
+    let mut by_gold: BTreeMap<&str, LangCounts> = BTreeMap::new();
+    let mut by_predicted: BTreeMap<&str, LangCounts> = BTreeMap::new();
+    let mut by_both: BTreeMap<(&str, &str), LangCounts> = BTreeMap::new();
+    for (gold, predicted, lang) in paired {
+        *by_gold.entry(gold).or_default().entry(*lang).or_default() += 1;
+        if let Some(p) = predicted {
+            *by_predicted.entry(p).or_default().entry(*lang).or_default() += 1;
+            *by_both
+                .entry((gold, p))
+                .or_default()
+                .entry(*lang)
+                .or_default() += 1;
+        }
+    }
+    let sum = |groups: Vec<&LangCounts>| {
+        groups
+            .into_iter()
+            .map(pairs)
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    };
+    let gold = sum(by_gold.values().collect());
+    let predicted = sum(by_predicted.values().collect());
+    let both = sum(by_both.values().collect());
+    (
+        Prf::new(both.0, predicted.0, gold.0),
+        Prf::new(both.1, predicted.1, gold.1),
+    )
+}
+
+/// Findings match when their kind agrees and the predicted statement's quotes mostly belong to
+/// the gold statement.
+fn finding_scores(
+    analysis: &Analysis,
+    gold: &Gold,
+    gold_statements_of: &BTreeMap<String, Vec<String>>,
+    errors: &mut Vec<EvalError>,
+) -> Prf {
+    let majority = |statement: &str| -> Option<String> {
+        let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
+        for g in gold_statements_of.get(statement)? {
+            *counts.entry(g).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(g, n)| (*n, std::cmp::Reverse(*g)))
+            .map(|(g, _)| g.clone())
+    };
+    let predicted: Vec<(String, Option<String>, String)> = analysis
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.kind.name().to_string(),
+                majority(&f.statement),
+                f.message.clone(),
+            )
+        })
+        .collect();
+    let mut matched_gold = BTreeSet::new();
+    let mut true_positives = 0;
+    for (kind, gold_statement, message) in &predicted {
+        let hit = gold
+            .findings
+            .iter()
+            .position(|g| &g.kind == kind && Some(&g.statement) == gold_statement.as_ref());
+        match hit {
+            Some(index) => {
+                true_positives += 1;
+                matched_gold.insert(index);
+            }
+            None => errors.push(error("false_finding", "", message, "-", kind)),
+        }
+    }
+    for (_, g) in gold
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !matched_gold.contains(i))
+    {
+        errors.push(error("missed_finding", "", &g.statement, &g.kind, "-"));
+    }
+    Prf::new(true_positives, predicted.len(), gold.findings.len())
+}
+
+impl Scores {
+    /// Writes the scores as a table; with `verbose`, every error after it.
+    pub fn write_text(&self, out: &mut dyn std::io::Write, verbose: bool) -> std::io::Result<()> {
+        let prf = |name: &str, s: &Prf| {
+            format!(
+                "{name:<26} {:>9.3} {:>7.3} {:>7.3}   {} correct, {} found, {} gold",
+                s.precision, s.recall, s.f1, s.true_positives, s.predicted, s.gold
+            )
+        };
+        let acc = |name: &str, a: &Accuracy| {
+            format!(
+                "{name:<26} {:>9.3}                   {} of {}",
+                a.accuracy, a.correct, a.total
+            )
+        };
+        writeln!(
+            out,
+            "{:<26} {:>9} {:>7} {:>7}",
+            format!("{} articles", self.articles),
+            "precision",
+            "recall",
+            "F1"
+        )?;
+        writeln!(out, "{}", prf("extraction", &self.extraction))?;
+        writeln!(out, "{}", prf("statement pairs", &self.pairing))?;
+        writeln!(
+            out,
+            "{}",
+            prf("cross-language pairs", &self.pairing_cross_language)
+        )?;
+        writeln!(out, "{}", prf("findings", &self.findings))?;
+        writeln!(out, "{:<26} {:>9}", "", "accuracy")?;
+        writeln!(out, "{}", acc("attribution", &self.attribution))?;
+        for (lang, a) in &self.attribution_by_lang {
+            writeln!(out, "{}", acc(&format!("attribution ({lang})"), a))?;
+        }
+        writeln!(out, "{}", acc("kind", &self.kind))?;
+        if verbose {
+            writeln!(out)?;
+            for e in &self.errors {
+                writeln!(
+                    out,
+                    "{:<16} {} “{}”: expected {}, found {}",
+                    e.kind, e.article, e.text, e.expected, e.found
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_counted_per_group_and_across_languages() {
+        let q = |g: &str, p: Option<&str>, l| (g.to_string(), p.map(str::to_string), Some(l));
+        let paired = vec![
+            q("a", Some("S1"), Lang::En),
+            q("a", Some("S1"), Lang::Es),
+            q("a", Some("S2"), Lang::Es),
+            q("b", Some("S2"), Lang::En),
+        ];
+        let (all, cross) = pairing_scores(&paired);
+        // gold pairs: a has 3 quotes → 3 pairs; predicted: S1 1 pair, S2 1 pair; correct: 1.
+        assert_eq!((all.true_positives, all.predicted, all.gold), (1, 2, 3));
+        // cross-language: gold a: en×es(2) = 2; predicted S1 1, S2 1; correct 1.
+        assert_eq!(
+            (cross.true_positives, cross.predicted, cross.gold),
+            (1, 2, 2)
+        );
+    }
+
+    #[test]
+    fn quotations_match_despite_marks_trims_and_truncation() {
+        assert!(same_quotation(
+            &comparable("We had a very good meeting,"),
+            &comparable("We had a very good meeting")
+        ));
+        assert!(same_quotation(
+            &comparable("sick man"),
+            &comparable("a sick man who likes making cocaine")
+        ));
+        assert!(!same_quotation(
+            &comparable("We had a very good meeting"),
+            &comparable("the meeting was productive")
+        ));
+    }
+}
