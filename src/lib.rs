@@ -55,6 +55,14 @@ use attribute::People;
 use speakers::SpeakerRegistry;
 use text::{Lexicon, NormalizedQuote, Normalizer};
 
+/// An article after the first pass: scanned, classified, its people found.
+struct Scanned<'a> {
+    doc: extract::Document<'a>,
+    lang: Option<Lang>,
+    kinds: Vec<QuoteKind>,
+    people: People,
+}
+
 /// What the run knows about one article after analysis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleInfo {
@@ -106,10 +114,20 @@ impl Checker {
     /// canonical speakers. `articles` are sorted by id first.
     pub fn extract(&self, mut articles: Vec<Article>) -> (Vec<ArticleInfo>, Vec<Quote>) {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
-        let analysed: Vec<(ArticleInfo, Vec<Quote>, People)> = articles
+        // Pass 1: scan each article and find the people it names.
+        let mut scanned: Vec<Scanned> = articles
             .iter()
+            .map(|article| self.scan_article(article))
+            .collect();
+        // What one article says of a person (a role, a nationality) helps read the others.
+        let mut people: Vec<&mut People> = scanned.iter_mut().map(|s| &mut s.people).collect();
+        speakers::share_traits(&mut people);
+        // Pass 2: attribution.
+        let analysed: Vec<(ArticleInfo, Vec<Quote>, People)> = scanned
+            .into_iter()
+            .zip(&articles)
             .enumerate()
-            .map(|(index, article)| self.analyse_article(index, article))
+            .map(|(index, (scan, article))| self.attribute_article(index, article, scan))
             .collect();
         let mut credits: Vec<Vec<usize>> = analysed
             .iter()
@@ -168,20 +186,40 @@ impl Checker {
         }
     }
 
-    fn analyse_article(
-        &self,
-        index: usize,
-        article: &Article,
-    ) -> (ArticleInfo, Vec<Quote>, People) {
+    /// Pass 1 for one article: marks, sentences, language, kinds and the people it names.
+    fn scan_article<'a>(&self, article: &'a Article) -> Scanned<'a> {
         let doc = extract::Document::new(&article.body);
         let lang = article
             .declared_lang
             .or_else(|| self.detector.detect_prose(doc.prose().into_iter()));
         let pack = lang.unwrap_or(Lang::En).pack();
-        let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
+        let kinds: Vec<QuoteKind> = (0..doc.quotes.len())
             .map(|i| extract::classify(&doc, i, pack))
             .collect();
-        let attributed = attribute::attribute(&doc, &mut kinds, pack);
+        let people = People::find(&doc, pack);
+        Scanned {
+            doc,
+            lang,
+            kinds,
+            people,
+        }
+    }
+
+    /// Pass 2 for one article: attribution, and the quotes as the rest of the pipeline sees them.
+    fn attribute_article(
+        &self,
+        index: usize,
+        article: &Article,
+        scan: Scanned,
+    ) -> (ArticleInfo, Vec<Quote>, People) {
+        let Scanned {
+            doc,
+            lang,
+            mut kinds,
+            people,
+        } = scan;
+        let pack = lang.unwrap_or(Lang::En).pack();
+        let attributed = attribute::attribute(&doc, &mut kinds, pack, people);
         let quotes = doc
             .quotes
             .iter()

@@ -6,7 +6,7 @@
 //! Melania Trump). The canonical name is the full form the articles use most.
 
 use crate::attribute::{same_person, People, Person};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Canonical speaker names for the people of every article.
 #[derive(Debug, Default)]
@@ -107,6 +107,31 @@ impl SpeakerRegistry {
     /// The canonical name of `person` in article `article`.
     pub fn name(&self, article: usize, person: usize) -> &str {
         &self.names[article][person]
+    }
+}
+
+/// Shares what articles say of each person across all of them: a person called "the U.S.
+/// president" in one article is American in every article, so epithets resolve there too.
+pub fn share_traits(people: &mut [&mut People]) {
+    let registry = {
+        let shared: Vec<&People> = people.iter().map(|p| &**p).collect();
+        SpeakerRegistry::unify(&shared, &[])
+    };
+    let mut traits: BTreeMap<&str, (BTreeSet<&'static str>, BTreeSet<&'static str>)> =
+        BTreeMap::new();
+    for (article, article_people) in people.iter().enumerate() {
+        for (index, person) in article_people.persons.iter().enumerate() {
+            let entry = traits.entry(registry.name(article, index)).or_default();
+            entry.0.extend(person.roles.iter());
+            entry.1.extend(person.countries.iter());
+        }
+    }
+    for (article, article_people) in people.iter_mut().enumerate() {
+        for (index, person) in article_people.persons.iter_mut().enumerate() {
+            let (roles, countries) = &traits[registry.name(article, index)];
+            person.roles.extend(roles.iter());
+            person.countries.extend(countries.iter());
+        }
     }
 }
 

@@ -33,6 +33,10 @@ const CONFIDENCE_IMPLICIT_SUBJECT: f32 = 0.6;
 const FACTOR_NEIGHBOUR: f32 = 0.9;
 /// Confidence of the previous sentence's subject, with no cue at all.
 const CONFIDENCE_PREVIOUS_SUBJECT: f32 = 0.5;
+/// An introductory phrase before a sentence's subject is at most this many tokens ("In Doral,").
+const MAX_INTRODUCTORY_TOKENS: usize = 8;
+/// How many sentences back a pronoun looks for the subject it continues.
+const SALIENCE_SENTENCES: usize = 3;
 /// How far after a quote (in words) its cue may start: "…,” Colombian President Gustavo Petro said".
 const MAX_WORDS_TO_CUE_AFTER: usize = 7;
 /// An attribution sentence after a quote is at most this long ("Petro wrote on X.").
@@ -131,13 +135,14 @@ impl Context {
 }
 
 /// Attributes the quotes of `doc`, whose kinds are `kinds` (writing quotes found by a writing
-/// cue are relabelled), reading the article with `pack`.
+/// cue are relabelled), reading the article with `pack`; `people` are those [`People::find`]
+/// found in it (with what other articles know of them).
 pub fn attribute(
     doc: &Document,
     kinds: &mut [QuoteKind],
     pack: &LanguagePack,
+    mut people: People,
 ) -> ArticleAttributions {
-    let mut people = People::find(doc, pack);
     let mut attributions: Vec<Option<LocalAttribution>> = vec![None; doc.quotes.len()];
     for index in 0..doc.quotes.len() {
         let quote = &doc.quotes[index];
@@ -235,10 +240,12 @@ fn cue_after(
             });
             let mention = mention_ending_at(doc, pack, ctx, at)
                 .filter(|m| only_glue_before(doc, ctx, m.from))
-                .or_else(|| mention_starting_at(doc, pack, ctx, at + cue.len))
+                .or_else(|| {
+                    mention_starting_at(doc, pack, ctx, at + cue.len).filter(|_| words_seen == 1)
+                })
                 .or(implicit);
             if let Some(mention) = mention {
-                return resolve(doc, ctx, people, &mention, &cue);
+                return resolve(doc, pack, ctx, people, &mention, &cue);
             }
         }
     }
@@ -266,13 +273,12 @@ fn cue_before(
         };
         if cue.source_phrase {
             let mention = mention_starting_at(doc, pack, ctx, at + cue.len)?;
-            return resolve(doc, ctx, people, &mention, &cue);
+            return resolve(doc, pack, ctx, people, &mention, &cue);
         }
         let mention = mention_ending_at(doc, pack, ctx, at)
             .or_else(|| {
-                mention_starting_at(doc, pack, ctx, at + cue.len).filter(|m| {
-                    !matches!(m.kind, MentionKind::Pronoun) && inverted_before_quote(doc, ctx, m)
-                })
+                mention_starting_at(doc, pack, ctx, at + cue.len)
+                    .filter(|m| !matches!(m.kind, MentionKind::Pronoun))
             })
             .or_else(|| sentence_subject(doc, pack, ctx, at))
             .unwrap_or(Mention {
@@ -280,14 +286,9 @@ fn cue_before(
                 from: at,
                 to: at,
             });
-        return resolve(doc, ctx, people, &mention, &cue);
+        return resolve(doc, pack, ctx, people, &mention, &cue);
     }
     None
-}
-
-/// "dijo Petro: «…»": an inverted mention counts before a quote only when it ends the context.
-fn inverted_before_quote(doc: &Document, ctx: &Context, mention: &Mention) -> bool {
-    (mention.to..ctx.tokens.len()).all(|i| !ctx.is_word(doc, i))
 }
 
 /// The subject that opens the sentence, for cues far from their subject ("Petro acknowledged
@@ -311,10 +312,57 @@ fn sentence_subject(
             || pack.stopwords.contains(*word)
             || pack.adverbs.contains(*word);
         if !connective {
-            return None;
+            break;
         }
     }
-    None
+    // ... or after an introductory phrase closed by a comma ("En rueda de prensa, el jefe de Estado").
+    let comma = (1..before.min(MAX_INTRODUCTORY_TOKENS)).find(|&i| ctx.words[i] == ",")?;
+    mention_starting_at(doc, pack, ctx, comma + 1).filter(|m| m.to <= before)
+}
+
+/// The person a pronoun or an unwritten subject at `position` stands for: the subject of the
+/// sentence so far, else of one of the previous sentences (the salient person, as readers take
+/// it), else the most recently named person.
+fn salient_person(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &mut People,
+    position: usize,
+) -> Option<usize> {
+    let current = doc.sentence_at(position);
+    let paragraph = doc.paragraph_at(position);
+    for index in (current.saturating_sub(SALIENCE_SENTENCES)..=current).rev() {
+        let (start, end) = doc.sentences[index];
+        if doc.paragraph_at(start) + 1 < paragraph {
+            break;
+        }
+        let ctx = Context::new(doc, start, end.min(position), start);
+        let Some(mention) = sentence_subject(doc, pack, &ctx, ctx.tokens.len()) else {
+            continue;
+        };
+        let subject_position = doc.tokens[ctx.tokens[mention.from]].start;
+        match &mention.kind {
+            // A full name opening a sentence is a person even if named only once; a single
+            // capitalized word must be someone the article already knows.
+            MentionKind::Name(words) => {
+                let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+                if words.len() >= 2 && !all_caps {
+                    return Some(people.resolve_name(words, subject_position));
+                }
+                if let Some(person) = people.find_name(words) {
+                    return Some(person);
+                }
+            }
+            MentionKind::Epithet(traits) => {
+                if let Some(person) = people.resolve_epithet(traits, subject_position, None) {
+                    return Some(person);
+                }
+            }
+            // A pronoun subject continues an earlier subject: look further back.
+            MentionKind::Pronoun | MentionKind::Implicit => {}
+        }
+    }
+    people.resolve_pronoun(position)
 }
 
 /// A short sentence right after the quote that only attributes it ("“…?” Petro wrote on X.").
@@ -392,7 +440,7 @@ fn previous_subject(
     }
     let ctx = Context::new(doc, previous.0, previous.1, previous.0);
     let mention = sentence_subject(doc, pack, &ctx, ctx.tokens.len())?;
-    let (person, _) = resolve_person(doc, &ctx, people, &mention)?;
+    let (person, _) = resolve_person(doc, pack, &ctx, people, &mention)?;
     Some(LocalAttribution {
         person,
         mention: ctx.text(doc, mention.from, mention.to),
@@ -417,6 +465,7 @@ fn cue_at(pack: &LanguagePack, ctx: &Context, at: usize) -> Option<Cue> {
 /// The person a mention stands for, with the confidence its kind warrants.
 fn resolve_person(
     doc: &Document,
+    pack: &LanguagePack,
     ctx: &Context,
     people: &mut People,
     mention: &Mention,
@@ -424,13 +473,19 @@ fn resolve_person(
     let position = doc.tokens[ctx.tokens[mention.from]].start;
     Some(match &mention.kind {
         MentionKind::Name(words) => (people.resolve_name(words, position), CONFIDENCE_NAME_AT_CUE),
-        MentionKind::Pronoun => (people.resolve_pronoun(position)?, CONFIDENCE_PRONOUN_AT_CUE),
+        MentionKind::Pronoun => (
+            salient_person(doc, pack, people, position)?,
+            CONFIDENCE_PRONOUN_AT_CUE,
+        ),
         MentionKind::Implicit => (
-            people.resolve_pronoun(position)?,
+            salient_person(doc, pack, people, position)?,
             CONFIDENCE_IMPLICIT_SUBJECT,
         ),
         MentionKind::Epithet(traits) => (
-            people.resolve_epithet(traits, position)?,
+            {
+                let salient = salient_person(doc, pack, people, position);
+                people.resolve_epithet(traits, position, salient)?
+            },
             CONFIDENCE_EPITHET_AT_CUE,
         ),
     })
@@ -438,12 +493,13 @@ fn resolve_person(
 
 fn resolve(
     doc: &Document,
+    pack: &LanguagePack,
     ctx: &Context,
     people: &mut People,
     mention: &Mention,
     cue: &Cue,
 ) -> Option<Found> {
-    let (person, confidence) = resolve_person(doc, ctx, people, mention)?;
+    let (person, confidence) = resolve_person(doc, pack, ctx, people, mention)?;
     let text = ctx.text(doc, mention.from, mention.to);
     let cue_text = ctx.text(doc, cue.at, cue.at + cue.len);
     Some((person, text, cue_text, cue.mode, confidence))
@@ -501,14 +557,13 @@ fn mention_starting_at(
             name_from += 1;
         }
     }
-    let is_function_word = |i: usize| {
-        ctx.words
-            .get(i)
-            .is_some_and(|w| pack.stopwords.contains(w) || pack.adverbs.contains(w))
-    };
-    if let Some(mut to) = name_run_end(doc, ctx, name_from)
-        .filter(|&to| !(to == name_from + 1 && is_function_word(name_from)))
-    {
+    let run_end = name_run_end(doc, ctx, name_from);
+    // Capitalized words that are not names: function words, cue words, and an ordinary word
+    // opening the sentence ("Speaking", "According", "In Doral", "Emerging").
+    while run_end.is_some_and(|to| name_from < to) && !is_name_word(doc, pack, ctx, name_from) {
+        name_from += 1;
+    }
+    if let Some(mut to) = run_end.filter(|&to| to > name_from) {
         if to > name_from {
             let words: Vec<String> = (name_from..to)
                 .filter(|&i| ctx.is_word(doc, i))
@@ -566,6 +621,17 @@ fn is_capitalized_at(doc: &Document, ctx: &Context, at: usize) -> bool {
         .is_some_and(|&t| doc.tokens[t].is_word && is_capitalized(doc.tokens[t].text(doc.body)))
 }
 
+/// False for a capitalized word that cannot open a name: a function word, an adverb, a cue
+/// word, or an ordinary word of the language opening the sentence.
+fn is_name_word(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -> bool {
+    let word = &ctx.words[at];
+    let opens_sentence = ctx.at_sentence_start && (0..at).all(|i| !ctx.is_word(doc, i));
+    !(pack.stopwords.contains(word)
+        || pack.adverbs.contains(word)
+        || pack.cue_at(&ctx.words[at..], true).is_some()
+        || (opens_sentence && people::is_common_word(pack, word)))
+}
+
 /// The end of a run of capitalized words starting at `from` (connectors and initials allowed
 /// inside), or None when `from` is not capitalized.
 fn name_run_end(doc: &Document, ctx: &Context, from: usize) -> Option<usize> {
@@ -617,6 +683,13 @@ fn mention_ending_at(
     }
     if end == 0 {
         return None;
+    }
+    // "Trump, que ... había tachado": the speaker stands before the relative clause.
+    let relative = (1..end)
+        .rev()
+        .find(|&i| ctx.words[i - 1] == "," && pack.relatives.contains(&ctx.words[i]));
+    if let Some(mention) = relative.and_then(|r| mention_ending_at(doc, pack, ctx, r - 1)) {
+        return Some(mention);
     }
     if ctx.words[end - 1] == "," {
         // "X, <clause>, said": the clause is an apposition naming X, or a parenthetical to skip.

@@ -190,15 +190,7 @@ impl People {
     /// has not named them otherwise (a speaker named once, by surname only).
     pub fn resolve_name(&mut self, words: &[String], position: usize) -> usize {
         let key = name_key(words);
-        let found = if key.len() == 1 {
-            self.persons
-                .iter()
-                .position(|p| p.key == key)
-                .or_else(|| self.resolve_word(&key[0]))
-        } else {
-            self.persons.iter().position(|p| same_person(&p.key, &key))
-        };
-        found.unwrap_or_else(|| {
+        self.find_name(words).unwrap_or_else(|| {
             self.persons.push(Person {
                 name: words.join(" "),
                 key,
@@ -209,6 +201,20 @@ impl People {
             });
             self.persons.len() - 1
         })
+    }
+
+    /// The person the article already knows by the name `words`, if any.
+    pub fn find_name(&self, words: &[String]) -> Option<usize> {
+        let key = name_key(words);
+        match key.as_slice() {
+            [] => None,
+            [word] => self
+                .persons
+                .iter()
+                .position(|p| p.key == key)
+                .or_else(|| self.resolve_word(word)),
+            _ => self.persons.iter().position(|p| same_person(&p.key, &key)),
+        }
     }
 
     /// The person named by `word` alone, added when the article has no such person yet.
@@ -241,8 +247,13 @@ impl People {
 
     /// The person an epithet at `position` stands for: among people named before it, the most
     /// recent whose known countries and roles fit the epithet; people whose known country
-    /// contradicts it are never chosen.
-    pub fn resolve_epithet(&self, traits: &EpithetTraits, position: usize) -> Option<usize> {
+    /// contradicts it are never chosen. Among equally fitting people, `preferred` (the salient subject) wins, then the most recent.
+    pub fn resolve_epithet(
+        &self,
+        traits: &EpithetTraits,
+        position: usize,
+        preferred: Option<usize>,
+    ) -> Option<usize> {
         let mut seen = BTreeSet::new();
         let mut best: Option<(usize, usize)> = None;
         for mention in self.mentions.iter().rev().filter(|m| m.end <= position) {
@@ -255,8 +266,9 @@ impl People {
             if !country_fits && !person.countries.is_empty() {
                 continue;
             }
-            let score = 2 * usize::from(!traits.countries.is_empty() && country_fits)
-                + usize::from(!person.roles.is_disjoint(&traits.roles));
+            let score = 4 * usize::from(!traits.countries.is_empty() && country_fits)
+                + 2 * usize::from(!person.roles.is_disjoint(&traits.roles))
+                + usize::from(preferred == Some(mention.person));
             if best.is_none_or(|(_, best_score)| score > best_score) {
                 best = Some((mention.person, score));
             }
@@ -444,7 +456,7 @@ fn starts_sentence(doc: &Document, tokens: &[usize], position: usize) -> bool {
 
 /// True when `word` is an ordinary word of the language (the lexicon knows it), so that
 /// "Llega Petro a Washington" does not name a "Llega Petro".
-fn is_common_word(pack: &LanguagePack, word: &str) -> bool {
+pub(crate) fn is_common_word(pack: &LanguagePack, word: &str) -> bool {
     crate::text::Lexicon::builtin().knows(pack.lang, word)
 }
 

@@ -8,7 +8,8 @@ fn attributed(body: &str, lang: Lang) -> Vec<(String, Option<String>, Option<Str
     let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
         .map(|i| classify(&doc, i, lang.pack()))
         .collect();
-    let result = attribute(&doc, &mut kinds, lang.pack());
+    let people = People::find(&doc, lang.pack());
+    let result = attribute(&doc, &mut kinds, lang.pack(), people);
     doc.quotes
         .iter()
         .zip(&result.attributions)
@@ -105,4 +106,16 @@ fn titles_and_scare_quotes_get_no_speaker() {
 fn unwritten_spanish_subject_is_the_last_person_named() {
     let body = "El presidente Gustavo Petro habló de la coca. Además, indicó: «Si la gente no tiene opciones, habrá narcotráfico».";
     assert_eq!(speakers(body, Lang::Es), [some("Gustavo Petro")]);
+}
+
+#[test]
+fn relative_clauses_do_not_hide_the_speaker() {
+    let body = "Donald Trump recibió a Gustavo Petro. Trump, que tras la captura de Nicolás Maduro había tachado a Petro de «un hombre enfermo», se mostró elogioso.";
+    assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
+}
+
+#[test]
+fn pronouns_continue_the_previous_subject_not_the_last_name() {
+    let body = "Sanctions on Interior Minister Armando Benedetti remain.\n\nMiriam Okafor, a fellow at a think tank, warned against reading too much into the visit. “The sanctions are the policy,” she said.";
+    assert_eq!(speakers(body, Lang::En), [some("Miriam Okafor")]);
 }

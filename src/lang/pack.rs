@@ -134,6 +134,8 @@ pub struct LanguagePack {
     pub abbreviations: HashSet<String>,
     /// Adverbs that may stand between a speaker and the cue verb ("also", "también").
     pub adverbs: HashSet<String>,
+    /// Relative pronouns that open a clause after a speaker ("who", "que").
+    pub relatives: HashSet<String>,
 }
 
 macro_rules! data_files {
@@ -187,12 +189,16 @@ macro_rules! data_files {
                 "adverbs.tsv",
                 include_str!(concat!("data/", $code, "/adverbs.tsv")),
             ),
+            (
+                "relatives.tsv",
+                include_str!(concat!("data/", $code, "/relatives.tsv")),
+            ),
         ]
     };
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 12] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 13] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -279,6 +285,7 @@ impl LanguagePack {
             kind_markers: PhraseTable::default(),
             abbreviations: HashSet::new(),
             adverbs: HashSet::new(),
+            relatives: HashSet::new(),
         };
         for (name, text) in data_files(lang) {
             let file = format!("{}/{}", lang.code(), name);
@@ -366,12 +373,17 @@ impl LanguagePack {
                         pack.kind_markers.insert(f[0], kind);
                     }
                 }
-                "epithet_openers.tsv" | "stopwords.tsv" | "abbreviations.tsv" | "adverbs.tsv" => {
+                "epithet_openers.tsv"
+                | "stopwords.tsv"
+                | "abbreviations.tsv"
+                | "adverbs.tsv"
+                | "relatives.tsv" => {
                     let set = match name {
                         "epithet_openers.tsv" => &mut pack.epithet_openers,
                         "stopwords.tsv" => &mut pack.stopwords,
                         "abbreviations.tsv" => &mut pack.abbreviations,
-                        _ => &mut pack.adverbs,
+                        "adverbs.tsv" => &mut pack.adverbs,
+                        _ => &mut pack.relatives,
                     };
                     for row in rows(&file, text, 1) {
                         let (_, f) = row?;
