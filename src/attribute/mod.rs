@@ -560,8 +560,27 @@ fn mention_starting_at(
     let run_end = name_run_end(doc, ctx, name_from);
     // Capitalized words that are not names: function words, cue words, and an ordinary word
     // opening the sentence ("Speaking", "According", "In Doral", "Emerging").
+    let run_start = name_from;
     while run_end.is_some_and(|to| name_from < to) && !is_name_word(doc, pack, ctx, name_from) {
         name_from += 1;
+    }
+    // "In Bogotá", "Desde Madrid": a name after a preposition is a place or a time, not a speaker.
+    let after_preposition = (run_start..name_from).any(|i| {
+        pack.stopwords.contains(&ctx.words[i]) && !pack.epithet_openers.contains(&ctx.words[i])
+    }) || (name_from == run_start
+        && at < name_from
+        && pack.stopwords.contains(&ctx.words[at])
+        && !pack.epithet_openers.contains(&ctx.words[at]));
+    if after_preposition {
+        return None;
+    }
+    // "Colombia’s Valeria Ortiz", "Spain’s top diplomat Alberto Sanz": the possessor is no name.
+    if let Some(possessor) =
+        run_end.and_then(|to| (name_from..to).find(|&i| is_possessive(&ctx.words[i])))
+    {
+        let after = (possessor + 1..(possessor + 5).min(ctx.tokens.len()))
+            .find(|&i| is_capitalized_at(doc, ctx, i))?;
+        return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
     }
     if let Some(mut to) = run_end.filter(|&to| to > name_from) {
         if to > name_from {
@@ -621,6 +640,10 @@ fn is_capitalized_at(doc: &Document, ctx: &Context, at: usize) -> bool {
         .is_some_and(|&t| doc.tokens[t].is_word && is_capitalized(doc.tokens[t].text(doc.body)))
 }
 
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
+}
+
 /// False for a capitalized word that cannot open a name: a function word, an adverb, a cue
 /// word, or an ordinary word of the language opening the sentence.
 fn is_name_word(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -> bool {
@@ -628,6 +651,7 @@ fn is_name_word(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -
     let opens_sentence = ctx.at_sentence_start && (0..at).all(|i| !ctx.is_word(doc, i));
     !(pack.stopwords.contains(word)
         || pack.adverbs.contains(word)
+        || pack.non_names.contains(word)
         || pack.cue_at(&ctx.words[at..], true).is_some()
         || (opens_sentence && people::is_common_word(pack, word)))
 }

@@ -286,11 +286,16 @@ pub fn name_key(words: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Two full names are one person when equal, or when one extends the other with the same
-/// given name ("Gustavo Petro" and "Gustavo Petro Urrego").
+/// Two full names are one person when equal, when one extends the other with the same given
+/// name ("Gustavo Petro" and "Gustavo Petro Urrego"), or when one ends with the other (a title
+/// the data does not know stayed in front of it).
 pub fn same_person(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    !short.is_empty() && short[0] == long[0] && short.iter().all(|w| long.contains(w))
+    let extends =
+        !short.is_empty() && short[0] == long[0] && short.iter().all(|w| long.contains(w));
+    // "Trade Representative Mark Holloway" ends with "Mark Holloway": unknown title words.
+    let prefixed = short.len() >= 2 && long.ends_with(short);
+    extends || prefixed
 }
 
 /// The lower-case form of word token `index`, with its period when one follows it directly
@@ -409,6 +414,7 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
             } else if pack.stopwords.contains(&words[at])
                 || pack.epithet_openers.contains(&words[at])
                 || pack.adverbs.contains(&words[at])
+                || pack.non_names.contains(&words[at])
                 || (k == 0
                     && run.len() > 1
                     && starts_sentence(doc, tokens, run_start)

@@ -136,6 +136,8 @@ pub struct LanguagePack {
     pub adverbs: HashSet<String>,
     /// Relative pronouns that open a clause after a speaker ("who", "que").
     pub relatives: HashSet<String>,
+    /// Capitalized words that never open a person's name (days, months).
+    pub non_names: HashSet<String>,
 }
 
 macro_rules! data_files {
@@ -193,12 +195,16 @@ macro_rules! data_files {
                 "relatives.tsv",
                 include_str!(concat!("data/", $code, "/relatives.tsv")),
             ),
+            (
+                "non_names.tsv",
+                include_str!(concat!("data/", $code, "/non_names.tsv")),
+            ),
         ]
     };
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 13] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 14] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -286,6 +292,7 @@ impl LanguagePack {
             abbreviations: HashSet::new(),
             adverbs: HashSet::new(),
             relatives: HashSet::new(),
+            non_names: HashSet::new(),
         };
         for (name, text) in data_files(lang) {
             let file = format!("{}/{}", lang.code(), name);
@@ -377,13 +384,15 @@ impl LanguagePack {
                 | "stopwords.tsv"
                 | "abbreviations.tsv"
                 | "adverbs.tsv"
-                | "relatives.tsv" => {
+                | "relatives.tsv"
+                | "non_names.tsv" => {
                     let set = match name {
                         "epithet_openers.tsv" => &mut pack.epithet_openers,
                         "stopwords.tsv" => &mut pack.stopwords,
                         "abbreviations.tsv" => &mut pack.abbreviations,
                         "adverbs.tsv" => &mut pack.adverbs,
-                        _ => &mut pack.relatives,
+                        "relatives.tsv" => &mut pack.relatives,
+                        _ => &mut pack.non_names,
                     };
                     for row in rows(&file, text, 1) {
                         let (_, f) = row?;
