@@ -33,6 +33,9 @@ const CONFIDENCE_IMPLICIT_SUBJECT: f32 = 0.6;
 const FACTOR_NEIGHBOUR: f32 = 0.9;
 /// Confidence of the previous sentence's subject, with no cue at all.
 const CONFIDENCE_PREVIOUS_SUBJECT: f32 = 0.5;
+/// A description before a name in apposition is at most this many tokens
+/// ("la secretaria de Economía de México, Rosa Elena Villarreal,").
+const MAX_DESCRIPTION_TOKENS: usize = 9;
 /// An introductory phrase before a sentence's subject is at most this many tokens ("In Doral,").
 const MAX_INTRODUCTORY_TOKENS: usize = 8;
 /// How many sentences back a pronoun looks for the subject it continues.
@@ -288,7 +291,37 @@ fn cue_before(
             });
         return resolve(doc, pack, ctx, people, &mention, &cue);
     }
-    None
+    colon_introduction(doc, pack, ctx, people)
+}
+
+/// A quote introduced by a colon with no reporting verb ("Kerr fijó un plazo: «…»", "Primeras
+/// palabras de Sanz: «…»"): the sentence's subject, else the last name before the colon.
+fn colon_introduction(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    people: &mut People,
+) -> Option<Found> {
+    let colon = ctx
+        .tokens
+        .len()
+        .checked_sub(1)
+        .filter(|&last| ctx.words[last] == ":")?;
+    let mention = sentence_subject(doc, pack, ctx, colon).or_else(|| {
+        (0..colon).rev().find_map(|i| {
+            mention_starting_at(doc, pack, ctx, i)
+                .filter(|m| matches!(m.kind, MentionKind::Name(_)) && m.to <= colon)
+        })
+    })?;
+    let cue = Cue {
+        at: colon,
+        len: 1,
+        mode: CueMode::Speech,
+        source_phrase: false,
+    };
+    let mut found = resolve(doc, pack, ctx, people, &mention, &cue)?;
+    found.4 *= FACTOR_NEIGHBOUR;
+    Some(found)
 }
 
 /// The subject that opens the sentence, for cues far from their subject ("Petro acknowledged
@@ -346,7 +379,12 @@ fn salient_person(
             // capitalized word must be someone the article already knows.
             MentionKind::Name(words) => {
                 let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
-                if words.len() >= 2 && !all_caps {
+                // A subject is followed by a comma (an apposition) or a verb, not by a period
+                // or a dash (a dateline: "Buenos Aires.—").
+                let next = ctx.words.get(mention.to);
+                let continues = next
+                    .is_some_and(|w| w == "," || w.chars().next().is_some_and(char::is_lowercase));
+                if words.len() >= 2 && !all_caps && continues {
                     return Some(people.resolve_name(words, subject_position));
                 }
                 if let Some(person) = people.find_name(words) {
@@ -596,6 +634,9 @@ fn mention_starting_at(
             });
         }
     }
+    if let Some(apposition) = apposition_after_description(doc, pack, ctx, at) {
+        return Some(apposition);
+    }
     let (len, traits) = parse_epithet(doc, pack, &ctx.tokens, &ctx.words, at)?;
     // Apposition: "el presidente colombiano, Gustavo Petro,"
     let after = at + len;
@@ -619,6 +660,33 @@ fn mention_starting_at(
         kind: MentionKind::Epithet(traits),
         from: at,
         to: after,
+    })
+}
+
+/// "La secretaria de Economía de México, Rosa Elena Villarreal, aseguró": a description opened
+/// by a determiner, then the name in apposition between commas.
+fn apposition_after_description(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+) -> Option<Mention> {
+    if !pack.epithet_openers.contains(&ctx.words[at]) {
+        return None;
+    }
+    let comma = (at + 1..(at + MAX_DESCRIPTION_TOKENS).min(ctx.tokens.len()))
+        .take_while(|&i| ctx.is_word(doc, i) || ctx.words[i] == ",")
+        .find(|&i| ctx.words[i] == ",")?;
+    let to = name_run_end(doc, ctx, comma + 1).filter(|&to| to > comma + 1)?;
+    let closes = ctx.words.get(to).is_none_or(|w| w == ",");
+    let words: Vec<String> = (comma + 1..to)
+        .filter(|&i| ctx.is_word(doc, i))
+        .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
+        .collect();
+    closes.then(|| Mention {
+        kind: MentionKind::Name(strip_possessives(words)),
+        from: at,
+        to,
     })
 }
 

@@ -119,3 +119,11 @@ fn pronouns_continue_the_previous_subject_not_the_last_name() {
     let body = "Sanctions on Interior Minister Armando Benedetti remain.\n\nMiriam Okafor, a fellow at a think tank, warned against reading too much into the visit. “The sanctions are the policy,” she said.";
     assert_eq!(speakers(body, Lang::En), [some("Miriam Okafor")]);
 }
+
+#[test]
+fn colon_introductions_and_descriptions_in_apposition() {
+    let body = "El enviado Daniel Kerr habló en inglés. Kerr fijó un plazo para la misión: «Los observadores llegarán en dos semanas».";
+    assert_eq!(speakers(body, Lang::Es), [some("Daniel Kerr")]);
+    let body = "La secretaria de Economía de México, Rosa Elena Villarreal, aseguró que habrá acuerdo. «No vamos a ceder», declaró.";
+    assert_eq!(speakers(body, Lang::Es), [some("Rosa Elena Villarreal")]);
+}
