@@ -138,6 +138,8 @@ pub struct LanguagePack {
     pub relatives: HashSet<String>,
     /// Capitalized words that never open a person's name (days, months).
     pub non_names: HashSet<String>,
+    /// Irregular inflections and their lemmas ("tuvimos" → "tener", "had" → "have").
+    pub lemmas: HashMap<String, String>,
 }
 
 macro_rules! data_files {
@@ -199,12 +201,16 @@ macro_rules! data_files {
                 "non_names.tsv",
                 include_str!(concat!("data/", $code, "/non_names.tsv")),
             ),
+            (
+                "lemmas.tsv",
+                include_str!(concat!("data/", $code, "/lemmas.tsv")),
+            ),
         ]
     };
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 14] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 15] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -293,6 +299,7 @@ impl LanguagePack {
             adverbs: HashSet::new(),
             relatives: HashSet::new(),
             non_names: HashSet::new(),
+            lemmas: HashMap::new(),
         };
         for (name, text) in data_files(lang) {
             let file = format!("{}/{}", lang.code(), name);
@@ -361,6 +368,12 @@ impl LanguagePack {
                     for row in rows(&file, text, 2) {
                         let (_, f) = row?;
                         pack.demonyms.insert(f[0], leak(f[1]));
+                    }
+                }
+                "lemmas.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (_, f) = row?;
+                        pack.lemmas.insert(f[0].to_string(), f[1].to_string());
                     }
                 }
                 "numbers.tsv" => {

@@ -23,9 +23,16 @@ pub struct Lexicon {
     pairs: usize,
 }
 
-/// The comparison key of a word of `lang`: its stem, folded.
+/// The comparison key of a word of `lang`: the folded stem of its lemma (irregular forms are
+/// mapped to their lemma first, so "tuvimos" meets "tener" and "had" meets "have").
 pub(crate) fn word_key(lang: Lang, word: &str) -> String {
-    super::fold(&stem(lang, &word.to_lowercase()))
+    let lower = word.to_lowercase().replace('’', "'");
+    let lemma = lang
+        .pack()
+        .lemmas
+        .get(&lower)
+        .map_or(lower.as_str(), String::as_str);
+    super::fold(&stem(lang, lemma))
 }
 
 impl Lexicon {
