@@ -23,6 +23,9 @@ pub enum MarkKind {
     Straight,
     /// '…'
     StraightSingle,
+    /// Spanish dialogue: a paragraph opening with a dash, the narrator's insert between dashes
+    /// (—Tuvimos una buena reunión —dijo Trump—. Fue muy bueno.).
+    Dash,
 }
 
 /// A quotation span as the marks delimit it.
@@ -125,8 +128,84 @@ pub fn scan(body: &str) -> Vec<RawQuote> {
             None => stack.clear(),
         }
     }
+    // Dialogue turns: a quotation found inside one is nested in it.
+    let dialogue = scan_dialogue(body, &paragraphs);
+    for quote in &mut quotes {
+        if dialogue
+            .iter()
+            .any(|d| d.segments[0].0 <= quote.open && quote.close_end <= d.segments[0].1)
+        {
+            quote.depth += 1;
+        }
+    }
+    quotes.extend(dialogue);
     quotes.sort_by_key(|q| (q.open, q.depth));
     quotes
+}
+
+/// Characters that open a dialogue paragraph (em dash, horizontal bar, en dash).
+const DIALOGUE_DASHES: [char; 3] = ['—', '―', '–'];
+
+/// Spanish dialogue turns: in a paragraph that opens with a dash, the speech runs to a dash
+/// after a space (" —dijo Trump"), the narrator's insert runs to the next dash, and the speech
+/// resumes after it (past a period or comma) to the next insert or the paragraph's end. Each
+/// stretch of speech is a quotation of its own.
+fn scan_dialogue(body: &str, paragraphs: &[(usize, usize)]) -> Vec<RawQuote> {
+    let mut turns = Vec::new();
+    for &(para_start, para_end) in paragraphs {
+        let text = &body[para_start..para_end];
+        let Some(dash) = text.chars().next().filter(|c| DIALOGUE_DASHES.contains(c)) else {
+            continue;
+        };
+        if text[dash.len_utf8()..].starts_with(char::is_whitespace) {
+            continue; // a list item or an aside, not a dialogue turn
+        }
+        let mut open = para_start;
+        let mut speech_start = Some(para_start + dash.len_utf8());
+        let mut previous = dash;
+        for (offset, c) in text.char_indices().skip(1) {
+            let position = para_start + offset;
+            if c == dash {
+                match speech_start {
+                    Some(start) if previous.is_whitespace() => {
+                        turns.push(RawQuote {
+                            open,
+                            close_end: position,
+                            segments: vec![(start, position)],
+                            depth: 0,
+                            mark: MarkKind::Dash,
+                        });
+                        speech_start = None;
+                    }
+                    Some(_) => {}
+                    None => {
+                        // The insert closes; speech resumes after its punctuation and spaces.
+                        let rest = &text[offset + c.len_utf8()..];
+                        let skipped = rest.len()
+                            - rest
+                                .trim_start_matches(|r: char| {
+                                    r.is_whitespace() || matches!(r, '.' | ',' | ';' | ':')
+                                })
+                                .len();
+                        let resume = position + c.len_utf8() + skipped;
+                        open = resume;
+                        speech_start = Some(resume);
+                    }
+                }
+            }
+            previous = c;
+        }
+        if let Some(start) = speech_start.filter(|&s| s < para_end) {
+            turns.push(RawQuote {
+                open,
+                close_end: para_end,
+                segments: vec![(start, para_end)],
+                depth: 0,
+                mark: MarkKind::Dash,
+            });
+        }
+    }
+    turns
 }
 
 fn push(stack: &mut Vec<Open>, mark: MarkKind, open: usize, inner_start: usize) {
@@ -273,6 +352,17 @@ mod tests {
             texts("A stray “mark here.\n\nNext paragraph “real” one."),
             ["real"]
         );
+    }
+
+    #[test]
+    fn spanish_dialogue_turns_around_the_narrators_insert() {
+        assert_eq!(
+            texts(
+                "—El agua no se negocia —dijo la alcaldesa—. Es un derecho.\n\nOtra cosa — aparte."
+            ),
+            ["El agua no se negocia ", "Es un derecho."]
+        );
+        assert_eq!(texts("— una lista\n\n—Sí —respondió."), ["Sí "]);
     }
 
     #[test]

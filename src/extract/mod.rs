@@ -28,6 +28,8 @@ pub struct QuoteSpan {
     pub text: String,
     /// 0 for a top-level quote.
     pub depth: usize,
+    /// The untrimmed span between the marks: sentence splitting never cuts inside it.
+    pub inner: (usize, usize),
 }
 
 /// An article body scanned once: tokens, paragraphs, sentences and quotation spans.
@@ -52,7 +54,7 @@ impl<'a> Document<'a> {
             .filter_map(|raw| trim(body, raw))
             .collect();
         let tokens = tokenize(body);
-        let inner: Vec<(usize, usize)> = marks_inner_spans(body, &quotes);
+        let inner: Vec<(usize, usize)> = quotes.iter().map(|q| q.inner).collect();
         let sentences = sentence_spans(body, &tokens, &inner, is_abbreviation);
         Document {
             body,
@@ -140,21 +142,6 @@ fn is_abbreviation(word: &str) -> bool {
         .any(|lang| lang.pack().abbreviations.contains(word))
 }
 
-/// The spans between the marks (untrimmed) that sentence splitting must not cut.
-fn marks_inner_spans(body: &str, quotes: &[QuoteSpan]) -> Vec<(usize, usize)> {
-    quotes
-        .iter()
-        .map(|q| {
-            let close_len = body[..q.close_end]
-                .chars()
-                .next_back()
-                .map_or(0, char::len_utf8);
-            let open_len = body[q.open..].chars().next().map_or(0, char::len_utf8);
-            (q.open + open_len, q.close_end - close_len)
-        })
-        .collect()
-}
-
 /// Trims a raw quote's text: outer white space and a trailing comma go (the comma belongs to
 /// the sentence around the quote). Empty quotations are dropped.
 fn trim(body: &str, raw: RawQuote) -> Option<QuoteSpan> {
@@ -186,6 +173,7 @@ fn trim(body: &str, raw: RawQuote) -> Option<QuoteSpan> {
         end,
         text,
         depth: raw.depth,
+        inner: (raw.segments.first()?.0, raw.segments.last()?.1),
     })
 }
 
