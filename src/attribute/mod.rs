@@ -341,9 +341,9 @@ fn sentence_subject(
             return Some(mention).filter(|m| m.to <= before);
         }
         let word = &ctx.words.get(start)?;
-        let connective = !ctx.is_word(doc, start)
-            || pack.stopwords.contains(*word)
-            || pack.adverbs.contains(*word);
+        // Skip punctuation, adverbs and conjunctions; a preposition opens a phrase whose
+        // object is no subject ("En la Plaza de Armas, ...").
+        let connective = !ctx.is_word(doc, start) || pack.adverbs.contains(*word);
         if !connective {
             break;
         }

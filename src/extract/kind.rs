@@ -17,9 +17,10 @@ const TITLE_MAX_WORDS: usize = 8;
 
 /// The kind of quotation `index` of `doc`, read with the article's language `pack`.
 ///
-/// In order: a kind marker next to the quote decides ("book", "cap", "so-called", "inscription");
-/// a one-letter quote is `other`; a short title-case phrase is a title; a quote whose sentence
-/// has a reporting cue is speech (partial quotes inside reported speech are the speaker's
+/// In order: a kind marker next to the quote decides ("book", "cap", "so-called", "inscription",
+/// a naming verb: "called him “…”"); a one-letter quote is `other`; a short title-case phrase
+/// is a title; a lone lower-case word is a scare quote; a quote whose sentence has a reporting
+/// cue is speech (partial quotes inside reported speech are the speaker's
 /// words); a short lower-case phrase is a scare quote; anything else is speech.
 pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
     let quote = &doc.quotes[index];
@@ -58,6 +59,11 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     if !ends_like_sentence && words.len() <= TITLE_MAX_WORDS && is_title_case(&words, pack) {
         return QuoteKind::Title;
     }
+    // A lone lower-case word is a borrowed word or a scare quote, even in reported speech;
+    // a naming verb ("called it a “…”") was handled by the markers above.
+    if words.len() == 1 && !is_capitalized(words[0]) {
+        return QuoteKind::Scare;
+    }
     let sentence_words = [before.as_slice(), after_all.as_slice()].concat();
     if has_cue(pack, &sentence_words) {
         return QuoteKind::Speech;
@@ -83,18 +89,30 @@ fn context_start(doc: &Document, index: usize, sentence_start: usize) -> usize {
         .map_or(sentence_start, |end| end.max(sentence_start))
 }
 
-/// The kind named by a marker among `words` (nearest to the quote first).
+/// Which kind wins when several markers stand near one quotation.
+const MARKER_PRIORITY: [QuoteKind; 5] = [
+    QuoteKind::Title,
+    QuoteKind::Slogan,
+    QuoteKind::Scare,
+    QuoteKind::Writing,
+    QuoteKind::Speech,
+];
+
+/// The kind named by a marker among `words`.
 fn marker_kind(pack: &LanguagePack, words: &[String], before_quote: bool) -> Option<QuoteKind> {
     let positions: Vec<usize> = if before_quote {
         (0..words.len()).rev().collect()
     } else {
         (0..words.len()).collect()
     };
-    positions.into_iter().find_map(|i| {
-        pack.kind_markers
-            .longest_match(&words[i..])
-            .map(|(_, kind)| kind)
-    })
+    // Nouns that name a thing (a book, a placard) outrank verbs ("reading", "called").
+    let found: Vec<QuoteKind> = positions
+        .into_iter()
+        .filter_map(|i| pack.kind_marker_at(&words[i..]))
+        .collect();
+    MARKER_PRIORITY
+        .into_iter()
+        .find(|kind| found.contains(kind))
 }
 
 /// True when every content word is capitalized ("The Art of the Deal", "Make America Great Again").
@@ -139,6 +157,14 @@ mod tests {
             kinds("Le regaló su libro «El arte de la negociación».", Lang::Es),
             [Title]
         );
+    }
+
+    #[test]
+    fn markers_match_every_inflection_and_nouns_outrank_verbs() {
+        assert_eq!(kinds("Levantaron carteles que decían «Sin agua no hay vida».", Lang::Es), [QuoteKind::Slogan]);
+        assert_eq!(kinds("Protesters carried placards reading “No bases, no sanctions.”", Lang::En), [QuoteKind::Slogan]);
+        assert_eq!(kinds("Lo llamó «un hombre enfermo».", Lang::Es), [QuoteKind::Speech]);
+        assert_eq!(kinds("Officials said the talks marked a “reset.”", Lang::En), [QuoteKind::Scare]);
     }
 
     #[test]

@@ -128,7 +128,8 @@ pub struct LanguagePack {
     pub stopwords: HashSet<String>,
     /// Number words and their values.
     pub numbers: HashMap<String, u64>,
-    /// Words near a quotation that tell its kind ("book", "cap", "so-called").
+    /// Words near a quotation that tell its kind ("book", "cap", "so-called"), stemmed so that
+    /// every inflection counts ("carteles", "chanted"); look up with [`LanguagePack::kind_marker_at`].
     pub kind_markers: PhraseTable<QuoteKind>,
     /// Abbreviations that do not end a sentence ("Mr.", "EE.UU."), as written.
     pub abbreviations: HashSet<String>,
@@ -281,6 +282,18 @@ impl LanguagePack {
         })
     }
 
+    /// The kind named by a marker opening `words` (lower case), matched by stem.
+    pub fn kind_marker_at<S: AsRef<str>>(&self, words: &[S]) -> Option<QuoteKind> {
+        let stems: Vec<String> = words
+            .iter()
+            .take(4)
+            .map(|w| stemmed(self.lang, w.as_ref()))
+            .collect();
+        self.kind_markers
+            .longest_match(&stems)
+            .map(|(_, kind)| kind)
+    }
+
     /// Parses the embedded data files of `lang`.
     pub fn parse(lang: Lang) -> Result<LanguagePack, DataError> {
         let mut pack = LanguagePack {
@@ -390,7 +403,7 @@ impl LanguagePack {
                         let (line, f) = row?;
                         let kind = QuoteKind::from_name(f[1])
                             .ok_or_else(|| bad(line, format!("unknown kind {:?}", f[1])))?;
-                        pack.kind_markers.insert(f[0], kind);
+                        pack.kind_markers.insert(&stemmed(lang, f[0]), kind);
                     }
                 }
                 "epithet_openers.tsv"
@@ -417,6 +430,15 @@ impl LanguagePack {
         }
         Ok(pack)
     }
+}
+
+/// The folded stems of a phrase's words, joined by spaces.
+fn stemmed(lang: Lang, phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .map(|w| crate::text::fold(&crate::text::stem(lang, &w.to_lowercase())))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn parse_mode(text: &str) -> Option<CueMode> {

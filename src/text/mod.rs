@@ -6,6 +6,7 @@ mod normalize;
 mod sentences;
 
 pub use lexicon::Lexicon;
+pub(crate) use normalize::stem;
 pub use normalize::{NormToken, NormalizedQuote, Normalizer};
 pub use sentences::{paragraph_spans, sentence_spans};
 
