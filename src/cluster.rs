@@ -4,7 +4,7 @@
 //! it matches best, or founds a new statement. Every member is therefore close to the core, not
 //! merely to some other member, so fragments cannot chain unrelated quotes together.
 
-use crate::matching::{candidate_pairs, compare, Relation};
+use crate::matching::{candidate_pairs, compare, MatchScore};
 use crate::model::Quote;
 use crate::text::{Lexicon, NormalizedQuote};
 use std::collections::BTreeSet;
@@ -18,8 +18,9 @@ pub struct Statement {
     pub quotes: Vec<usize>,
     /// Index of the core quote (the longest).
     pub core: usize,
-    /// For each member, how it relates to the core (None for the core itself).
-    pub relations: Vec<Option<Relation>>,
+    /// For each member, its match with the core (None for the core itself): the relation
+    /// (same or fragment-of) and the evidence (aligned words, anchors).
+    pub matches: Vec<Option<MatchScore>>,
 }
 
 /// Groups the statement quotes (speech and writing) of `quotes` into statements. `normalized`
@@ -45,29 +46,29 @@ pub fn cluster(
     let mut order = eligible.clone();
     order.sort_by_key(|&i| (std::cmp::Reverse(normalized[i].content().count()), i));
     // (core, members with their relation to the core)
-    type Members = Vec<(usize, Option<Relation>)>;
+    type Members = Vec<(usize, Option<MatchScore>)>;
     let mut members: Vec<(usize, Members)> = Vec::new();
     let mut cluster_of_core: std::collections::BTreeMap<usize, usize> =
         std::collections::BTreeMap::new();
     let mut scored = 0;
     for &quote in &order {
-        let mut best: Option<(usize, Relation, f32)> = None;
+        let mut best: Option<(usize, MatchScore, f32)> = None;
         for &other in &neighbours[quote] {
             let Some(&cluster) = cluster_of_core.get(&other) else {
                 continue;
             };
             scored += 1;
             let score = compare(&normalized[quote], &normalized[other], lexicon);
-            if let Some(relation) = score.relation {
+            if score.relation.is_some() {
                 let strength = score.short_coverage + score.long_coverage;
-                if best.is_none_or(|(_, _, s)| strength > s) {
-                    best = Some((cluster, relation, strength));
+                if best.as_ref().is_none_or(|(_, _, s)| strength > *s) {
+                    best = Some((cluster, score, strength));
                 }
             }
         }
         match best {
-            Some((cluster, relation, _)) => {
-                members[cluster].1.push((quote, Some(relation)));
+            Some((cluster, score, _)) => {
+                members[cluster].1.push((quote, Some(score)));
             }
             None => {
                 cluster_of_core.insert(quote, members.len());
@@ -78,12 +79,13 @@ pub fn cluster(
     let mut statements: Vec<Statement> = members
         .into_iter()
         .map(|(core, mut list)| {
-            list.sort_by_key(|&(q, _)| q);
+            list.sort_by_key(|(q, _)| *q);
+            let (quotes, matches) = list.into_iter().unzip();
             Statement {
                 id: String::new(),
-                quotes: list.iter().map(|&(q, _)| q).collect(),
+                quotes,
                 core,
-                relations: list.iter().map(|&(_, r)| r).collect(),
+                matches,
             }
         })
         .collect();

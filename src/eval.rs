@@ -179,8 +179,13 @@ pub struct Scores {
     pub pairing: Prf,
     /// Those pairs whose quotes are in different languages.
     pub pairing_cross_language: Prf,
-    /// Findings, matched by kind and statement.
+    /// Findings, matched by kind and statement, over the kinds scored (see
+    /// [`Scores::findings_scored_kinds`]).
     pub findings: Prf,
+    /// The finding kinds scored: the error kinds (speaker and self conflicts), which a gold file
+    /// annotates completely, plus any other kind the gold file lists. Other kinds (for example
+    /// `unattributed`, which gold files rarely list) are reported but not scored.
+    pub findings_scored_kinds: Vec<String>,
     /// The errors behind the scores.
     pub errors: Vec<EvalError>,
 }
@@ -343,7 +348,8 @@ pub fn evaluate(
         .collect();
     scores.kind = Accuracy::new(kind_ok, kind_total);
     (scores.pairing, scores.pairing_cross_language) = pairing_scores(&paired);
-    scores.findings = finding_scores(analysis, gold, &gold_statements_of, &mut errors);
+    (scores.findings, scores.findings_scored_kinds) =
+        finding_scores(analysis, gold, &gold_statements_of, &mut errors);
     scores.errors = errors;
     scores
 }
@@ -472,7 +478,7 @@ fn finding_scores(
     gold: &Gold,
     gold_statements_of: &BTreeMap<String, Vec<String>>,
     errors: &mut Vec<EvalError>,
-) -> Prf {
+) -> (Prf, Vec<String>) {
     let majority = |statement: &str| -> Option<String> {
         let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
         for g in gold_statements_of.get(statement)? {
@@ -483,9 +489,15 @@ fn finding_scores(
             .max_by_key(|(g, n)| (*n, std::cmp::Reverse(*g)))
             .map(|(g, _)| g.clone())
     };
+    let scored: BTreeSet<String> = ["speaker_conflict", "self_conflict"]
+        .iter()
+        .map(|k| k.to_string())
+        .chain(gold.findings.iter().map(|g| g.kind.clone()))
+        .collect();
     let predicted: Vec<(String, Option<String>, String)> = analysis
         .findings
         .iter()
+        .filter(|f| scored.contains(f.kind.name()))
         .map(|f| {
             (
                 f.kind.name().to_string(),
@@ -517,7 +529,8 @@ fn finding_scores(
     {
         errors.push(error("missed_finding", "", &g.statement, &g.kind, "-"));
     }
-    Prf::new(true_positives, predicted.len(), gold.findings.len())
+    let prf = Prf::new(true_positives, predicted.len(), gold.findings.len());
+    (prf, scored.into_iter().collect())
 }
 
 impl Scores {
@@ -551,6 +564,12 @@ impl Scores {
             prf("cross-language pairs", &self.pairing_cross_language)
         )?;
         writeln!(out, "{}", prf("findings", &self.findings))?;
+        writeln!(
+            out,
+            "{:<26} {}",
+            "  (kinds scored)",
+            self.findings_scored_kinds.join(", ")
+        )?;
         writeln!(out, "{:<26} {:>9}", "", "accuracy")?;
         writeln!(out, "{}", acc("attribution", &self.attribution))?;
         for (lang, a) in &self.attribution_by_lang {

@@ -1,20 +1,39 @@
 //! Judging: findings from statements.
 //!
-//! Today: `speaker_conflict` (error), when the quotes of one statement are credited to
-//! different speakers. Titles, slogans and scare quotes never form statements, so they never
-//! yield findings.
+//! - `speaker_conflict` (error): articles credit one statement to different speakers;
+//! - `self_conflict` (error): one article credits one statement to two speakers;
+//! - `unattributed` (info): some articles name no speaker for a statement others attribute;
+//! - `wording_drift` (warning): same statement, same speaker, same language, but a negation,
+//!   a number, a name or a word is changed (trimming alone is not drift).
+//!
+//! Titles, slogans and scare quotes never form statements, so they never yield findings. Every
+//! finding has a confidence from the attributions and matches behind it.
 
 use crate::cluster::Statement;
+use crate::matching::{MatchScore, Relation};
 use crate::model::Quote;
+use crate::text::{NormToken, NormalizedQuote};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Full-text similarity above which two renderings are the same wording with a word swapped,
+/// rather than two translations or paraphrases (which differ in many words and are no drift).
+/// Chosen on corpora/similar-statements: misquotes score 0.85–0.95, independent translations
+/// of one statement 0.4–0.7.
+pub const MIN_SWAP_SIMILARITY: f64 = 0.8;
 
 /// What a finding reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
-    /// One statement credited to different speakers.
+    /// One statement credited to different speakers by different articles.
     SpeakerConflict,
+    /// One article credits one statement to two speakers.
+    SelfConflict,
+    /// A statement that some articles attribute and others do not.
+    Unattributed,
+    /// A statement whose wording changes materially between articles.
+    WordingDrift,
 }
 
 impl FindingKind {
@@ -22,6 +41,18 @@ impl FindingKind {
     pub fn name(self) -> &'static str {
         match self {
             FindingKind::SpeakerConflict => "speaker_conflict",
+            FindingKind::SelfConflict => "self_conflict",
+            FindingKind::Unattributed => "unattributed",
+            FindingKind::WordingDrift => "wording_drift",
+        }
+    }
+
+    /// How serious a finding of this kind is.
+    pub fn severity(self) -> Severity {
+        match self {
+            FindingKind::SpeakerConflict | FindingKind::SelfConflict => Severity::Error,
+            FindingKind::WordingDrift => Severity::Warning,
+            FindingKind::Unattributed => Severity::Info,
         }
     }
 }
@@ -47,6 +78,16 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    /// Parses a lower-case name.
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
 }
 
 /// A problem found in the coverage, with the quotes that show it.
@@ -62,60 +103,397 @@ pub struct Finding {
     pub message: String,
     /// Indices of the evidence quotes.
     pub quotes: Vec<usize>,
+    /// How sure the finding is, from 0 to 1: the weakest attribution or match it rests on.
+    pub confidence: f32,
+    /// For wording drift: a word-level diff per changed quote ("[-200-] {+300+}").
+    pub diffs: Vec<String>,
 }
 
-/// Findings for `statements`, in statement order. `outlet_of(article)` names an article's
-/// outlet (or its id) for messages.
+/// Findings for `statements`, in statement order, then by kind. `normalized[q]` is quote q's
+/// normalized form; `outlet_of(article)` names an article's outlet (or its id) for messages.
 pub fn judge(
     statements: &[Statement],
     quotes: &[Quote],
+    normalized: &[NormalizedQuote],
     outlet_of: impl Fn(usize) -> String,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     for statement in statements {
-        let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &q in &statement.quotes {
-            if let Some(speaker) = quotes[q].speaker() {
-                by_speaker.entry(speaker).or_default().push(q);
-            }
-        }
-        if by_speaker.len() < 2 {
-            continue;
-        }
-        // Most-credited speaker first, so the message reads "X (majority) vs Y".
-        let mut credited: Vec<(&str, Vec<usize>)> = by_speaker.into_iter().collect();
-        credited.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
-        let parts: Vec<String> = credited
+        let strength: BTreeMap<usize, f32> = statement
+            .quotes
             .iter()
-            .map(|(speaker, qs)| {
-                let sources: Vec<String> = qs
-                    .iter()
-                    .map(|&q| outlet_of(quotes[q].article_index))
-                    .collect();
-                format!(
-                    "{speaker} by {} ({})",
-                    plural(qs.len(), "article"),
-                    sources.join(", ")
-                )
-            })
+            .zip(&statement.matches)
+            .map(|(&q, m)| (q, m.as_ref().map_or(1.0, match_strength)))
             .collect();
-        let core = &quotes[statement.core];
-        findings.push(Finding {
-            kind: FindingKind::SpeakerConflict,
-            severity: Severity::Error,
-            statement: statement.id.clone(),
-            message: format!(
-                "“{}” is credited to {}",
-                shorten(&core.text, 80),
-                parts.join("; to ")
-            ),
-            quotes: credited
-                .iter()
-                .flat_map(|(_, qs)| qs.iter().copied())
-                .collect(),
-        });
+        findings.extend(speaker_conflict(statement, quotes, &strength, &outlet_of));
+        findings.extend(self_conflicts(statement, quotes, &strength, &outlet_of));
+        findings.extend(unattributed(statement, quotes, &strength, &outlet_of));
+        findings.extend(wording_drift(
+            statement, quotes, normalized, &strength, &outlet_of,
+        ));
     }
     findings
+}
+
+/// How well a member matches its statement's core: its aligned share, weighted to the shorter
+/// side (a fragment that aligns fully is a sure match).
+fn match_strength(score: &MatchScore) -> f32 {
+    score.short_coverage
+}
+
+/// How sure it is that `quote` is credited to its speaker and belongs to the statement.
+fn credit_confidence(quote: &Quote, strength: &BTreeMap<usize, f32>, index: usize) -> f32 {
+    quote.attribution.as_ref().map_or(0.0, |a| a.confidence)
+        * strength.get(&index).copied().unwrap_or(1.0)
+}
+
+/// Quotes of `statement` credited to each speaker, most-credited speaker first.
+fn by_speaker<'q>(statement: &Statement, quotes: &'q [Quote]) -> Vec<(&'q str, Vec<usize>)> {
+    let mut map: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &q in &statement.quotes {
+        if let Some(speaker) = quotes[q].speaker() {
+            map.entry(speaker).or_default().push(q);
+        }
+    }
+    let mut credited: Vec<(&str, Vec<usize>)> = map.into_iter().collect();
+    credited.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    credited
+}
+
+/// The second-strongest side's confidence: a conflict is as sure as its weaker party.
+fn conflict_confidence(
+    sides: &[(&str, Vec<usize>)],
+    quotes: &[Quote],
+    strength: &BTreeMap<usize, f32>,
+) -> f32 {
+    let mut best: Vec<f32> = sides
+        .iter()
+        .map(|(_, qs)| {
+            qs.iter()
+                .map(|&q| credit_confidence(&quotes[q], strength, q))
+                .fold(0.0, f32::max)
+        })
+        .collect();
+    best.sort_by(|a, b| b.total_cmp(a));
+    best.get(1).copied().unwrap_or(0.0)
+}
+
+fn describe_sides(
+    sides: &[(&str, Vec<usize>)],
+    quotes: &[Quote],
+    outlet_of: &impl Fn(usize) -> String,
+) -> String {
+    sides
+        .iter()
+        .map(|(speaker, qs)| {
+            let articles: BTreeSet<usize> = qs.iter().map(|&q| quotes[q].article_index).collect();
+            let sources: Vec<String> = articles.iter().map(|&a| outlet_of(a)).collect();
+            format!(
+                "{speaker} by {} ({})",
+                plural(articles.len(), "article"),
+                sources.join("; ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", and to ")
+}
+
+fn finding(
+    kind: FindingKind,
+    statement: &Statement,
+    message: String,
+    quotes: Vec<usize>,
+    confidence: f32,
+) -> Finding {
+    Finding {
+        kind,
+        severity: kind.severity(),
+        statement: statement.id.clone(),
+        message,
+        quotes,
+        confidence: (confidence * 100.0).round() / 100.0,
+        diffs: Vec::new(),
+    }
+}
+
+/// Different articles credit the statement to different speakers.
+fn speaker_conflict(
+    statement: &Statement,
+    quotes: &[Quote],
+    strength: &BTreeMap<usize, f32>,
+    outlet_of: &impl Fn(usize) -> String,
+) -> Option<Finding> {
+    let sides = by_speaker(statement, quotes);
+    let articles_of = |qs: &Vec<usize>| {
+        qs.iter()
+            .map(|&q| quotes[q].article_index)
+            .collect::<BTreeSet<_>>()
+    };
+    // Only a disagreement between articles: two sides that no single article spans alone.
+    let across_articles = sides.iter().enumerate().any(|(i, (_, a))| {
+        sides[i + 1..]
+            .iter()
+            .any(|(_, b)| articles_of(a).union(&articles_of(b)).count() >= 2)
+    });
+    if sides.len() < 2 || !across_articles {
+        return None;
+    }
+    let core = &quotes[statement.core];
+    let message = format!(
+        "“{}” is credited to {}",
+        shorten(&core.text, 80),
+        describe_sides(&sides, quotes, outlet_of)
+    );
+    let evidence = sides
+        .iter()
+        .flat_map(|(_, qs)| qs.iter().copied())
+        .collect();
+    Some(finding(
+        FindingKind::SpeakerConflict,
+        statement,
+        message,
+        evidence,
+        conflict_confidence(&sides, quotes, strength),
+    ))
+}
+
+/// One article credits the statement to two speakers.
+fn self_conflicts(
+    statement: &Statement,
+    quotes: &[Quote],
+    strength: &BTreeMap<usize, f32>,
+    outlet_of: &impl Fn(usize) -> String,
+) -> Vec<Finding> {
+    let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &q in &statement.quotes {
+        by_article
+            .entry(quotes[q].article_index)
+            .or_default()
+            .push(q);
+    }
+    by_article
+        .into_iter()
+        .filter_map(|(article, qs)| {
+            let local = Statement {
+                quotes: qs.clone(),
+                ..statement.clone()
+            };
+            let sides = by_speaker(&local, quotes);
+            (sides.len() >= 2).then(|| {
+                let names: Vec<&str> = sides.iter().map(|(s, _)| *s).collect();
+                let message = format!(
+                    "{} credits “{}” to both {}",
+                    outlet_of(article),
+                    shorten(&quotes[statement.core].text, 80),
+                    names.join(" and ")
+                );
+                finding(
+                    FindingKind::SelfConflict,
+                    statement,
+                    message,
+                    qs,
+                    conflict_confidence(&sides, quotes, strength),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Some articles name no speaker for a statement that others attribute.
+fn unattributed(
+    statement: &Statement,
+    quotes: &[Quote],
+    strength: &BTreeMap<usize, f32>,
+    outlet_of: &impl Fn(usize) -> String,
+) -> Option<Finding> {
+    let sides = by_speaker(statement, quotes);
+    let silent: Vec<usize> = statement
+        .quotes
+        .iter()
+        .copied()
+        .filter(|&q| quotes[q].speaker().is_none())
+        .collect();
+    if sides.is_empty() || silent.is_empty() {
+        return None;
+    }
+    let articles: BTreeSet<usize> = silent.iter().map(|&q| quotes[q].article_index).collect();
+    let sources: Vec<String> = articles.iter().map(|&a| outlet_of(a)).collect();
+    let message = format!(
+        "“{}” has no speaker in {} ({}), while other coverage credits {}",
+        shorten(&quotes[statement.core].text, 80),
+        plural(articles.len(), "article"),
+        sources.join("; "),
+        sides
+            .iter()
+            .map(|(s, _)| *s)
+            .collect::<Vec<_>>()
+            .join(" or ")
+    );
+    let confidence = silent
+        .iter()
+        .map(|q| strength.get(q).copied().unwrap_or(1.0))
+        .fold(0.0, f32::max);
+    let mut evidence = silent;
+    evidence.extend(sides.iter().map(|(_, qs)| qs[0]));
+    Some(finding(
+        FindingKind::Unattributed,
+        statement,
+        message,
+        evidence,
+        confidence,
+    ))
+}
+
+/// Same statement, same speaker, same language, materially different words.
+fn wording_drift(
+    statement: &Statement,
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    strength: &BTreeMap<usize, f32>,
+    outlet_of: &impl Fn(usize) -> String,
+) -> Option<Finding> {
+    let mut drifting = Vec::new();
+    let mut diffs = Vec::new();
+    let mut confidence: f32 = 0.0;
+    for (position, &member) in statement.quotes.iter().enumerate() {
+        let Some(score) = &statement.matches[position] else {
+            continue;
+        };
+        // The reference: the longest quote in the member's language (the core when it is).
+        let reference = statement
+            .quotes
+            .iter()
+            .copied()
+            .filter(|&q| q != member && quotes[q].lang == quotes[member].lang)
+            .max_by_key(|&q| (normalized[q].tokens.len(), std::cmp::Reverse(q)));
+        let Some(reference) = reference else { continue };
+        let same_speaker = match (quotes[member].speaker(), quotes[reference].speaker()) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        if !same_speaker {
+            continue;
+        }
+        let fragment = score.relation == Some(Relation::FragmentOf)
+            || normalized[member].tokens.len() < normalized[reference].tokens.len() / 2;
+        if let Some(change) = material_change(&normalized[member], &normalized[reference], fragment)
+        {
+            drifting.push(member);
+            diffs.push(format!(
+                "{} ({}): {}",
+                outlet_of(quotes[member].article_index),
+                change,
+                word_diff(&normalized[reference], &normalized[member])
+            ));
+            if !drifting.contains(&reference) {
+                drifting.insert(0, reference);
+            }
+            confidence = confidence.max(strength.get(&member).copied().unwrap_or(1.0));
+        }
+    }
+    if diffs.is_empty() {
+        return None;
+    }
+    let message = format!(
+        "“{}” is worded differently in {}",
+        shorten(&quotes[statement.core].text, 80),
+        plural(diffs.len(), "article")
+    );
+    let mut found = finding(
+        FindingKind::WordingDrift,
+        statement,
+        message,
+        drifting,
+        confidence,
+    );
+    found.diffs = diffs;
+    Some(found)
+}
+
+/// What changed between `member` and `reference`, if it changes the meaning: a negation gained
+/// or lost, a number or a name that differs, or (for near-verbatim wordings) a word swapped.
+/// A fragment is only checked for what it adds.
+fn material_change(
+    member: &NormalizedQuote,
+    reference: &NormalizedQuote,
+    fragment: bool,
+) -> Option<&'static str> {
+    let has = |quote: &NormalizedQuote, token: &NormToken| {
+        quote
+            .tokens
+            .iter()
+            .any(|t| t.key == token.key || t.concepts.iter().any(|c| token.concepts.contains(c)))
+    };
+    let negations = |quote: &NormalizedQuote| quote.tokens.iter().filter(|t| t.negation).count();
+    if !fragment && negations(member) != negations(reference)
+        || fragment && negations(member) > 0 && negations(reference) == 0
+    {
+        return Some("negation");
+    }
+    // Names and swapped words count only between near-verbatim renderings: two translations of
+    // one statement legitimately differ in both ("Estados Unidos enviará" / "Enviaremos").
+    let near_verbatim = strsim::normalized_levenshtein(&member.core_text(), &reference.core_text())
+        >= MIN_SWAP_SIMILARITY;
+    let numbers = |quote: &NormalizedQuote| -> BTreeSet<String> {
+        quote
+            .tokens
+            .iter()
+            .filter(|t| t.concepts.first().is_some_and(|c| c.starts_with('#')))
+            .flat_map(|t| t.concepts.clone())
+            .collect()
+    };
+    let (member_numbers, reference_numbers) = (numbers(member), numbers(reference));
+    if !member_numbers.is_subset(&reference_numbers)
+        || (!fragment && member_numbers != reference_numbers)
+    {
+        return Some("number");
+    }
+    if fragment || !near_verbatim {
+        return None;
+    }
+    if member
+        .tokens
+        .iter()
+        .any(|t| t.anchor && !t.concepts.iter().any(|c| c.starts_with('#')) && !has(reference, t))
+    {
+        return Some("name");
+    }
+    member
+        .content()
+        .any(|t| !has(reference, t))
+        .then_some("word")
+}
+
+/// A word-level diff from `old` to `new`: unchanged words as they are, removed ones as
+/// `[-word-]`, added ones as `{+word+}` (longest common subsequence of folded words).
+pub fn word_diff(old: &NormalizedQuote, new: &NormalizedQuote) -> String {
+    let (a, b) = (&old.tokens, &new.tokens);
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i].folded == b[j].folded {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i].folded == b[j].folded {
+            out.push(b[j].surface.clone());
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.push(format!("{{+{}+}}", b[j].surface));
+            j += 1;
+        } else {
+            out.push(format!("[-{}-]", a[i].surface));
+            i += 1;
+        }
+    }
+    out.join(" ")
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -135,5 +513,60 @@ pub fn shorten(text: &str, max: usize) -> String {
             "{}…",
             text.chars().take(max - 1).collect::<String>().trim_end()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::text::{Lexicon, Normalizer};
+
+    fn norm(text: &str) -> NormalizedQuote {
+        Normalizer::new(Lexicon::builtin()).normalize(text, Lang::En)
+    }
+
+    #[test]
+    fn numbers_negations_and_swaps_are_drift_but_trimming_is_not() {
+        let reference = norm("The United States will send 200 observers to the border region");
+        assert_eq!(
+            material_change(
+                &norm("The United States will send 300 observers to the border region"),
+                &reference,
+                false
+            ),
+            Some("number")
+        );
+        assert_eq!(
+            material_change(
+                &norm("The United States will not send 200 observers to the border region"),
+                &reference,
+                false
+            ),
+            Some("negation")
+        );
+        assert_eq!(
+            material_change(
+                &norm("The United States will send 200 monitors to the border region"),
+                &reference,
+                false
+            ),
+            Some("word")
+        );
+        assert_eq!(
+            material_change(&norm("200 observers"), &reference, true),
+            None
+        );
+    }
+
+    #[test]
+    fn diffs_mark_removed_and_added_words() {
+        assert_eq!(
+            word_diff(
+                &norm("will send 200 observers"),
+                &norm("will send 300 observers")
+            ),
+            "will send {+300+} [-200-] observers"
+        );
     }
 }

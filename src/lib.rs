@@ -48,7 +48,7 @@ pub use ingest::{
 };
 pub use judge::{Finding, FindingKind, Severity};
 pub use lang::{Detector, Lang};
-pub use matching::Relation;
+pub use matching::{MatchScore, Relation};
 pub use model::{Article, ArticleMeta, Attribution, Quote, QuoteKind};
 
 use attribute::People;
@@ -92,7 +92,7 @@ pub struct Analysis {
 /// The quotecheck pipeline, built once per run (the language detector and the lexicon).
 pub struct Checker {
     detector: Detector,
-    lexicon: &'static Lexicon,
+    lexicon: std::borrow::Cow<'static, Lexicon>,
 }
 
 impl Default for Checker {
@@ -106,8 +106,14 @@ impl Checker {
     pub fn new() -> Self {
         Checker {
             detector: Detector::new(),
-            lexicon: Lexicon::builtin(),
+            lexicon: std::borrow::Cow::Borrowed(Lexicon::builtin()),
         }
+    }
+
+    /// Adds Spanish→English lemma pairs (`spanish<TAB>english` lines, `#` comments) to the
+    /// lexicon; `name` names the source in errors, which give its line.
+    pub fn add_lexicon(&mut self, name: &str, text: &str) -> Result<(), lang::DataError> {
+        self.lexicon.to_mut().add_pairs(name, text)
     }
 
     /// Runs ingest-to-speakers: every quote of every article, with kinds, languages and
@@ -163,12 +169,12 @@ impl Checker {
     /// Runs the whole pipeline on `articles`.
     pub fn check(&self, articles: Vec<Article>) -> Analysis {
         let (articles, quotes) = self.extract(articles);
-        let normalizer = Normalizer::new(self.lexicon);
+        let normalizer = Normalizer::new(&self.lexicon);
         let normalized: Vec<NormalizedQuote> = quotes
             .iter()
             .map(|q| normalizer.normalize(&q.text, q.lang.unwrap_or(Lang::En)))
             .collect();
-        let (statements, scored_pairs) = cluster::cluster(&quotes, &normalized, self.lexicon);
+        let (statements, scored_pairs) = cluster::cluster(&quotes, &normalized, &self.lexicon);
         let outlet_of = |index: usize| {
             let info: &ArticleInfo = &articles[index];
             match &info.meta.outlet {
@@ -176,7 +182,7 @@ impl Checker {
                 None => info.id.clone(),
             }
         };
-        let findings = judge::judge(&statements, &quotes, outlet_of);
+        let findings = judge::judge(&statements, &quotes, &normalized, outlet_of);
         Analysis {
             articles,
             quotes,
@@ -228,7 +234,7 @@ impl Checker {
             .map(|((span, kind), local)| Quote {
                 article_index: index,
                 article: article.id.clone(),
-                lang: self.detector.detect(&span.text).or(lang),
+                lang: self.detector.detect_quote(&span.text, lang),
                 text: span.text.clone(),
                 start: span.start,
                 end: span.end,

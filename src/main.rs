@@ -6,7 +6,7 @@ use quotecheck::eval::{evaluate, Gold};
 use quotecheck::report::{
     write_quotes, JsonReporter, QuoteListFormat, Report, Reporter, TextReporter,
 };
-use quotecheck::{ingest, Checker, IngestOptions, Ingested, DEFAULT_MAX_ARTICLE_BYTES};
+use quotecheck::{ingest, Checker, IngestOptions, Ingested, Severity, DEFAULT_MAX_ARTICLE_BYTES};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,9 +26,17 @@ enum Command {
     Check {
         #[command(flatten)]
         input: InputArgs,
+        #[command(flatten)]
+        matching: MatchingArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Report only findings at least this sure (0 to 1).
+        #[arg(long, value_name = "CONFIDENCE", default_value_t = 0.0, value_parser = parse_confidence)]
+        min_confidence: f32,
+        /// Exit with status 1 when a finding of this severity or worse is reported.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
     },
     /// Score quotecheck against a gold annotation file (gold.json).
     Eval {
@@ -46,6 +54,8 @@ enum Command {
         /// Write the output to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        matching: MatchingArgs,
     },
     /// List every quotation found, with kind, language and speaker.
     Extract {
@@ -73,6 +83,58 @@ struct InputArgs {
     quiet: bool,
 }
 
+#[derive(clap::Args)]
+struct MatchingArgs {
+    /// Extra Spanish→English lemma pairs (TSV: spanish<TAB>english), added to the built-in
+    /// lexicon; may be given more than once.
+    #[arg(long, value_name = "FILE.tsv")]
+    lexicon: Vec<PathBuf>,
+}
+
+impl MatchingArgs {
+    /// A checker with the built-in data plus the user's lexicon files.
+    fn checker(&self) -> Result<Checker> {
+        let mut checker = Checker::new();
+        for path in &self.lexicon {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read lexicon", path.display()))?;
+            checker.add_lexicon(&path.display().to_string(), &text)?;
+        }
+        Ok(checker)
+    }
+}
+
+/// Which findings make the exit status 1.
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+fn parse_confidence(text: &str) -> Result<f32, String> {
+    let value: f32 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is not between 0 and 1"))
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
     Text,
@@ -86,9 +148,9 @@ enum ExtractFormat {
     Text,
 }
 
-/// Exit status: no findings.
+/// Exit status: no findings (at or above `--fail-on`).
 const EXIT_CLEAN: u8 = 0;
-/// Exit status: findings.
+/// Exit status: findings at or above `--fail-on`.
 const EXIT_FINDINGS: u8 = 1;
 /// Exit status: usage, I/O error, or no article could be read.
 const EXIT_ERROR: u8 = 2;
@@ -116,23 +178,28 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Check { input, format } => {
+        Command::Check {
+            input,
+            matching,
+            format,
+            min_confidence,
+            fail_on,
+        } => {
+            let checker = matching.checker()?;
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
             };
             let (skipped, errors) = (ingested.skipped(), ingested.errors.len());
-            let analysis = Checker::new().check(ingested.articles);
+            let mut analysis = checker.check(ingested.articles);
+            analysis.findings.retain(|f| f.confidence >= min_confidence);
             let report = Report::new(&analysis, skipped, errors);
             let reporter: &dyn Reporter = match format {
                 CheckFormat::Text => &TextReporter,
                 CheckFormat::Json => &JsonReporter,
             };
             write_output(&input, |out| reporter.write(&report, out))?;
-            Ok(if report.findings.is_empty() {
-                EXIT_CLEAN
-            } else {
-                EXIT_FINDINGS
-            })
+            let fails = analysis.findings.iter().any(|f| fail_on.fails(f.severity));
+            Ok(if fails { EXIT_FINDINGS } else { EXIT_CLEAN })
         }
         Command::Eval {
             gold,
@@ -140,6 +207,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             verbose,
             output,
+            matching,
         } => {
             let gold_file = Gold::read(&gold).map_err(anyhow::Error::msg)?;
             let gold_dir = gold.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -157,7 +225,7 @@ fn run(cli: Cli) -> Result<u8> {
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
             };
-            let analysis = Checker::new().check(ingested.articles);
+            let analysis = matching.checker()?.check(ingested.articles);
             let scores = evaluate(&analysis, &gold_file, |id| {
                 gold_key(&gold_file, &gold_dir, id)
             });

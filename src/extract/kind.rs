@@ -161,10 +161,28 @@ mod tests {
 
     #[test]
     fn markers_match_every_inflection_and_nouns_outrank_verbs() {
-        assert_eq!(kinds("Levantaron carteles que decían «Sin agua no hay vida».", Lang::Es), [QuoteKind::Slogan]);
-        assert_eq!(kinds("Protesters carried placards reading “No bases, no sanctions.”", Lang::En), [QuoteKind::Slogan]);
-        assert_eq!(kinds("Lo llamó «un hombre enfermo».", Lang::Es), [QuoteKind::Speech]);
-        assert_eq!(kinds("Officials said the talks marked a “reset.”", Lang::En), [QuoteKind::Scare]);
+        assert_eq!(
+            kinds(
+                "Levantaron carteles que decían «Sin agua no hay vida».",
+                Lang::Es
+            ),
+            [QuoteKind::Slogan]
+        );
+        assert_eq!(
+            kinds(
+                "Protesters carried placards reading “No bases, no sanctions.”",
+                Lang::En
+            ),
+            [QuoteKind::Slogan]
+        );
+        assert_eq!(
+            kinds("Lo llamó «un hombre enfermo».", Lang::Es),
+            [QuoteKind::Speech]
+        );
+        assert_eq!(
+            kinds("Officials said the talks marked a “reset.”", Lang::En),
+            [QuoteKind::Scare]
+        );
     }
 
     #[test]

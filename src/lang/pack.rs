@@ -139,6 +139,8 @@ pub struct LanguagePack {
     pub relatives: HashSet<String>,
     /// Capitalized words that never open a person's name (days, months).
     pub non_names: HashSet<String>,
+    /// Words that negate ("not", "nunca").
+    pub negations: HashSet<String>,
     /// Irregular inflections and their lemmas ("tuvimos" → "tener", "had" → "have").
     pub lemmas: HashMap<String, String>,
 }
@@ -203,6 +205,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/non_names.tsv")),
             ),
             (
+                "negations.tsv",
+                include_str!(concat!("data/", $code, "/negations.tsv")),
+            ),
+            (
                 "lemmas.tsv",
                 include_str!(concat!("data/", $code, "/lemmas.tsv")),
             ),
@@ -211,7 +217,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 15] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 16] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -313,6 +319,7 @@ impl LanguagePack {
             relatives: HashSet::new(),
             non_names: HashSet::new(),
             lemmas: HashMap::new(),
+            negations: HashSet::new(),
         };
         for (name, text) in data_files(lang) {
             let file = format!("{}/{}", lang.code(), name);
@@ -411,14 +418,16 @@ impl LanguagePack {
                 | "abbreviations.tsv"
                 | "adverbs.tsv"
                 | "relatives.tsv"
-                | "non_names.tsv" => {
+                | "non_names.tsv"
+                | "negations.tsv" => {
                     let set = match name {
                         "epithet_openers.tsv" => &mut pack.epithet_openers,
                         "stopwords.tsv" => &mut pack.stopwords,
                         "abbreviations.tsv" => &mut pack.abbreviations,
                         "adverbs.tsv" => &mut pack.adverbs,
                         "relatives.tsv" => &mut pack.relatives,
-                        _ => &mut pack.non_names,
+                        "non_names.tsv" => &mut pack.non_names,
+                        _ => &mut pack.negations,
                     };
                     for row in rows(&file, text, 1) {
                         let (_, f) = row?;

@@ -37,6 +37,11 @@ pub const SHORT_QUOTE_CONTENT_WORDS: usize = 3;
 /// words, boilerplate said by two people aligns about 0.67 (the subject and verb differ).
 pub const MIN_SHORT_QUOTE_WORD_COVERAGE: f32 = 0.8;
 
+/// Two quotes that differ by a negation are one statement (a misquote) only when this share of
+/// both sides' content words aligns; otherwise they are opposite statements ("Colombia is ready
+/// to open a corridor" / "Colombia is not ready to open a corridor without guarantees").
+pub const MIN_NEGATION_FLIP_COVERAGE: f32 = 0.85;
+
 /// How two matching quotes relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -108,7 +113,23 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
         .is_some_and(|(x, y)| x.lang == y.lang);
     let string_match = same_language
         && strsim::normalized_levenshtein(&a.core_text(), &b.core_text()) >= MIN_STRING_SIMILARITY;
-    let relation = if !enough_words || generic_wording_differs {
+    // A negation gained or lost turns a statement into its opposite: only a near-verbatim
+    // rendering (a misquote, reported as drift) stays the same statement.
+    let negations = |q: &NormalizedQuote| q.tokens.iter().filter(|t| t.negation).count();
+    let (short_quote, long_quote) = if a_content.len() <= b_content.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let negation_conflict =
+        if short_coverage < MIN_SAME_COVERAGE || long_coverage < MIN_SAME_COVERAGE {
+            negations(short_quote) > negations(long_quote)
+        } else {
+            negations(a) != negations(b)
+                && (short_coverage < MIN_NEGATION_FLIP_COVERAGE
+                    || long_coverage < MIN_NEGATION_FLIP_COVERAGE)
+        };
+    let relation = if !enough_words || generic_wording_differs || negation_conflict {
         None
     } else if string_match
         || (short_coverage >= MIN_SHORT_COVERAGE && long_coverage >= MIN_SAME_COVERAGE)

@@ -76,6 +76,10 @@ pub struct QuoteRecord {
     pub confidence: Option<f32>,
     /// The sentence that attributes the quote, or null.
     pub evidence: Option<String>,
+    /// In a statement: how this quote matches the statement's core quote (relation, aligned
+    /// words, anchors); absent for the core itself and outside statements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched: Option<crate::MatchScore>,
 }
 
 impl QuoteRecord {
@@ -96,6 +100,7 @@ impl QuoteRecord {
             cue: attribution.and_then(|a| a.cue.clone()),
             confidence: attribution.map(|a| (a.confidence * 100.0).round() / 100.0),
             evidence: attribution.map(|a| a.evidence.clone()),
+            matched: None,
         }
     }
 }
@@ -124,6 +129,11 @@ pub struct FindingRecord {
     pub statement: String,
     /// One line a reviewer can read.
     pub message: String,
+    /// How sure the finding is (0–1).
+    pub confidence: f32,
+    /// For wording drift: a word-level diff per changed quote.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diffs: Vec<String>,
     /// The evidence.
     pub quotes: Vec<QuoteRecord>,
 }
@@ -167,7 +177,11 @@ impl Report {
                     quotes: s
                         .quotes
                         .iter()
-                        .map(|&q| QuoteRecord::new(&quotes[q]))
+                        .zip(&s.matches)
+                        .map(|(&q, m)| QuoteRecord {
+                            matched: m.clone(),
+                            ..QuoteRecord::new(&quotes[q])
+                        })
                         .collect(),
                 }
             })
@@ -177,6 +191,8 @@ impl Report {
             severity: f.severity,
             statement: f.statement.clone(),
             message: f.message.clone(),
+            confidence: f.confidence,
+            diffs: f.diffs.clone(),
             quotes: f
                 .quotes
                 .iter()

@@ -33,12 +33,16 @@ impl Reporter for TextReporter {
         for finding in &report.findings {
             writeln!(
                 out,
-                "{}[{}] {}: {}",
+                "{}[{}] {} (confidence {:.2}): {}",
                 finding.severity.name(),
                 finding.kind.name(),
                 finding.statement,
+                finding.confidence,
                 finding.message
             )?;
+            for diff in &finding.diffs {
+                writeln!(out, "  ~ {diff}")?;
+            }
             for quote in &finding.quotes {
                 write_quote(out, quote, &outlet(&quote.article))?;
             }

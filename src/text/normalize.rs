@@ -37,6 +37,8 @@ pub struct NormToken {
     /// Stems in the English pivot (the stem itself for English, glosses for Spanish), or `#N`
     /// for a number.
     pub concepts: Vec<String>,
+    /// True for a negation ("not", "nunca").
+    pub negation: bool,
     /// True when written with a capital inside the quote, or a number: names, places and
     /// figures that survive translation.
     pub anchor: bool,
@@ -97,7 +99,9 @@ impl<'a> Normalizer<'a> {
             };
             let anchor =
                 number.is_some() || (content && position > 0 && super::is_capitalized(word));
+            let negation = pack.negations.contains(&lower.replace('’', "'"));
             tokens.push(NormToken {
+                negation,
                 surface: word.to_string(),
                 folded,
                 key,
