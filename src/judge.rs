@@ -424,6 +424,27 @@ fn material_change(
             .iter()
             .any(|t| t.key == token.key || t.concepts.iter().any(|c| token.concepts.contains(c)))
     };
+    // Two parts of one long statement ("…no es una amenaza…" / "…forma parte de la cadena…")
+    // are not versions of each other: compare only renderings of the same words.
+    let content: Vec<&NormToken> = member.content().collect();
+    let shared = content.iter().filter(|t| has(reference, t)).count();
+    if (shared as f32) < crate::matching::MIN_SHORT_COVERAGE * content.len() as f32 {
+        return None;
+    }
+    // A rendering that is a stretch of the reference's words is a trim: only what it adds counts.
+    let words = |q: &NormalizedQuote| {
+        q.tokens
+            .iter()
+            .map(|t| t.folded.clone())
+            .collect::<Vec<_>>()
+    };
+    let (member_words, reference_words) = (words(member), words(reference));
+    let trimmed = !member_words.is_empty()
+        && member_words.len() < reference_words.len()
+        && reference_words
+            .windows(member_words.len())
+            .any(|w| w == member_words.as_slice());
+    let fragment = fragment || trimmed;
     let negations = |quote: &NormalizedQuote| quote.tokens.iter().filter(|t| t.negation).count();
     if !fragment && negations(member) != negations(reference)
         || fragment && negations(member) > 0 && negations(reference) == 0
@@ -432,7 +453,14 @@ fn material_change(
     }
     // Names and swapped words count only between near-verbatim renderings: two translations of
     // one statement legitimately differ in both ("Estados Unidos enviará" / "Enviaremos").
-    let near_verbatim = strsim::normalized_levenshtein(&member.core_text(), &reference.core_text())
+    let full_text = |q: &NormalizedQuote| {
+        q.tokens
+            .iter()
+            .map(|t| t.folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let near_verbatim = strsim::normalized_levenshtein(&full_text(member), &full_text(reference))
         >= MIN_SWAP_SIMILARITY;
     let numbers = |quote: &NormalizedQuote| -> BTreeSet<String> {
         quote
@@ -443,9 +471,8 @@ fn material_change(
             .collect()
     };
     let (member_numbers, reference_numbers) = (numbers(member), numbers(reference));
-    if !member_numbers.is_subset(&reference_numbers)
-        || (!fragment && member_numbers != reference_numbers)
-    {
+    // A number that is new or changed is drift; a number left out is trimming.
+    if !member_numbers.is_subset(&reference_numbers) {
         return Some("number");
     }
     if fragment || !near_verbatim {
