@@ -90,9 +90,17 @@ impl Detector {
     /// The language of a quote in an article whose prose is in `article`: a quote is taken to
     /// switch language only when lingua is sure of it (names and cognates make short quotes
     /// look like the other language: “Colombia is ready to open a humanitarian corridor”).
+    ///
+    /// Lingua runs only when it can decide something: a quote whose function words are all
+    /// the article's language ("We had a very good meeting" in an English article) keeps it.
     pub fn detect_quote(&self, text: &str, article: Option<Lang>) -> Option<Lang> {
         if !text.chars().any(char::is_alphabetic) {
             return article;
+        }
+        if let (Some(own), Some((guess, hits, other_hits))) = (article, function_word_vote(text)) {
+            if guess == own && hits >= QUOTE_MIN_FUNCTION_WORDS && other_hits == 0 {
+                return article;
+            }
         }
         let values = self.inner.compute_language_confidence_values(text);
         let Some(&(best, confidence)) = values.first() else {
@@ -121,8 +129,36 @@ impl Detector {
             sample.push_str(piece);
             sample.push(' ');
         }
-        self.detect(&sample)
+        match function_word_vote(&sample) {
+            Some((lang, hits, other_hits)) if hits >= PROSE_MIN_FUNCTION_WORDS && hits >= PROSE_MIN_RATIO * other_hits.max(1) => Some(lang),
+            _ => self.detect(&sample),
+        }
     }
+}
+
+/// Function words of one language only, in an article's prose, that settle its language
+/// without lingua. Chosen on the corpora: every article has 40+ in its first 2 KB with a
+/// ratio above 10 to the other language.
+const PROSE_MIN_FUNCTION_WORDS: usize = 12;
+/// How many times more function words of one language than of the other settle it.
+const PROSE_MIN_RATIO: usize = 5;
+/// Function words of the article's language, and none of the other, that keep a quote in it.
+const QUOTE_MIN_FUNCTION_WORDS: usize = 2;
+
+/// Counts the words of `text` that are function words of exactly one language: the language
+/// with most, its count and the count of the others. Costs a hash lookup per word.
+fn function_word_vote(text: &str) -> Option<(Lang, usize, usize)> {
+    let mut counts = [0usize; Lang::ALL.len()];
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+        let lower = word.to_lowercase().replace('’', "'");
+        let owners: Vec<usize> = (0..Lang::ALL.len()).filter(|&i| Lang::ALL[i].pack().stopwords.contains(&lower)).collect();
+        if let [only] = owners.as_slice() {
+            counts[*only] += 1;
+        }
+    }
+    let total: usize = counts.iter().sum();
+    let best = (0..counts.len()).max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))?;
+    (counts[best] > 0).then(|| (Lang::ALL[best], counts[best], total - counts[best]))
 }
 
 impl Default for Detector {
