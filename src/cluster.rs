@@ -4,10 +4,9 @@
 //! it matches best, or founds a new statement. Every member is therefore close to the core, not
 //! merely to some other member, so fragments cannot chain unrelated quotes together.
 
-use crate::matching::{candidate_pairs, compare, MatchScore};
+use crate::matching::{compare, CoreIndex, MatchScore};
 use crate::model::Quote;
 use crate::text::{Lexicon, NormalizedQuote};
-use std::collections::BTreeSet;
 
 /// Quotes reporting the same utterance.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,31 +33,18 @@ pub fn cluster(
     let eligible: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].kind.is_statement())
         .collect();
-    let eligible_normalized: Vec<&NormalizedQuote> =
-        eligible.iter().map(|&i| &normalized[i]).collect();
-    let mut neighbours: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); quotes.len()];
-    let pairs = candidate_pairs(&eligible_normalized);
-    for &(a, b) in &pairs {
-        neighbours[eligible[a]].insert(eligible[b]);
-        neighbours[eligible[b]].insert(eligible[a]);
-    }
-
-    let mut order = eligible.clone();
+    let mut index = CoreIndex::new(eligible.iter().map(|&i| &normalized[i]));
+    let mut order = eligible;
     order.sort_by_key(|&i| (std::cmp::Reverse(normalized[i].content().count()), i));
-    // (core, members with their relation to the core)
+    // (core, members with their match to the core)
     type Members = Vec<(usize, Option<MatchScore>)>;
     let mut members: Vec<(usize, Members)> = Vec::new();
-    let mut cluster_of_core: std::collections::BTreeMap<usize, usize> =
-        std::collections::BTreeMap::new();
     let mut scored = 0;
     for &quote in &order {
         let mut best: Option<(usize, MatchScore, f32)> = None;
-        for &other in &neighbours[quote] {
-            let Some(&cluster) = cluster_of_core.get(&other) else {
-                continue;
-            };
+        for cluster in index.candidates(&normalized[quote]) {
             scored += 1;
-            let score = compare(&normalized[quote], &normalized[other], lexicon);
+            let score = compare(&normalized[quote], &normalized[members[cluster].0], lexicon);
             if score.relation.is_some() {
                 let strength = score.short_coverage + score.long_coverage;
                 if best.as_ref().is_none_or(|(_, _, s)| strength > *s) {
@@ -67,11 +53,9 @@ pub fn cluster(
             }
         }
         match best {
-            Some((cluster, score, _)) => {
-                members[cluster].1.push((quote, Some(score)));
-            }
+            Some((cluster, score, _)) => members[cluster].1.push((quote, Some(score))),
             None => {
-                cluster_of_core.insert(quote, members.len());
+                index.add_core(members.len(), &normalized[quote]);
                 members.push((quote, vec![(quote, None)]));
             }
         }

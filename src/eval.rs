@@ -513,7 +513,8 @@ fn finding_scores(
             .findings
             .iter()
             .position(|g| &g.kind == kind && Some(&g.statement) == gold_statement.as_ref());
-        match hit {
+        // A second finding for the same gold finding is noise, not a hit.
+        match hit.filter(|index| !matched_gold.contains(index)) {
             Some(index) => {
                 true_positives += 1;
                 matched_gold.insert(index);

@@ -130,7 +130,12 @@ impl Detector {
             sample.push(' ');
         }
         match function_word_vote(&sample) {
-            Some((lang, hits, other_hits)) if hits >= PROSE_MIN_FUNCTION_WORDS && hits >= PROSE_MIN_RATIO * other_hits.max(1) => Some(lang),
+            Some((lang, hits, other_hits))
+                if hits >= PROSE_MIN_FUNCTION_WORDS
+                    && hits >= PROSE_MIN_RATIO * other_hits.max(1) =>
+            {
+                Some(lang)
+            }
             _ => self.detect(&sample),
         }
     }
@@ -149,9 +154,14 @@ const QUOTE_MIN_FUNCTION_WORDS: usize = 2;
 /// with most, its count and the count of the others. Costs a hash lookup per word.
 fn function_word_vote(text: &str) -> Option<(Lang, usize, usize)> {
     let mut counts = [0usize; Lang::ALL.len()];
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+    {
         let lower = word.to_lowercase().replace('’', "'");
-        let owners: Vec<usize> = (0..Lang::ALL.len()).filter(|&i| Lang::ALL[i].pack().stopwords.contains(&lower)).collect();
+        let owners: Vec<usize> = (0..Lang::ALL.len())
+            .filter(|&i| Lang::ALL[i].pack().stopwords.contains(&lower))
+            .collect();
         if let [only] = owners.as_slice() {
             counts[*only] += 1;
         }

@@ -1,7 +1,7 @@
 //! Matching: which quotes report the same utterance, within and across languages.
 //!
-//! Candidate pairs come from an inverted index over content words and their English-pivot
-//! concepts (never all pairs). Each candidate is scored by aligning content words: same stem in
+//! Candidates come from an inverted index of statement cores over content words and their
+//! English-pivot concepts, probed by each quote's rarest keys (never all pairs). Each candidate is scored by aligning content words: same stem in
 //! one language; across languages a shared pivot concept (lexicon gloss), the same name or
 //! number, or a cognate by string similarity that is not a listed false friend.
 
@@ -24,7 +24,8 @@ pub const MIN_COGNATE_CHARS: usize = 5;
 /// Same-language quotes whose folded content words are this similar as strings match even if
 /// word alignment falls short (spelling variants, typos).
 pub const MIN_STRING_SIMILARITY: f64 = 0.85;
-/// Index keys shared by more quotes than this are too common to propose candidates.
+/// A key's list of statement cores stops growing at this length: a key that common says
+/// nothing about which statement a quote belongs to.
 pub const MAX_POSTING: usize = 5_000;
 /// A quote needs this many content words to match anything: one word is no statement.
 pub const MIN_CONTENT_WORDS: usize = 2;
@@ -192,39 +193,101 @@ fn words_align(x: &NormToken, y: &NormToken, lexicon: &Lexicon) -> bool {
         && !lexicon.is_false_friend(&spanish.key, &english.key)
 }
 
-/// The keys under which a quote is indexed: content words' stems, folded forms and concepts.
+/// The keys under which a quote is indexed, all in the English pivot so that renderings in
+/// either language meet: concepts (English stems, Spanish glosses, `#N` numbers), and for
+/// words the lexicon cannot gloss (names, cognates) their folded form and a five-letter prefix.
 fn index_keys(quote: &NormalizedQuote) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     for token in quote.content() {
-        keys.insert(token.folded.clone());
+        if token.concepts.is_empty() || token.anchor {
+            keys.insert(token.folded.clone());
+            keys.insert(format!(
+                "~{}",
+                token.key.chars().take(5).collect::<String>()
+            ));
+        }
         keys.extend(token.concepts.iter().cloned());
-        // Cognates share a prefix across languages; index it so they meet.
-        keys.insert(format!(
-            "~{}",
-            token.key.chars().take(5).collect::<String>()
-        ));
+        if token.lang == crate::lang::Lang::En {
+            // An English word may be the cognate of an unglossed Spanish one.
+            keys.insert(format!(
+                "~{}",
+                token.key.chars().take(5).collect::<String>()
+            ));
+        }
     }
     keys
 }
 
-/// Candidate pairs `(i, j)` with `i < j`, from an inverted index: quotes sharing at least one
-/// content key that is not too common. Sorted, without duplicates.
-pub fn candidate_pairs(quotes: &[&NormalizedQuote]) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    for (index, quote) in quotes.iter().enumerate() {
-        for key in index_keys(quote) {
-            postings.entry(key).or_default().push(index);
+/// Keys of a quote, rarest first, that probe the index: rare words are what a quote shares
+/// with its other renderings and with little else. Glossed Spanish words bring several keys
+/// each, so a quote of 12 words has about 40.
+pub const PROBE_KEYS: usize = 48;
+/// A probe key shared by more statement cores than this is skipped: it says nothing about
+/// which statement a quote belongs to, and scanning it would cost time on every quote.
+pub const MAX_PROBE_POSTING: usize = 128;
+/// Statements scored per quote at most: the ones sharing most probe keys. Keeps the work per
+/// quote constant however large the archive.
+pub const MAX_CANDIDATES: usize = 16;
+
+/// An inverted index of statement cores, probed by each quote's rarest keys, so that matching
+/// scores a bounded number of candidates per quote (never all pairs).
+pub struct CoreIndex {
+    document_frequency: HashMap<String, u32>,
+    postings: HashMap<String, Vec<usize>>,
+}
+
+impl CoreIndex {
+    /// An empty index whose key rarity is counted over `quotes`.
+    pub fn new<'a>(quotes: impl IntoIterator<Item = &'a NormalizedQuote>) -> CoreIndex {
+        let mut document_frequency: HashMap<String, u32> = HashMap::new();
+        for quote in quotes {
+            for key in index_keys(quote) {
+                *document_frequency.entry(key).or_default() += 1;
+            }
+        }
+        CoreIndex {
+            document_frequency,
+            postings: HashMap::new(),
         }
     }
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for list in postings.values().filter(|list| list.len() <= MAX_POSTING) {
-        for (n, &i) in list.iter().enumerate() {
-            for &j in &list[n + 1..] {
-                *shared.entry((i, j)).or_default() += 1;
+
+    /// Indexes core `id` under every key of `quote`; lists of very common keys stop growing.
+    pub fn add_core(&mut self, id: usize, quote: &NormalizedQuote) {
+        for key in index_keys(quote) {
+            let list = self.postings.entry(key).or_default();
+            if list.len() < MAX_POSTING {
+                list.push(id);
             }
         }
     }
-    shared.into_keys().collect()
+
+    /// The cores worth scoring against `quote`: those sharing most of its rarest keys (ties by
+    /// id, so the result is deterministic), at most [`MAX_CANDIDATES`].
+    pub fn candidates(&self, quote: &NormalizedQuote) -> Vec<usize> {
+        let mut keys: Vec<(u32, String)> = index_keys(quote)
+            .into_iter()
+            .map(|k| (self.document_frequency.get(&k).copied().unwrap_or(0), k))
+            .filter(|(df, _)| *df > 1)
+            .collect();
+        keys.sort();
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for (_, key) in keys.iter().take(PROBE_KEYS) {
+            let cores = self.postings.get(key).map(Vec::as_slice).unwrap_or(&[]);
+            if cores.len() > MAX_PROBE_POSTING {
+                continue;
+            }
+            for &core in cores {
+                *shared.entry(core).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(MAX_CANDIDATES)
+            .map(|(core, _)| core)
+            .collect()
+    }
 }
 
 #[cfg(test)]
