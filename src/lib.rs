@@ -52,12 +52,12 @@ pub use matching::{MatchScore, Relation};
 pub use model::{Article, ArticleMeta, Attribution, Quote, QuoteKind};
 
 use attribute::People;
+use rayon::prelude::*;
 use speakers::SpeakerRegistry;
 use text::{Lexicon, NormalizedQuote, Normalizer};
 
 /// An article after the first pass: scanned, classified, its people found.
-struct Scanned<'a> {
-    doc: extract::Document<'a>,
+struct Scanned {
     lang: Option<Lang>,
     kinds: Vec<QuoteKind>,
     people: People,
@@ -120,9 +120,10 @@ impl Checker {
     /// canonical speakers. `articles` are sorted by id first.
     pub fn extract(&self, mut articles: Vec<Article>) -> (Vec<ArticleInfo>, Vec<Quote>) {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
-        // Pass 1: scan each article and find the people it names.
+        // Pass 1: scan each article and find the people it names (on every core; the scan is
+        // redone in pass 2 rather than kept, so memory holds one article's tokens per thread).
         let mut scanned: Vec<Scanned> = articles
-            .iter()
+            .par_iter()
             .map(|article| self.scan_article(article))
             .collect();
         // What one article says of a person (a role, a nationality) helps read the others.
@@ -130,8 +131,8 @@ impl Checker {
         speakers::share_traits(&mut people);
         // Pass 2: attribution.
         let analysed: Vec<(ArticleInfo, Vec<Quote>, People)> = scanned
-            .into_iter()
-            .zip(&articles)
+            .into_par_iter()
+            .zip(articles.par_iter())
             .enumerate()
             .map(|(index, (scan, article))| self.attribute_article(index, article, scan))
             .collect();
@@ -171,7 +172,7 @@ impl Checker {
         let (articles, quotes) = self.extract(articles);
         let normalizer = Normalizer::new(&self.lexicon);
         let normalized: Vec<NormalizedQuote> = quotes
-            .iter()
+            .par_iter()
             .map(|q| normalizer.normalize(&q.text, q.lang.unwrap_or(Lang::En)))
             .collect();
         let (statements, scored_pairs) = cluster::cluster(&quotes, &normalized, &self.lexicon);
@@ -193,7 +194,7 @@ impl Checker {
     }
 
     /// Pass 1 for one article: marks, sentences, language, kinds and the people it names.
-    fn scan_article<'a>(&self, article: &'a Article) -> Scanned<'a> {
+    fn scan_article(&self, article: &Article) -> Scanned {
         let doc = extract::Document::new(&article.body);
         let lang = article
             .declared_lang
@@ -204,7 +205,6 @@ impl Checker {
             .collect();
         let people = People::find(&doc, pack);
         Scanned {
-            doc,
             lang,
             kinds,
             people,
@@ -218,8 +218,8 @@ impl Checker {
         article: &Article,
         scan: Scanned,
     ) -> (ArticleInfo, Vec<Quote>, People) {
+        let doc = extract::Document::new(&article.body);
         let Scanned {
-            doc,
             lang,
             mut kinds,
             people,

@@ -8,6 +8,7 @@ mod front_matter;
 mod json;
 
 use crate::model::Article;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
@@ -123,18 +124,26 @@ pub fn ingest(paths: &[PathBuf], options: IngestOptions) -> Ingested {
             }
             continue;
         }
-        for found in discover(path) {
-            match found {
-                Found::Article(file, format) => {
-                    let shown = file.display().to_string();
-                    let parsed = read_file(&file, &shown, format, options);
-                    if parsed.is_empty() {
-                        // Only an annotation file (a gold.json) parses to nothing.
-                        ingested.ignored.push(shown);
-                    } else {
-                        collect(parsed, &mut articles, &mut ingested.errors);
+        // Files are read and parsed on every core; results keep the walk's order.
+        let read: Vec<(Found, Vec<Result<Article, IngestError>>)> = discover(path)
+            .into_par_iter()
+            .map(|found| {
+                let parsed = match &found {
+                    Found::Article(file, format) => {
+                        read_file(file, &file.display().to_string(), *format, options)
                     }
+                    _ => Vec::new(),
+                };
+                (found, parsed)
+            })
+            .collect();
+        for (found, parsed) in read {
+            match found {
+                // Only an annotation file (a gold.json) parses to nothing.
+                Found::Article(file, _) if parsed.is_empty() => {
+                    ingested.ignored.push(file.display().to_string())
                 }
+                Found::Article(..) => collect(parsed, &mut articles, &mut ingested.errors),
                 Found::Ignored(file) => ingested.ignored.push(file.display().to_string()),
                 Found::Error(error) => ingested.errors.push(error),
             }
