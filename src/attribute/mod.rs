@@ -36,6 +36,9 @@ const CONFIDENCE_PREVIOUS_SUBJECT: f32 = 0.5;
 /// A description before a name in apposition is at most this many tokens
 /// ("la secretaria de Economía de México, Rosa Elena Villarreal,").
 const MAX_DESCRIPTION_TOKENS: usize = 9;
+/// A context reaches at most this many tokens from its quote: attributions stand close to
+/// what they attribute, and a runaway sentence (a 5 MB line) must not make the work quadratic.
+const MAX_CONTEXT_TOKENS: usize = 120;
 /// An introductory phrase before a sentence's subject is at most this many tokens ("In Doral,").
 const MAX_INTRODUCTORY_TOKENS: usize = 8;
 /// How many sentences back a pronoun looks for the subject it continues.
@@ -104,7 +107,22 @@ struct Context {
 }
 
 impl Context {
+    /// The context `from..to`, at most [`MAX_CONTEXT_TOKENS`] tokens next to the quote (the end
+    /// of a before-context, the start of an after-context: `near_end` says which).
     fn new(doc: &Document, from: usize, to: usize, sentence_start: usize) -> Context {
+        Context::near(doc, from, to, sentence_start, false)
+    }
+
+    fn near(doc: &Document, from: usize, to: usize, sentence_start: usize, near_end: bool) -> Context {
+        let first = doc.tokens.partition_point(|t| t.start < from);
+        let last = doc.tokens.partition_point(|t| t.end <= to);
+        let (from, to) = if last.saturating_sub(first) <= MAX_CONTEXT_TOKENS {
+            (from, to)
+        } else if near_end {
+            (doc.tokens[last - MAX_CONTEXT_TOKENS].start, to)
+        } else {
+            (from, doc.tokens[first + MAX_CONTEXT_TOKENS - 1].end)
+        };
         let tokens = doc.tokens_outside_quotes(from, to);
         let words = tokens.iter().map(|&i| doc.lower(i)).collect();
         Context {
@@ -154,17 +172,8 @@ pub fn attribute(
         }
         let sentence_index = doc.sentence_at(quote.open);
         let sentence = doc.sentences[sentence_index];
-        let previous_close = doc.quotes[..index]
-            .iter()
-            .filter(|q| q.depth == 0 && q.close_end <= quote.open)
-            .map(|q| q.close_end)
-            .max()
-            .unwrap_or(0)
-            .max(sentence.0);
-        let next_open = doc.quotes[index + 1..]
-            .iter()
-            .find(|q| q.depth == 0)
-            .map_or(usize::MAX, |q| q.open);
+        let previous_close = quote.previous_close.max(sentence.0);
+        let next_open = quote.next_open;
         let sentence_end = sentence.1.max(quote.close_end);
         let after = Context::new(
             doc,
@@ -172,7 +181,7 @@ pub fn attribute(
             next_open.min(sentence_end),
             sentence.0,
         );
-        let before = Context::new(doc, previous_close, quote.open, sentence.0);
+        let before = Context::near(doc, previous_close, quote.open, sentence.0, true);
 
         let found = cue_after(doc, pack, &after, &mut people)
             .or_else(|| cue_before(doc, pack, &before, &mut people))

@@ -25,15 +25,9 @@ const TITLE_MAX_WORDS: usize = 8;
 pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
     let quote = &doc.quotes[index];
     let (sentence_start, sentence_end) = doc.sentences[doc.sentence_at(quote.open)];
-    let from = context_start(doc, index, sentence_start);
+    let from = quote.previous_close.max(sentence_start);
     let before = lower_words(doc, &doc.words_outside_quotes(from, quote.open));
-    let to = doc
-        .quotes
-        .iter()
-        .filter(|q| q.depth == quote.depth && q.open >= quote.close_end)
-        .map(|q| q.open)
-        .next()
-        .unwrap_or(usize::MAX);
+    let to = quote.next_open;
     let after_all = lower_words(
         doc,
         &doc.words_outside_quotes(quote.close_end, sentence_end.max(quote.close_end).min(to)),
@@ -75,18 +69,6 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
         return QuoteKind::Scare;
     }
     QuoteKind::Speech
-}
-
-/// Where the context before quote `index` starts: the sentence start, or the end of the
-/// previous quotation at the same depth in that sentence.
-fn context_start(doc: &Document, index: usize, sentence_start: usize) -> usize {
-    let quote = &doc.quotes[index];
-    doc.quotes[..index]
-        .iter()
-        .filter(|q| q.depth == quote.depth && q.close_end <= quote.open)
-        .map(|q| q.close_end)
-        .max()
-        .map_or(sentence_start, |end| end.max(sentence_start))
 }
 
 /// Which kind wins when several markers stand near one quotation.

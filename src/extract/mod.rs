@@ -30,6 +30,11 @@ pub struct QuoteSpan {
     pub depth: usize,
     /// The untrimmed span between the marks: sentence splitting never cuts inside it.
     pub inner: (usize, usize),
+    /// Where the previous quotation of the same depth closes (0 when none): the context
+    /// before this one starts no earlier.
+    pub previous_close: usize,
+    /// Where the next quotation of the same depth opens (`usize::MAX` when none).
+    pub next_open: usize,
 }
 
 /// An article body scanned once: tokens, paragraphs, sentences and quotation spans.
@@ -53,6 +58,7 @@ impl<'a> Document<'a> {
             .into_iter()
             .filter_map(|raw| trim(body, raw))
             .collect();
+        let quotes = link_neighbours(quotes);
         let tokens = tokenize(body);
         let inner: Vec<(usize, usize)> = quotes.iter().map(|q| q.inner).collect();
         let sentences = sentence_spans(body, &tokens, &inner, is_abbreviation);
@@ -142,6 +148,28 @@ fn is_abbreviation(word: &str) -> bool {
         .any(|lang| lang.pack().abbreviations.contains(word))
 }
 
+/// Fills each quote's `previous_close` and `next_open` among quotes of its depth, in one pass
+/// each way (the stages look at neighbours of every quote; a scan per quote would be quadratic).
+fn link_neighbours(mut quotes: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
+    let mut last_close: Vec<usize> = Vec::new();
+    for quote in &mut quotes {
+        if last_close.len() <= quote.depth {
+            last_close.resize(quote.depth + 1, 0);
+        }
+        quote.previous_close = last_close[quote.depth].min(quote.open);
+        last_close[quote.depth] = quote.close_end;
+    }
+    let mut next_open: Vec<usize> = Vec::new();
+    for quote in quotes.iter_mut().rev() {
+        if next_open.len() <= quote.depth {
+            next_open.resize(quote.depth + 1, usize::MAX);
+        }
+        quote.next_open = next_open[quote.depth];
+        next_open[quote.depth] = quote.open;
+    }
+    quotes
+}
+
 /// Trims a raw quote's text: outer white space and a trailing comma go (the comma belongs to
 /// the sentence around the quote). Empty quotations are dropped.
 fn trim(body: &str, raw: RawQuote) -> Option<QuoteSpan> {
@@ -174,6 +202,8 @@ fn trim(body: &str, raw: RawQuote) -> Option<QuoteSpan> {
         text,
         depth: raw.depth,
         inner: (raw.segments.first()?.0, raw.segments.last()?.1),
+        previous_close: 0,
+        next_open: usize::MAX,
     })
 }
 

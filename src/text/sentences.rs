@@ -48,10 +48,21 @@ pub fn sentence_spans(
     quote_spans: &[(usize, usize)],
     is_abbreviation: impl Fn(&str) -> bool,
 ) -> Vec<(usize, usize)> {
+    // Disjoint, sorted intervals covering every quotation, and the set of closing positions:
+    // each token is checked in logarithmic time, so a body full of quotes stays linear.
+    let mut spans: Vec<(usize, usize)> = quote_spans.to_vec();
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    let closing: std::collections::HashSet<usize> = quote_spans.iter().map(|&(_, e)| e).collect();
     let inside_quote = |position: usize| {
-        quote_spans
-            .iter()
-            .any(|&(s, e)| position > s && position < e)
+        let next = merged.partition_point(|&(start, _)| start < position);
+        next > 0 && position < merged[next - 1].1
     };
     let mut spans = Vec::new();
     let mut index = 0;
@@ -65,7 +76,7 @@ pub fn sentence_spans(
             index += 1;
             let text = token.text(body);
             let ends_quoted_sentence = !token.is_word
-                && quote_spans.iter().any(|&(_, e)| e == token.start)
+                && closing.contains(&token.start)
                 && body[..token.start]
                     .trim_end()
                     .ends_with(['.', '?', '!', '…']);
