@@ -147,10 +147,10 @@ fn credit_confidence(quote: &Quote, strength: &BTreeMap<usize, f32>, index: usiz
         * strength.get(&index).copied().unwrap_or(1.0)
 }
 
-/// Quotes of `statement` credited to each speaker, most-credited speaker first.
-fn by_speaker<'q>(statement: &Statement, quotes: &'q [Quote]) -> Vec<(&'q str, Vec<usize>)> {
+/// The quotes of `members` credited to each speaker, most-credited speaker first.
+fn by_speaker<'q>(members: &[usize], quotes: &'q [Quote]) -> Vec<(&'q str, Vec<usize>)> {
     let mut map: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for &q in &statement.quotes {
+    for &q in members {
         if let Some(speaker) = quotes[q].speaker() {
             map.entry(speaker).or_default().push(q);
         }
@@ -223,7 +223,7 @@ fn speaker_conflict(
     strength: &BTreeMap<usize, f32>,
     outlet_of: &impl Fn(usize) -> String,
 ) -> Option<Finding> {
-    let sides = by_speaker(statement, quotes);
+    let sides = by_speaker(&statement.quotes, quotes);
     let articles_of = |qs: &Vec<usize>| {
         qs.iter()
             .map(|&q| quotes[q].article_index)
@@ -274,11 +274,7 @@ fn self_conflicts(
     by_article
         .into_iter()
         .filter_map(|(article, qs)| {
-            let local = Statement {
-                quotes: qs.clone(),
-                ..statement.clone()
-            };
-            let sides = by_speaker(&local, quotes);
+            let sides = by_speaker(&qs, quotes);
             (sides.len() >= 2).then(|| {
                 let names: Vec<&str> = sides.iter().map(|(s, _)| *s).collect();
                 let message = format!(
@@ -306,7 +302,7 @@ fn unattributed(
     strength: &BTreeMap<usize, f32>,
     outlet_of: &impl Fn(usize) -> String,
 ) -> Option<Finding> {
-    let sides = by_speaker(statement, quotes);
+    let sides = by_speaker(&statement.quotes, quotes);
     let silent: Vec<usize> = statement
         .quotes
         .iter()
@@ -352,20 +348,26 @@ fn wording_drift(
     strength: &BTreeMap<usize, f32>,
     outlet_of: &impl Fn(usize) -> String,
 ) -> Option<Finding> {
-    let mut drifting = Vec::new();
+    let mut drifting = BTreeSet::new();
     let mut diffs = Vec::new();
     let mut confidence: f32 = 0.0;
+    // The two longest quotes of each language: a member's reference is the longest other one.
+    let mut longest: BTreeMap<Option<crate::Lang>, Vec<usize>> = BTreeMap::new();
+    for &q in &statement.quotes {
+        let top = longest.entry(quotes[q].lang).or_default();
+        top.push(q);
+        top.sort_by_key(|&q| (std::cmp::Reverse(normalized[q].tokens.len()), q));
+        top.truncate(2);
+    }
     for (position, &member) in statement.quotes.iter().enumerate() {
         let Some(score) = &statement.matches[position] else {
             continue;
         };
         // The reference: the longest quote in the member's language (the core when it is).
-        let reference = statement
-            .quotes
+        let reference = longest[&quotes[member].lang]
             .iter()
             .copied()
-            .filter(|&q| q != member && quotes[q].lang == quotes[member].lang)
-            .max_by_key(|&q| (normalized[q].tokens.len(), std::cmp::Reverse(q)));
+            .find(|&q| q != member);
         let Some(reference) = reference else { continue };
         let same_speaker = match (quotes[member].speaker(), quotes[reference].speaker()) {
             (Some(a), Some(b)) => a == b,
@@ -378,16 +380,14 @@ fn wording_drift(
             || normalized[member].tokens.len() < normalized[reference].tokens.len() / 2;
         if let Some(change) = material_change(&normalized[member], &normalized[reference], fragment)
         {
-            drifting.push(member);
+            drifting.insert(member);
+            drifting.insert(reference);
             diffs.push(format!(
                 "{} ({}): {}",
                 outlet_of(quotes[member].article_index),
                 change,
                 word_diff(&normalized[reference], &normalized[member])
             ));
-            if !drifting.contains(&reference) {
-                drifting.insert(0, reference);
-            }
             confidence = confidence.max(strength.get(&member).copied().unwrap_or(1.0));
         }
     }
@@ -403,7 +403,7 @@ fn wording_drift(
         FindingKind::WordingDrift,
         statement,
         message,
-        drifting,
+        drifting.into_iter().collect(),
         confidence,
     );
     found.diffs = diffs;

@@ -56,6 +56,30 @@ use rayon::prelude::*;
 use speakers::SpeakerRegistry;
 use text::{Lexicon, NormalizedQuote, Normalizer};
 
+/// Evidence is the attributing sentence, cut to this many bytes around the quote when longer
+/// (a runaway sentence must not be copied once per quote it holds).
+const MAX_EVIDENCE_BYTES: usize = 600;
+
+/// The attribution sentence `sentence` of `body`, cut around the quote at `quote` when long.
+fn evidence(body: &str, sentence: (usize, usize), quote: (usize, usize)) -> String {
+    let (start, end) = sentence;
+    if end - start <= MAX_EVIDENCE_BYTES {
+        return body[start..end].to_string();
+    }
+    let margin = MAX_EVIDENCE_BYTES / 2;
+    let mut from = quote.0.saturating_sub(margin).clamp(start, end);
+    let mut to = (quote.1 + margin).clamp(from, end);
+    while !body.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !body.is_char_boundary(to) {
+        to += 1;
+    }
+    let prefix = if from > start { "…" } else { "" };
+    let suffix = if to < end { "…" } else { "" };
+    format!("{prefix}{}{suffix}", &body[from..to])
+}
+
 /// An article after the first pass: scanned, classified, its people found.
 struct Scanned {
     lang: Option<Lang>,
@@ -246,7 +270,7 @@ impl Checker {
                     cue: a.cue,
                     confidence: a.confidence,
                     sentence: a.sentence,
-                    evidence: article.body[a.sentence.0..a.sentence.1].to_string(),
+                    evidence: evidence(&article.body, a.sentence, (span.open, span.close_end)),
                     person_index: a.person,
                 }),
             })

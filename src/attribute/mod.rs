@@ -113,7 +113,13 @@ impl Context {
         Context::near(doc, from, to, sentence_start, false)
     }
 
-    fn near(doc: &Document, from: usize, to: usize, sentence_start: usize, near_end: bool) -> Context {
+    fn near(
+        doc: &Document,
+        from: usize,
+        to: usize,
+        sentence_start: usize,
+        near_end: bool,
+    ) -> Context {
         let first = doc.tokens.partition_point(|t| t.start < from);
         let last = doc.tokens.partition_point(|t| t.end <= to);
         let (from, to) = if last.saturating_sub(first) <= MAX_CONTEXT_TOKENS {

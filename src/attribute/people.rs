@@ -52,6 +52,10 @@ pub struct People {
     pub mentions: Vec<NameMention>,
 }
 
+/// The longest title, epithet or demonym phrase in the data, in words ("secretario de estado
+/// adjunto"): lookups never need to see further.
+const MAX_PHRASE_WORDS: usize = 6;
+
 /// Connectors allowed inside a name between capitalized words ("Nicolás de la Cruz").
 const NAME_CONNECTORS: &[&str] = &[
     "de", "del", "la", "las", "los", "van", "von", "da", "di", "du", "dos", "das",
@@ -321,7 +325,7 @@ pub(crate) fn lookup<V: Copy>(
     let (_, dotted) = word_with_period(doc, index);
     if let Some(dotted) = dotted {
         let mut with_period = vec![dotted];
-        with_period.extend(words[at + 1..].iter().cloned());
+        with_period.extend(words[at + 1..].iter().take(MAX_PHRASE_WORDS).cloned());
         if let Some(found) = table.longest_match(&with_period) {
             return Some(found);
         }

@@ -140,7 +140,28 @@ pub fn scan(body: &str) -> Vec<RawQuote> {
     }
     quotes.extend(dialogue);
     quotes.sort_by_key(|q| (q.open, q.depth));
-    quotes
+    untangle(quotes)
+}
+
+/// Makes quotations nest properly: one that starts inside a top-level quotation and ends inside
+/// it becomes nested in it, one that crosses its end is dropped (marks and dialogue dashes can
+/// disagree on malformed text; the stages rely on top-level quotations never overlapping).
+fn untangle(quotes: Vec<RawQuote>) -> Vec<RawQuote> {
+    let mut kept: Vec<RawQuote> = Vec::with_capacity(quotes.len());
+    let mut outer: Option<(usize, usize)> = None;
+    for mut quote in quotes {
+        if quote.depth == 0 {
+            match outer {
+                Some((_, end)) if quote.open < end && quote.close_end <= end => quote.depth = 1,
+                Some((_, end)) if quote.open < end => continue,
+                _ => outer = Some((quote.open, quote.close_end)),
+            }
+        } else if outer.is_none_or(|(start, end)| quote.open < start || quote.close_end > end) {
+            continue;
+        }
+        kept.push(quote);
+    }
+    kept
 }
 
 /// Characters that open a dialogue paragraph (em dash, horizontal bar, en dash).
