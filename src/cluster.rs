@@ -7,6 +7,11 @@
 use crate::matching::{compare, CoreIndex, MatchScore};
 use crate::model::Quote;
 use crate::text::{Lexicon, NormalizedQuote};
+use rayon::prelude::*;
+
+/// Quotes scored together on all cores before their batch is resolved in order. Small enough
+/// that few statements are founded inside one batch (those get a sequential second look).
+const CLUSTER_BATCH: usize = 512;
 
 /// Quotes reporting the same utterance.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,23 +45,60 @@ pub fn cluster(
     type Members = Vec<(usize, Option<MatchScore>)>;
     let mut members: Vec<(usize, Members)> = Vec::new();
     let mut scored = 0;
-    for &quote in &order {
-        let mut best: Option<(usize, MatchScore, f32)> = None;
-        for cluster in index.candidates(&normalized[quote]) {
-            scored += 1;
-            let score = compare(&normalized[quote], &normalized[members[cluster].0], lexicon);
-            if score.relation.is_some() {
-                let strength = score.short_coverage + score.long_coverage;
-                if best.as_ref().is_none_or(|(_, _, s)| strength > *s) {
-                    best = Some((cluster, score, strength));
+    // Quotes go in batches: each batch is scored on every core against the statements known
+    // before it, then resolved in order, scoring only the statements founded within the batch.
+    // The result depends on the batch size, never on the number of threads.
+    for batch in order.chunks(CLUSTER_BATCH) {
+        let known = members.len();
+        let cores: Vec<usize> = members.iter().map(|(core, _)| *core).collect();
+        let scored_before: Vec<(Vec<(usize, MatchScore)>, usize)> = batch
+            .par_iter()
+            .map(|&quote| {
+                let candidates = index.candidates(&normalized[quote]);
+                let count = candidates.len();
+                let matches = candidates
+                    .into_iter()
+                    .map(|cluster| {
+                        (
+                            cluster,
+                            compare(&normalized[quote], &normalized[cores[cluster]], lexicon),
+                        )
+                    })
+                    .filter(|(_, score)| score.relation.is_some())
+                    .collect();
+                (matches, count)
+            })
+            .collect();
+        for (&quote, (mut matches, count)) in batch.iter().zip(scored_before) {
+            scored += count;
+            for cluster in index.candidates_from(&normalized[quote], known) {
+                scored += 1;
+                let score = compare(&normalized[quote], &normalized[members[cluster].0], lexicon);
+                if score.relation.is_some() {
+                    matches.push((cluster, score));
                 }
             }
-        }
-        match best {
-            Some((cluster, score, _)) => members[cluster].1.push((quote, Some(score))),
-            None => {
-                index.add_core(members.len(), &normalized[quote]);
-                members.push((quote, vec![(quote, None)]));
+            let best =
+                matches
+                    .into_iter()
+                    .fold(None::<(usize, MatchScore)>, |best, (cluster, score)| {
+                        let strength = |s: &MatchScore| s.short_coverage + s.long_coverage;
+                        match best {
+                            Some(b)
+                                if strength(&b.1) > strength(&score)
+                                    || (strength(&b.1) == strength(&score) && b.0 < cluster) =>
+                            {
+                                Some(b)
+                            }
+                            _ => Some((cluster, score)),
+                        }
+                    });
+            match best {
+                Some((cluster, score)) => members[cluster].1.push((quote, Some(score))),
+                None => {
+                    index.add_core(members.len(), &normalized[quote]);
+                    members.push((quote, vec![(quote, None)]));
+                }
             }
         }
     }

@@ -111,6 +111,32 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Candidate pairs that matching scored.
     pub scored_pairs: usize,
+    /// Seconds spent in each stage, in order (for `--verbose`; never part of a report).
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+/// Wall-clock time per stage.
+#[derive(Debug)]
+struct Timings {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        Timings {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+}
+
+impl Timings {
+    fn lap(&mut self, stage: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((stage, (now - self.last).as_secs_f64()));
+        self.last = now;
+    }
 }
 
 /// The quotecheck pipeline, built once per run (the language detector and the lexicon).
@@ -142,7 +168,15 @@ impl Checker {
 
     /// Runs ingest-to-speakers: every quote of every article, with kinds, languages and
     /// canonical speakers. `articles` are sorted by id first.
-    pub fn extract(&self, mut articles: Vec<Article>) -> (Vec<ArticleInfo>, Vec<Quote>) {
+    pub fn extract(&self, articles: Vec<Article>) -> (Vec<ArticleInfo>, Vec<Quote>) {
+        self.extract_timed(articles, &mut Timings::default())
+    }
+
+    fn extract_timed(
+        &self,
+        mut articles: Vec<Article>,
+        timings: &mut Timings,
+    ) -> (Vec<ArticleInfo>, Vec<Quote>) {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         // Pass 1: scan each article and find the people it names (on every core; the scan is
         // redone in pass 2 rather than kept, so memory holds one article's tokens per thread).
@@ -152,7 +186,9 @@ impl Checker {
             .collect();
         // What one article says of a person (a role, a nationality) helps read the others.
         let mut people: Vec<&mut People> = scanned.iter_mut().map(|s| &mut s.people).collect();
+        timings.lap("scan (marks, sentences, language, kinds, people)");
         speakers::share_traits(&mut people);
+        timings.lap("share roles and nationalities");
         // Pass 2: attribution.
         let analysed: Vec<(ArticleInfo, Vec<Quote>, People)> = scanned
             .into_par_iter()
@@ -160,6 +196,7 @@ impl Checker {
             .enumerate()
             .map(|(index, (scan, article))| self.attribute_article(index, article, scan))
             .collect();
+        timings.lap("attribute");
         let mut credits: Vec<Vec<usize>> = analysed
             .iter()
             .map(|(_, _, people)| vec![0; people.persons.len()])
@@ -188,18 +225,22 @@ impl Checker {
             }
             infos.push(info);
         }
+        timings.lap("unify speakers");
         (infos, all_quotes)
     }
 
     /// Runs the whole pipeline on `articles`.
     pub fn check(&self, articles: Vec<Article>) -> Analysis {
-        let (articles, quotes) = self.extract(articles);
+        let mut timings = Timings::default();
+        let (articles, quotes) = self.extract_timed(articles, &mut timings);
         let normalizer = Normalizer::new(&self.lexicon);
         let normalized: Vec<NormalizedQuote> = quotes
             .par_iter()
             .map(|q| normalizer.normalize(&q.text, q.lang.unwrap_or(Lang::En)))
             .collect();
+        timings.lap("normalize");
         let (statements, scored_pairs) = cluster::cluster(&quotes, &normalized, &self.lexicon);
+        timings.lap("match and cluster");
         let outlet_of = |index: usize| {
             let info: &ArticleInfo = &articles[index];
             match &info.meta.outlet {
@@ -208,12 +249,14 @@ impl Checker {
             }
         };
         let findings = judge::judge(&statements, &quotes, &normalized, outlet_of);
+        timings.lap("judge");
         Analysis {
             articles,
             quotes,
             statements,
             findings,
             scored_pairs,
+            timings: timings.laps,
         }
     }
 

@@ -34,6 +34,9 @@ enum Command {
         /// Report only findings at least this sure (0 to 1).
         #[arg(long, value_name = "CONFIDENCE", default_value_t = 0.0, value_parser = parse_confidence)]
         min_confidence: f32,
+        /// Print counts and per-stage timings on standard error.
+        #[arg(short, long)]
+        verbose: bool,
         /// Exit with status 1 when a finding of this severity or worse is reported.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
@@ -183,6 +186,7 @@ fn run(cli: Cli) -> Result<u8> {
             matching,
             format,
             min_confidence,
+            verbose,
             fail_on,
         } => {
             let checker = matching.checker()?;
@@ -192,6 +196,18 @@ fn run(cli: Cli) -> Result<u8> {
             let (skipped, errors) = (ingested.skipped(), ingested.errors.len());
             let mut analysis = checker.check(ingested.articles);
             analysis.findings.retain(|f| f.confidence >= min_confidence);
+            if verbose {
+                for (stage, seconds) in &analysis.timings {
+                    eprintln!("quotecheck: {seconds:>8.3} s  {stage}");
+                }
+                eprintln!(
+                    "quotecheck: {} articles, {} quotes, {} statements, {} scored pairs",
+                    analysis.articles.len(),
+                    analysis.quotes.len(),
+                    analysis.statements.len(),
+                    analysis.scored_pairs
+                );
+            }
             let report = Report::new(&analysis, skipped, errors);
             let reporter: &dyn Reporter = match format {
                 CheckFormat::Text => &TextReporter,

@@ -6,7 +6,7 @@
 //! Melania Trump). The canonical name is the full form the articles use most.
 
 use crate::attribute::{same_person, People, Person};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Canonical speaker names for the people of every article.
 #[derive(Debug, Default)]
@@ -16,16 +16,28 @@ pub struct SpeakerRegistry {
 }
 
 struct Group {
-    keys: Vec<Vec<String>>,
+    keys: BTreeSet<Vec<String>>,
     surface_counts: BTreeMap<String, usize>,
     credits: usize,
 }
 
+impl Group {
+    fn new() -> Group {
+        Group {
+            keys: BTreeSet::new(),
+            surface_counts: BTreeMap::new(),
+            credits: 0,
+        }
+    }
+}
+
 impl SpeakerRegistry {
     /// Unifies the people of all articles; `credits[article][person]` counts the quotes the
-    /// article credits to that person.
+    /// article credits to that person. Groups are found through an index of their name words,
+    /// so the work grows with the number of people, not with its square.
     pub fn unify(people: &[&People], credits: &[Vec<usize>]) -> SpeakerRegistry {
         let mut groups: Vec<Group> = Vec::new();
+        let mut by_word: HashMap<String, BTreeSet<usize>> = HashMap::new();
         let mut assignment: BTreeMap<(usize, usize), usize> = BTreeMap::new();
         let credit = |article: usize, person: usize| {
             credits
@@ -42,19 +54,26 @@ impl SpeakerRegistry {
                 .enumerate()
                 .filter(|(_, p)| p.key.len() >= 2)
             {
-                let group = groups
+                let candidates: BTreeSet<usize> = person
+                    .key
                     .iter()
-                    .position(|g| g.keys.iter().any(|k| same_person(k, &person.key)));
-                let group = group.unwrap_or_else(|| {
-                    groups.push(Group {
-                        keys: Vec::new(),
-                        surface_counts: BTreeMap::new(),
-                        credits: 0,
-                    });
+                    .filter_map(|w| by_word.get(w))
+                    .flatten()
+                    .copied()
+                    .collect();
+                let found = candidates
+                    .into_iter()
+                    .find(|&g| groups[g].keys.iter().any(|k| same_person(k, &person.key)));
+                let group = found.unwrap_or_else(|| {
+                    groups.push(Group::new());
                     groups.len() - 1
                 });
                 let g = &mut groups[group];
-                g.keys.push(person.key.clone());
+                if g.keys.insert(person.key.clone()) {
+                    for word in &person.key {
+                        by_word.entry(word.clone()).or_default().insert(group);
+                    }
+                }
                 *g.surface_counts.entry(person.name.clone()).or_default() +=
                     person.full_mentions.max(1);
                 g.credits += credit(article, index);
@@ -62,6 +81,7 @@ impl SpeakerRegistry {
             }
         }
         let full_groups = groups.len();
+        let mut single: HashMap<Vec<String>, usize> = HashMap::new();
         for (article, article_people) in people.iter().enumerate() {
             for (index, person) in article_people
                 .persons
@@ -69,16 +89,11 @@ impl SpeakerRegistry {
                 .enumerate()
                 .filter(|(_, p)| p.key.len() < 2)
             {
-                let group = surname_group(&groups[..full_groups], person).unwrap_or_else(|| {
-                    let existing = groups[full_groups..]
-                        .iter()
-                        .position(|g| g.keys.contains(&person.key));
-                    existing.map(|i| i + full_groups).unwrap_or_else(|| {
-                        groups.push(Group {
-                            keys: vec![person.key.clone()],
-                            surface_counts: BTreeMap::new(),
-                            credits: 0,
-                        });
+                let group = surname_group(&groups, &by_word, person).unwrap_or_else(|| {
+                    *single.entry(person.key.clone()).or_insert_with(|| {
+                        let mut group = Group::new();
+                        group.keys.insert(person.key.clone());
+                        groups.push(group);
                         groups.len() - 1
                     })
                 });
@@ -136,20 +151,29 @@ pub fn share_traits(people: &mut [&mut People]) {
 }
 
 /// The full-name group a one-word name is the surname of: the most credited one.
-fn surname_group(groups: &[Group], person: &Person) -> Option<usize> {
+fn surname_group(
+    groups: &[Group],
+    by_word: &HashMap<String, BTreeSet<usize>>,
+    person: &Person,
+) -> Option<usize> {
     let word = person.key.first()?;
-    groups
+    by_word
+        .get(word)?
         .iter()
-        .enumerate()
-        .filter(|(_, g)| g.keys.iter().any(|k| k.iter().skip(1).any(|w| w == word)))
-        .max_by_key(|(i, g)| {
+        .copied()
+        .filter(|&g| {
+            groups[g]
+                .keys
+                .iter()
+                .any(|k| k.iter().skip(1).any(|w| w == word))
+        })
+        .max_by_key(|&g| {
             (
-                g.credits,
-                g.surface_counts.values().sum::<usize>(),
-                std::cmp::Reverse(*i),
+                groups[g].credits,
+                groups[g].surface_counts.values().sum::<usize>(),
+                std::cmp::Reverse(g),
             )
         })
-        .map(|(i, _)| i)
 }
 
 /// The surface form used most; ties go to the shorter, then the alphabetically first.

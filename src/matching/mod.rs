@@ -27,6 +27,9 @@ pub const MIN_STRING_SIMILARITY: f64 = 0.85;
 /// A key's list of statement cores stops growing at this length: a key that common says
 /// nothing about which statement a quote belongs to.
 pub const MAX_POSTING: usize = 5_000;
+/// Spelling variants are looked for (an edit-distance pass, the costliest test) only between
+/// quotes sharing at least this share of words: strings 0.85 alike always do.
+pub const MIN_STRING_CHECK_COVERAGE: f32 = 0.4;
 /// A quote needs this many content words to match anything: one word is no statement.
 pub const MIN_CONTENT_WORDS: usize = 2;
 
@@ -72,56 +75,55 @@ pub struct MatchScore {
 pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> MatchScore {
     let a_content: Vec<&NormToken> = a.content().collect();
     let b_content: Vec<&NormToken> = b.content().collect();
-    let aligned_a: Vec<Option<&NormToken>> = a_content
+    // Which content words align, computed once: the costly part of matching.
+    let aligns: Vec<Vec<bool>> = a_content
         .iter()
         .map(|x| {
             b_content
                 .iter()
-                .copied()
-                .find(|y| words_align(x, y, lexicon))
+                .map(|y| words_align(x, y, lexicon))
+                .collect()
         })
         .collect();
-    let matched_b = b_content
+    let aligned_a: Vec<Option<&NormToken>> = aligns
         .iter()
-        .filter(|y| a_content.iter().any(|x| words_align(x, y, lexicon)))
+        .map(|row| row.iter().position(|&hit| hit).map(|j| b_content[j]))
+        .collect();
+    let matched_b = (0..b_content.len())
+        .filter(|&j| aligns.iter().any(|row| row[j]))
         .count();
     let matched_a = aligned_a.iter().filter(|m| m.is_some()).count();
     let cov_a = ratio(matched_a, a_content.len());
     let cov_b = ratio(matched_b, b_content.len());
-    let (short_coverage, long_coverage) = if a_content.len() <= b_content.len() {
+    let a_is_short = a_content.len() <= b_content.len();
+    let (short_coverage, long_coverage) = if a_is_short {
         (cov_a, cov_b)
     } else {
         (cov_b, cov_a)
     };
+    let (short_quote, long_quote) = if a_is_short { (a, b) } else { (b, a) };
     let enough_words = a_content.len().min(b_content.len()) >= MIN_CONTENT_WORDS;
-    let generic_wording_differs = {
-        let (short, long) = if a_content.len() <= b_content.len() {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let aligned = short
+    let generic_wording_differs = || {
+        let aligned = short_quote
             .tokens
             .iter()
-            .filter(|x| long.tokens.iter().any(|y| words_align(x, y, lexicon)))
+            .filter(|x| long_quote.tokens.iter().any(|y| words_align(x, y, lexicon)))
             .count();
-        short.content().count() <= SHORT_QUOTE_CONTENT_WORDS
-            && ratio(aligned, short.tokens.len()) < MIN_SHORT_QUOTE_WORD_COVERAGE
+        short_quote.content().count() <= SHORT_QUOTE_CONTENT_WORDS
+            && ratio(aligned, short_quote.tokens.len()) < MIN_SHORT_QUOTE_WORD_COVERAGE
     };
     let same_language = a_content
         .first()
         .zip(b_content.first())
         .is_some_and(|(x, y)| x.lang == y.lang);
-    let string_match = same_language
-        && strsim::normalized_levenshtein(&a.core_text(), &b.core_text()) >= MIN_STRING_SIMILARITY;
+    let string_match = || {
+        same_language
+            && strsim::normalized_levenshtein(&a.core_text(), &b.core_text())
+                >= MIN_STRING_SIMILARITY
+    };
     // A negation gained or lost turns a statement into its opposite: only a near-verbatim
     // rendering (a misquote, reported as drift) stays the same statement.
     let negations = |q: &NormalizedQuote| q.tokens.iter().filter(|t| t.negation).count();
-    let (short_quote, long_quote) = if a_content.len() <= b_content.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
     let negation_conflict =
         if short_coverage < MIN_SAME_COVERAGE || long_coverage < MIN_SAME_COVERAGE {
             negations(short_quote) > negations(long_quote)
@@ -130,10 +132,12 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
                 && (short_coverage < MIN_NEGATION_FLIP_COVERAGE
                     || long_coverage < MIN_NEGATION_FLIP_COVERAGE)
         };
-    let relation = if !enough_words || generic_wording_differs || negation_conflict {
+    let covered_same = short_coverage >= MIN_SHORT_COVERAGE && long_coverage >= MIN_SAME_COVERAGE;
+    let relation = if !enough_words || negation_conflict {
         None
-    } else if string_match
-        || (short_coverage >= MIN_SHORT_COVERAGE && long_coverage >= MIN_SAME_COVERAGE)
+    } else if covered_same
+        || ((MIN_STRING_CHECK_COVERAGE..MIN_SHORT_COVERAGE).contains(&short_coverage)
+            && string_match())
     {
         Some(Relation::Same)
     } else if short_coverage >= MIN_SHORT_COVERAGE {
@@ -141,19 +145,26 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
     } else {
         None
     };
-    let aligned = a_content
-        .iter()
-        .zip(&aligned_a)
-        .filter_map(|(x, y)| y.map(|y| (x.surface.clone(), y.surface.clone())))
-        .collect();
-    let anchors = a_content
-        .iter()
-        .zip(&aligned_a)
-        .filter_map(|(x, y)| {
-            y.filter(|y| x.anchor && y.anchor)
-                .map(|_| x.surface.clone())
-        })
-        .collect();
+    let relation = relation.filter(|_| !generic_wording_differs());
+    // Evidence is kept only for matches: most candidates are rejected.
+    let (aligned, anchors) = if relation.is_some() {
+        let aligned = a_content
+            .iter()
+            .zip(&aligned_a)
+            .filter_map(|(x, y)| y.map(|y| (x.surface.clone(), y.surface.clone())))
+            .collect();
+        let anchors = a_content
+            .iter()
+            .zip(&aligned_a)
+            .filter_map(|(x, y)| {
+                y.filter(|y| x.anchor && y.anchor)
+                    .map(|_| x.surface.clone())
+            })
+            .collect();
+        (aligned, anchors)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     MatchScore {
         short_coverage,
         long_coverage,
@@ -227,7 +238,11 @@ pub const PROBE_KEYS: usize = 48;
 pub const MAX_PROBE_POSTING: usize = 128;
 /// Statements scored per quote at most: the ones sharing most probe keys. Keeps the work per
 /// quote constant however large the archive.
-pub const MAX_CANDIDATES: usize = 16;
+pub const MAX_CANDIDATES: usize = 8;
+
+/// A core sharing fewer probe keys than this with a quote is not scored: one shared word is
+/// chance (every English word brings two keys, its stem and its prefix).
+pub const MIN_SHARED_KEYS: usize = 2;
 
 /// An inverted index of statement cores, probed by each quote's rarest keys, so that matching
 /// scores a bounded number of candidates per quote (never all pairs).
@@ -264,6 +279,11 @@ impl CoreIndex {
     /// The cores worth scoring against `quote`: those sharing most of its rarest keys (ties by
     /// id, so the result is deterministic), at most [`MAX_CANDIDATES`].
     pub fn candidates(&self, quote: &NormalizedQuote) -> Vec<usize> {
+        self.candidates_from(quote, 0)
+    }
+
+    /// [`CoreIndex::candidates`] among the cores numbered `first` or above.
+    pub fn candidates_from(&self, quote: &NormalizedQuote, first: usize) -> Vec<usize> {
         let mut keys: Vec<(u32, String)> = index_keys(quote)
             .into_iter()
             .map(|k| (self.document_frequency.get(&k).copied().unwrap_or(0), k))
@@ -276,7 +296,7 @@ impl CoreIndex {
             if cores.len() > MAX_PROBE_POSTING {
                 continue;
             }
-            for &core in cores {
+            for &core in cores.iter().filter(|&&core| core >= first) {
                 *shared.entry(core).or_default() += 1;
             }
         }
@@ -284,6 +304,7 @@ impl CoreIndex {
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
             .into_iter()
+            .filter(|&(_, n)| n >= MIN_SHARED_KEYS)
             .take(MAX_CANDIDATES)
             .map(|(core, _)| core)
             .collect()
