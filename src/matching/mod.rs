@@ -198,7 +198,9 @@ fn words_align(x: &NormToken, y: &NormToken, lexicon: &Lexicon) -> bool {
     } else {
         (y, x)
     };
-    spanish.folded.chars().count() >= MIN_COGNATE_CHARS
+    // Cognates share their first letter; checking it first spares most edit distances.
+    spanish.key.chars().next() == english.key.chars().next()
+        && spanish.folded.chars().count() >= MIN_COGNATE_CHARS
         && english.folded.chars().count() >= MIN_COGNATE_CHARS
         && strsim::normalized_levenshtein(&spanish.key, &english.key) >= MIN_COGNATE_SIMILARITY
         && !lexicon.is_false_friend(&spanish.key, &english.key)

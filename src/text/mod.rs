@@ -92,6 +92,10 @@ fn is_word_joiner(previous: char, c: char) -> bool {
 /// Folds text for comparison: compatibility normalization (NFKC), lower case, and accents
 /// stripped ("Reunión" → "reunion"). For comparing only: never shown to users.
 pub fn fold(text: &str) -> String {
+    // Most words are plain ASCII: nothing to normalize or strip.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkc()
         .flat_map(char::to_lowercase)
         .collect::<String>()
