@@ -635,6 +635,19 @@ fn mention_starting_at(
             .find(|&i| is_capitalized_at(doc, ctx, i))?;
         return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
     }
+    // A title inside the run: the name follows it ("Texas Senator Tom Villarreal").
+    if let Some(to) = run_end {
+        let mut j = name_from + 1;
+        while j < to {
+            match lookup(doc, &pack.titles, &ctx.words, ctx.tokens[j], j) {
+                Some((len, _)) if j + len < to => {
+                    name_from = j + len;
+                    j = name_from + 1;
+                }
+                _ => j += 1,
+            }
+        }
+    }
     if let Some(mut to) = run_end.filter(|&to| to > name_from) {
         if to > name_from {
             let words: Vec<String> = (name_from..to)

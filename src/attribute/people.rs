@@ -429,6 +429,19 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
                 break;
             }
         }
+        // A title inside the run ("Puerto Almira Mayor Inés Carvallo", "Texas Senator Tom
+        // Villarreal"): what precedes it is a place or an organisation, the name follows it.
+        let mut j = k + 1;
+        while j < run.len() {
+            match lookup(doc, &pack.titles, &words, tokens[run[j]], run[j]) {
+                Some((len, role)) if j + len < run.len() => {
+                    roles.extend(role);
+                    k = j + len;
+                    j = k + 1;
+                }
+                _ => j += 1,
+            }
+        }
         let name_tokens: Vec<usize> = run[k.min(run.len())..].to_vec();
         let Some(&first) = name_tokens.first() else {
             continue;

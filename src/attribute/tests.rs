@@ -127,3 +127,9 @@ fn colon_introductions_and_descriptions_in_apposition() {
     let body = "La secretaria de Economía de México, Rosa Elena Villarreal, aseguró que habrá acuerdo. «No vamos a ceder», declaró.";
     assert_eq!(speakers(body, Lang::Es), [some("Rosa Elena Villarreal")]);
 }
+
+#[test]
+fn a_title_inside_a_capitalized_run_starts_the_name() {
+    let body = "Puerto Almira Mayor Inés Carvallo opened the session.\n\n“We will rebuild the port,” said Puerto Almira Mayor Inés Carvallo.";
+    assert_eq!(speakers(body, Lang::En), [some("Inés Carvallo")]);
+}
