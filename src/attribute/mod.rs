@@ -394,11 +394,14 @@ fn salient_person(
             // capitalized word must be someone the article already knows.
             MentionKind::Name(words) => {
                 let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
-                // A subject is followed by a comma (an apposition) or a verb, not by a period
-                // or a dash (a dateline: "Buenos Aires.—").
                 let next = ctx.words.get(mention.to);
-                let continues = next
-                    .is_some_and(|w| w == "," || w.chars().next().is_some_and(char::is_lowercase));
+                // Places are subjects too ("Nueva Tolva faces..."): a new person needs an
+                // apposition or a reporting verb ("Miriam Okafor, a fellow...", "Petro habló").
+                let continues = next.is_some_and(|w| w == ",")
+                    || ctx
+                        .words
+                        .get(mention.to..)
+                        .is_some_and(|rest| pack.cue_at(rest, false).is_some());
                 if words.len() >= 2 && !all_caps && continues {
                     return Some(people.resolve_name(words, subject_position));
                 }
@@ -706,7 +709,9 @@ fn apposition_after_description(
         .take_while(|&i| ctx.is_word(doc, i) || ctx.words[i] == ",")
         .find(|&i| ctx.words[i] == ",")?;
     let to = name_run_end(doc, ctx, comma + 1).filter(|&to| to > comma + 1)?;
-    let closes = ctx.words.get(to).is_none_or(|w| w == ",");
+    // The apposition closes with a comma, or ends the clause ("señaló la ministra de Salud,
+    // Carolina Zubia.").
+    let closes = to >= ctx.tokens.len() || !ctx.is_word(doc, to);
     let words: Vec<String> = (comma + 1..to)
         .filter(|&i| ctx.is_word(doc, i))
         .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
