@@ -33,6 +33,9 @@ const CONFIDENCE_IMPLICIT_SUBJECT: f32 = 0.6;
 const FACTOR_NEIGHBOUR: f32 = 0.9;
 /// Confidence of the previous sentence's subject, with no cue at all.
 const CONFIDENCE_PREVIOUS_SUBJECT: f32 = 0.5;
+/// Lower-case qualifiers allowed between an epithet and the name it introduces
+/// ("el líder sindical Joaquín Berrocal", "the former union leader Ana Ruiz").
+const MAX_QUALIFIER_WORDS: usize = 2;
 /// A description before a name in apposition is at most this many tokens
 /// ("la secretaria de Economía de México, Rosa Elena Villarreal,").
 const MAX_DESCRIPTION_TOKENS: usize = 9;
@@ -671,10 +674,18 @@ fn mention_starting_at(
     let (len, traits) = parse_epithet(doc, pack, &ctx.tokens, &ctx.words, at)?;
     // Apposition: "el presidente colombiano, Gustavo Petro,"
     let after = at + len;
+    // ... or with a qualifier or two first: "la líder sindical Rosa Etxeberri".
     let apposition_from = if ctx.words.get(after).is_some_and(|w| w == ",") {
         after + 1
     } else {
-        after
+        (after..(after + MAX_QUALIFIER_WORDS + 1).min(ctx.tokens.len()))
+            .take_while(|&i| {
+                let qualifier = !pack.stopwords.contains(&ctx.words[i])
+                    && pack.cue_at(&ctx.words[i..], false).is_none();
+                ctx.is_word(doc, i) && (qualifier || is_capitalized_at(doc, ctx, i))
+            })
+            .find(|&i| is_capitalized_at(doc, ctx, i))
+            .unwrap_or(after)
     };
     if let Some(to) = name_run_end(doc, ctx, apposition_from).filter(|&to| to > apposition_from) {
         let words: Vec<String> = (apposition_from..to)

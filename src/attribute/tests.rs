@@ -133,3 +133,9 @@ fn a_title_inside_a_capitalized_run_starts_the_name() {
     let body = "Puerto Almira Mayor Inés Carvallo opened the session.\n\n“We will rebuild the port,” said Puerto Almira Mayor Inés Carvallo.";
     assert_eq!(speakers(body, Lang::En), [some("Inés Carvallo")]);
 }
+
+#[test]
+fn epithets_with_qualifiers_introduce_the_name() {
+    let body = "El líder sindical Joaquín Berrocal habló. La ministra Ana Ruiz también.\n\n«Plantaremos 450 árboles», señaló el líder sindical Joaquín Berrocal.";
+    assert_eq!(speakers(body, Lang::Es), [some("Joaquín Berrocal")]);
+}
