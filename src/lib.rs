@@ -111,15 +111,16 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Candidate pairs that matching scored.
     pub scored_pairs: usize,
-    /// Seconds spent in each stage, in order (for `--verbose`; never part of a report).
-    pub timings: Vec<(&'static str, f64)>,
+    /// Seconds spent in each stage and the peak memory (MB) after it, in order (for
+    /// `--verbose`; never part of a report).
+    pub timings: Vec<(&'static str, f64, f64)>,
 }
 
 /// Wall-clock time per stage.
 #[derive(Debug)]
 struct Timings {
     last: std::time::Instant,
-    laps: Vec<(&'static str, f64)>,
+    laps: Vec<(&'static str, f64, f64)>,
 }
 
 impl Default for Timings {
@@ -134,9 +135,21 @@ impl Default for Timings {
 impl Timings {
     fn lap(&mut self, stage: &'static str) {
         let now = std::time::Instant::now();
-        self.laps.push((stage, (now - self.last).as_secs_f64()));
+        self.laps.push((
+            stage,
+            (now - self.last).as_secs_f64(),
+            peak_rss_mb().unwrap_or(0.0),
+        ));
         self.last = now;
     }
+}
+
+/// Peak resident memory of this process so far, in MB, where the system tells (Linux).
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 /// The quotecheck pipeline, built once per run (the language detector and the lexicon).

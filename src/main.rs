@@ -197,8 +197,8 @@ fn run(cli: Cli) -> Result<u8> {
             let mut analysis = checker.check(ingested.articles);
             analysis.findings.retain(|f| f.confidence >= min_confidence);
             if verbose {
-                for (stage, seconds) in &analysis.timings {
-                    eprintln!("quotecheck: {seconds:>8.3} s  {stage}");
+                for (stage, seconds, peak) in &analysis.timings {
+                    eprintln!("quotecheck: {seconds:>8.3} s  peak {peak:>7.0} MB  {stage}");
                 }
                 eprintln!(
                     "quotecheck: {} articles, {} quotes, {} statements, {} scored pairs",

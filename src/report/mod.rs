@@ -40,25 +40,25 @@ pub struct Summary {
 
 /// An article as listed in a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ArticleRecord {
+pub struct ArticleRecord<'a> {
     /// Article id.
-    pub id: String,
+    pub id: &'a str,
     /// Title, outlet, url and date, as fields of the record.
     #[serde(flatten)]
-    pub meta: crate::ArticleMeta,
+    pub meta: &'a crate::ArticleMeta,
     /// Language of the article's prose.
     pub lang: Option<Lang>,
 }
 
 /// A quote as listed in a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct QuoteRecord {
+pub struct QuoteRecord<'a> {
     /// Article id.
-    pub article: String,
+    pub article: &'a str,
     /// Language of the quoted words (ISO 639-1).
     pub lang: Option<Lang>,
     /// The quotation without its marks.
-    pub text: String,
+    pub text: &'a str,
     /// Byte offset of the quotation in the article body (after front matter).
     pub start: usize,
     /// Byte offset past its end.
@@ -66,40 +66,40 @@ pub struct QuoteRecord {
     /// speech, writing, title, slogan, scare or other.
     pub kind: QuoteKind,
     /// Canonical speaker name, or null.
-    pub speaker: Option<String>,
+    pub speaker: Option<&'a str>,
     /// How the article names the speaker at the attribution, or null (also when the subject
     /// is not written, as Spanish allows).
-    pub mention: Option<String>,
+    pub mention: Option<&'a str>,
     /// The attribution cue ("said", "dijo", "según"), or null.
-    pub cue: Option<String>,
+    pub cue: Option<&'a str>,
     /// Confidence of the attribution (0–1), or null.
     pub confidence: Option<f32>,
     /// The sentence that attributes the quote, or null.
-    pub evidence: Option<String>,
+    pub evidence: Option<&'a str>,
     /// In a statement: how this quote matches the statement's core quote (relation, aligned
     /// words, anchors); absent for the core itself and outside statements.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub matched: Option<crate::MatchScore>,
+    pub matched: Option<&'a crate::MatchScore>,
 }
 
-impl QuoteRecord {
+impl<'a> QuoteRecord<'a> {
     /// The record of `quote`.
-    pub fn new(quote: &Quote) -> Self {
+    pub fn new(quote: &'a Quote) -> Self {
         let attribution = quote.attribution.as_ref();
         QuoteRecord {
-            article: quote.article.clone(),
+            article: &quote.article,
             lang: quote.lang,
-            text: quote.text.clone(),
+            text: &quote.text,
             start: quote.start,
             end: quote.end,
             kind: quote.kind,
-            speaker: quote.speaker().map(str::to_string),
+            speaker: quote.speaker(),
             mention: attribution
-                .map(|a| a.mention.clone())
+                .map(|a| a.mention.as_str())
                 .filter(|m| !m.is_empty()),
-            cue: attribution.and_then(|a| a.cue.clone()),
+            cue: attribution.and_then(|a| a.cue.as_deref()),
             confidence: attribution.map(|a| (a.confidence * 100.0).round() / 100.0),
-            evidence: attribution.map(|a| a.evidence.clone()),
+            evidence: attribution.map(|a| a.evidence.as_str()),
             matched: None,
         }
     }
@@ -107,62 +107,62 @@ impl QuoteRecord {
 
 /// A statement as listed in a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct StatementRecord {
+pub struct StatementRecord<'a> {
     /// "S1", "S2"...
-    pub id: String,
+    pub id: &'a str,
     /// Canonical speakers credited, sorted.
-    pub speakers: Vec<String>,
+    pub speakers: Vec<&'a str>,
     /// Languages of its quotes, sorted.
     pub langs: Vec<Lang>,
     /// Its quotes, in article order.
-    pub quotes: Vec<QuoteRecord>,
+    pub quotes: Vec<QuoteRecord<'a>>,
 }
 
 /// A finding as listed in a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FindingRecord {
+pub struct FindingRecord<'a> {
     /// speaker_conflict...
     pub kind: crate::FindingKind,
     /// error, warning or info.
     pub severity: crate::Severity,
     /// The statement's id.
-    pub statement: String,
+    pub statement: &'a str,
     /// One line a reviewer can read.
-    pub message: String,
+    pub message: &'a str,
     /// How sure the finding is (0–1).
     pub confidence: f32,
     /// For wording drift: a word-level diff per changed quote.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub diffs: Vec<String>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub diffs: &'a [String],
     /// The evidence.
-    pub quotes: Vec<QuoteRecord>,
+    pub quotes: Vec<QuoteRecord<'a>>,
 }
 
 /// Everything a report shows.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     /// Counts.
     pub summary: Summary,
     /// Articles, sorted by id.
-    pub articles: Vec<ArticleRecord>,
+    pub articles: Vec<ArticleRecord<'a>>,
     /// Statements, by id.
-    pub statements: Vec<StatementRecord>,
+    pub statements: Vec<StatementRecord<'a>>,
     /// Findings, in statement order.
-    pub findings: Vec<FindingRecord>,
+    pub findings: Vec<FindingRecord<'a>>,
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// The report of `analysis`; `skipped` and `errors` come from ingest.
-    pub fn new(analysis: &Analysis, skipped: usize, errors: usize) -> Report {
+    pub fn new(analysis: &'a Analysis, skipped: usize, errors: usize) -> Report<'a> {
         let quotes = &analysis.quotes;
         let statements = analysis
             .statements
             .iter()
             .map(|s| {
-                let mut speakers: Vec<String> = s
+                let mut speakers: Vec<&str> = s
                     .quotes
                     .iter()
-                    .filter_map(|&q| quotes[q].speaker().map(str::to_string))
+                    .filter_map(|&q| quotes[q].speaker())
                     .collect();
                 speakers.sort();
                 speakers.dedup();
@@ -171,7 +171,7 @@ impl Report {
                 langs.sort();
                 langs.dedup();
                 StatementRecord {
-                    id: s.id.clone(),
+                    id: &s.id,
                     speakers,
                     langs,
                     quotes: s
@@ -179,26 +179,29 @@ impl Report {
                         .iter()
                         .zip(&s.matches)
                         .map(|(&q, m)| QuoteRecord {
-                            matched: m.clone(),
+                            matched: m.as_ref(),
                             ..QuoteRecord::new(&quotes[q])
                         })
                         .collect(),
                 }
             })
             .collect();
-        let findings = analysis.findings.iter().map(|f: &Finding| FindingRecord {
-            kind: f.kind,
-            severity: f.severity,
-            statement: f.statement.clone(),
-            message: f.message.clone(),
-            confidence: f.confidence,
-            diffs: f.diffs.clone(),
-            quotes: f
-                .quotes
-                .iter()
-                .map(|&q| QuoteRecord::new(&quotes[q]))
-                .collect(),
-        });
+        let findings = analysis
+            .findings
+            .iter()
+            .map(|f: &'a Finding| FindingRecord {
+                kind: f.kind,
+                severity: f.severity,
+                statement: &f.statement,
+                message: &f.message,
+                confidence: f.confidence,
+                diffs: &f.diffs,
+                quotes: f
+                    .quotes
+                    .iter()
+                    .map(|&q| QuoteRecord::new(&quotes[q]))
+                    .collect(),
+            });
         Report {
             summary: Summary {
                 articles: analysis.articles.len(),
@@ -213,8 +216,8 @@ impl Report {
                 .articles
                 .iter()
                 .map(|a| ArticleRecord {
-                    id: a.id.clone(),
-                    meta: a.meta.clone(),
+                    id: &a.id,
+                    meta: &a.meta,
                     lang: a.lang,
                 })
                 .collect(),
@@ -256,12 +259,8 @@ pub fn write_quotes(
         QuoteListFormat::Text => {
             for record in &records {
                 let lang = record.lang.map_or("??", Lang::code);
-                let speaker = record.speaker.as_deref().unwrap_or("-");
-                let cue = record
-                    .cue
-                    .as_deref()
-                    .map(|c| format!(" ({c})"))
-                    .unwrap_or_default();
+                let speaker = record.speaker.unwrap_or("-");
+                let cue = record.cue.map(|c| format!(" ({c})")).unwrap_or_default();
                 writeln!(
                     out,
                     "{}:{}-{} [{} {}] {}{}: “{}”",

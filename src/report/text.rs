@@ -40,11 +40,11 @@ impl Reporter for TextReporter {
                 finding.confidence,
                 finding.message
             )?;
-            for diff in &finding.diffs {
+            for diff in finding.diffs {
                 writeln!(out, "  ~ {diff}")?;
             }
             for quote in &finding.quotes {
-                write_quote(out, quote, &outlet(&quote.article))?;
+                write_quote(out, quote, &outlet(quote.article))?;
             }
             writeln!(out)?;
         }
@@ -60,7 +60,7 @@ impl Reporter for TextReporter {
                 .quotes
                 .iter()
                 .max_by_key(|q| q.text.len())
-                .map(|q| q.text.as_str())
+                .map(|q| q.text)
                 .unwrap_or("");
             writeln!(
                 out,
@@ -83,14 +83,13 @@ impl Reporter for TextReporter {
 }
 
 fn write_quote(out: &mut dyn Write, quote: &QuoteRecord, outlet: &str) -> io::Result<()> {
-    let speaker = quote.speaker.as_deref().unwrap_or("(no speaker)");
+    let speaker = quote.speaker.unwrap_or("(no speaker)");
     let lang = quote.lang.map_or("??", Lang::code);
     writeln!(out, "  - {speaker} in {} ({outlet}, {lang})", quote.article)?;
-    writeln!(out, "      “{}”", shorten(&quote.text, 100))?;
+    writeln!(out, "      “{}”", shorten(quote.text, 100))?;
     if let Some(evidence) = &quote.evidence {
         let cue = quote
             .cue
-            .as_deref()
             .map(|c| format!(" [cue: {c}]"))
             .unwrap_or_default();
         writeln!(
