@@ -38,7 +38,7 @@ const CONFIDENCE_PREVIOUS_SUBJECT: f32 = 0.5;
 const MAX_QUALIFIER_WORDS: usize = 2;
 /// A description before a name in apposition is at most this many tokens
 /// ("la secretaria de Economía de México, Rosa Elena Villarreal,").
-const MAX_DESCRIPTION_TOKENS: usize = 9;
+const MAX_DESCRIPTION_TOKENS: usize = 14;
 /// A context reaches at most this many tokens from its quote: attributions stand close to
 /// what they attribute, and a runaway sentence (a 5 MB line) must not make the work quadratic.
 const MAX_CONTEXT_TOKENS: usize = 120;
@@ -717,7 +717,7 @@ fn apposition_after_description(
         return None;
     }
     let comma = (at + 1..(at + MAX_DESCRIPTION_TOKENS).min(ctx.tokens.len()))
-        .take_while(|&i| ctx.is_word(doc, i) || ctx.words[i] == ",")
+        .take_while(|&i| ctx.is_word(doc, i) || matches!(ctx.words[i].as_str(), "," | "(" | ")"))
         .find(|&i| ctx.words[i] == ",")?;
     let to = name_run_end(doc, ctx, comma + 1).filter(|&to| to > comma + 1)?;
     // The apposition closes with a comma, or ends the clause ("señaló la ministra de Salud,
@@ -833,7 +833,11 @@ fn mention_ending_at(
         if let Some(m) =
             mention_starting_at(doc, pack, ctx, clause_start + 1).filter(|m| m.to == end - 1)
         {
-            if matches!(m.kind, MentionKind::Name(_)) {
+            // Only a clause that is a name names X ("…, Gustavo Petro, aseguró"); a role with an
+            // organisation in it describes X ("Marta Ibáñez, jefa de la Empresa de Agua, dijo").
+            if matches!(m.kind, MentionKind::Name(_))
+                && is_capitalized_at(doc, ctx, clause_start + 1)
+            {
                 return Some(m);
             }
         }
