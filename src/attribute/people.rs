@@ -450,15 +450,26 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
             .iter()
             .map(|&t| strip_possessive(doc.tokens[tokens[t]].text(doc.body)))
             .collect();
-        collect_apposition_after(
-            doc,
-            pack,
-            tokens,
-            &words,
-            *run.last().unwrap_or(&first),
-            &mut roles,
-            &mut countries,
-        );
+        // "Desde el Despacho Oval, el presidente...": after a preposition the comma closes an
+        // introductory phrase, and what follows it describes someone else.
+        let mut before = run_start;
+        if before > 0 && pack.epithet_openers.contains(&words[before - 1]) {
+            before -= 1;
+        }
+        let after_preposition = before > 0
+            && pack.stopwords.contains(&words[before - 1])
+            && !pack.epithet_openers.contains(&words[before - 1]);
+        if !after_preposition {
+            collect_apposition_after(
+                doc,
+                pack,
+                tokens,
+                &words,
+                *run.last().unwrap_or(&first),
+                &mut roles,
+                &mut countries,
+            );
+        }
         found.push(Candidate {
             start: doc.tokens[tokens[first]].start,
             end: doc.tokens[tokens[*name_tokens.last().unwrap_or(&first)]].end,

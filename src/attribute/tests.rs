@@ -139,3 +139,9 @@ fn epithets_with_qualifiers_introduce_the_name() {
     let body = "El líder sindical Joaquín Berrocal habló. La ministra Ana Ruiz también.\n\n«Plantaremos 450 árboles», señaló el líder sindical Joaquín Berrocal.";
     assert_eq!(speakers(body, Lang::Es), [some("Joaquín Berrocal")]);
 }
+
+#[test]
+fn a_place_after_a_preposition_does_not_take_the_next_apposition() {
+    let body = "Donald Trump recibió a Gustavo Petro.\n\nDesde el Despacho Oval, el presidente estadounidense habló con la prensa. «Tuvimos una muy buena reunión», indicó.";
+    assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
+}
