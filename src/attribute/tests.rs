@@ -142,6 +142,6 @@ fn epithets_with_qualifiers_introduce_the_name() {
 
 #[test]
 fn a_place_after_a_preposition_does_not_take_the_next_apposition() {
-    let body = "Donald Trump recibió a Gustavo Petro.\n\nDesde el Despacho Oval, el presidente estadounidense habló con la prensa. «Tuvimos una muy buena reunión», indicó.";
+    let body = "Gustavo Petro visitó a Donald Trump. Petro llegó temprano y Trump lo recibió.\n\nDesde el Despacho Oval, el presidente estadounidense habló con la prensa. «Tuvimos una muy buena reunión», indicó.";
     assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
 }
