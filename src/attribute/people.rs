@@ -88,7 +88,21 @@ impl People {
         let mut people = People::default();
         // Full names first: a person is a titled name, or a name whose last word the article
         // also uses alone (people are called by surname; places and institutions are not).
-        for candidate in candidates.iter().filter(|c| c.name_words.len() >= 2) {
+        // Organisations ("Ministerio de Ambiente") and acronyms ("EMAQ") speak at times, but
+        // they are never the person a pronoun or an epithet stands for.
+        let is_organization = |c: &&Candidate| {
+            c.name_words
+                .iter()
+                .any(|w| pack.organizations.contains(&w.to_lowercase()))
+                || (c.name_words.len() == 1
+                    && c.name_words[0].chars().count() > 1
+                    && c.name_words[0].chars().all(|ch| ch.is_uppercase()))
+        };
+        for candidate in candidates
+            .iter()
+            .filter(|c| c.name_words.len() >= 2)
+            .filter(|c| !is_organization(c))
+        {
             let key = name_key(&candidate.name_words);
             let titled = !candidate.roles.is_empty() || !candidate.countries.is_empty();
             let surname_reused = key.last().is_some_and(|last| lone_words.contains(last));
@@ -101,7 +115,11 @@ impl People {
                 });
             }
         }
-        for candidate in candidates.iter().filter(|c| c.name_words.len() == 1) {
+        for candidate in candidates
+            .iter()
+            .filter(|c| c.name_words.len() == 1)
+            .filter(|c| !is_organization(c))
+        {
             let word = fold(&candidate.name_words[0]);
             // A surname used before any full name that ends with it stands for someone the
             // reader already knows (the main person), not for a namesake introduced later.

@@ -145,3 +145,9 @@ fn a_place_after_a_preposition_does_not_take_the_next_apposition() {
     let body = "Gustavo Petro visitó a Donald Trump. Petro llegó temprano y Trump lo recibió.\n\nDesde el Despacho Oval, el presidente estadounidense habló con la prensa. «Tuvimos una muy buena reunión», indicó.";
     assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
 }
+
+#[test]
+fn organisations_are_not_the_people_pronouns_stand_for() {
+    let body = "La alcaldesa Lucía Ferrer habló temprano. El decreto faculta al Ministerio de Ambiente a coordinar la distribución.\n\n«El agua no se negocia», dijo.";
+    assert_eq!(speakers(body, Lang::Es), [some("Lucía Ferrer")]);
+}

@@ -141,6 +141,8 @@ pub struct LanguagePack {
     pub non_names: HashSet<String>,
     /// Words that negate ("not", "nunca").
     pub negations: HashSet<String>,
+    /// Head nouns of organisation names ("ministerio", "university").
+    pub organizations: HashSet<String>,
     /// Irregular inflections and their lemmas ("tuvimos" → "tener", "had" → "have").
     pub lemmas: HashMap<String, String>,
 }
@@ -209,6 +211,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/negations.tsv")),
             ),
             (
+                "organizations.tsv",
+                include_str!(concat!("data/", $code, "/organizations.tsv")),
+            ),
+            (
                 "lemmas.tsv",
                 include_str!(concat!("data/", $code, "/lemmas.tsv")),
             ),
@@ -217,7 +223,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 16] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 17] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -320,6 +326,7 @@ impl LanguagePack {
             non_names: HashSet::new(),
             lemmas: HashMap::new(),
             negations: HashSet::new(),
+            organizations: HashSet::new(),
         };
         for (name, text) in data_files(lang) {
             let file = format!("{}/{}", lang.code(), name);
@@ -419,7 +426,8 @@ impl LanguagePack {
                 | "adverbs.tsv"
                 | "relatives.tsv"
                 | "non_names.tsv"
-                | "negations.tsv" => {
+                | "negations.tsv"
+                | "organizations.tsv" => {
                     let set = match name {
                         "epithet_openers.tsv" => &mut pack.epithet_openers,
                         "stopwords.tsv" => &mut pack.stopwords,
@@ -427,7 +435,8 @@ impl LanguagePack {
                         "adverbs.tsv" => &mut pack.adverbs,
                         "relatives.tsv" => &mut pack.relatives,
                         "non_names.tsv" => &mut pack.non_names,
-                        _ => &mut pack.negations,
+                        "negations.tsv" => &mut pack.negations,
+                        _ => &mut pack.organizations,
                     };
                     for row in rows(&file, text, 1) {
                         let (_, f) = row?;
