@@ -156,6 +156,7 @@ pub fn peak_rss_mb() -> Option<f64> {
 pub struct Checker {
     detector: Detector,
     lexicon: std::borrow::Cow<'static, Lexicon>,
+    speakers: speakers::SpeakerAliases,
 }
 
 impl Default for Checker {
@@ -170,7 +171,14 @@ impl Checker {
         Checker {
             detector: Detector::new(),
             lexicon: std::borrow::Cow::Borrowed(Lexicon::builtin()),
+            speakers: speakers::SpeakerAliases::default(),
         }
+    }
+
+    /// Adds the speakers and aliases of a `--speakers` TOML file (see the README); `name`
+    /// names the file in errors.
+    pub fn add_speakers(&mut self, name: &str, text: &str) -> Result<(), String> {
+        self.speakers.add_toml(name, text)
     }
 
     /// Adds Spanish→English lemma pairs (`spanish<TAB>english` lines, `#` comments) to the
@@ -232,7 +240,13 @@ impl Checker {
         for (article, (info, quotes, _)) in analysed.into_iter().enumerate() {
             for (mut quote, person) in quotes.into_iter().zip(&local_person[article]) {
                 if let (Some(attribution), Some(person)) = (quote.attribution.as_mut(), person) {
-                    attribution.speaker = Some(registry.name(article, *person).to_string());
+                    let unified = registry.name(article, *person);
+                    let named = self.speakers.resolve(&[
+                        unified,
+                        &attribution.person,
+                        &attribution.mention,
+                    ]);
+                    attribution.speaker = Some(named.unwrap_or(unified).to_string());
                 }
                 all_quotes.push(quote);
             }

@@ -92,6 +92,10 @@ struct MatchingArgs {
     /// lexicon; may be given more than once.
     #[arg(long, value_name = "FILE.tsv")]
     lexicon: Vec<PathBuf>,
+    /// Speakers and their aliases (TOML: [[speaker]] name = "...", aliases = ["..."]); quotes
+    /// credited to an alias are credited to the name. May be given more than once.
+    #[arg(long, value_name = "FILE.toml")]
+    speakers: Vec<PathBuf>,
 }
 
 impl MatchingArgs {
@@ -102,6 +106,13 @@ impl MatchingArgs {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("{}: cannot read lexicon", path.display()))?;
             checker.add_lexicon(&path.display().to_string(), &text)?;
+        }
+        for path in &self.speakers {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read speakers file", path.display()))?;
+            checker
+                .add_speakers(&path.display().to_string(), &text)
+                .map_err(anyhow::Error::msg)?;
         }
         Ok(checker)
     }

@@ -8,6 +8,63 @@
 use crate::attribute::{same_person, People, Person};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// Speakers a user names in a `--speakers` TOML file, with the aliases that stand for them:
+///
+/// ```toml
+/// [[speaker]]
+/// name = "Gustavo Petro"
+/// aliases = ["Petro", "Gustavo Petro Urrego", "el mandatario colombiano"]
+/// ```
+///
+/// A quote whose speaker (as unified), person (as the article names them) or mention matches an
+/// alias (or the name) is credited to that name. Matching ignores case and accents.
+#[derive(Clone, Debug, Default)]
+pub struct SpeakerAliases {
+    by_alias: HashMap<String, String>,
+}
+
+#[derive(serde::Deserialize)]
+struct SpeakerFile {
+    #[serde(default)]
+    speaker: Vec<SpeakerEntry>,
+}
+
+#[derive(serde::Deserialize)]
+struct SpeakerEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+impl SpeakerAliases {
+    /// Adds the speakers of a TOML file; `file` names it in errors.
+    pub fn add_toml(&mut self, file: &str, text: &str) -> Result<(), String> {
+        let parsed: SpeakerFile =
+            toml::from_str(text).map_err(|e| format!("{file}: {}", e.to_string().trim()))?;
+        for entry in parsed.speaker {
+            for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
+                let key = crate::text::fold(alias.trim());
+                if let Some(previous) = self.by_alias.get(&key).filter(|p| **p != entry.name) {
+                    return Err(format!(
+                        "{file}: alias {alias:?} names both {previous:?} and {:?}",
+                        entry.name
+                    ));
+                }
+                self.by_alias.insert(key, entry.name.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// The user's name for the first of `names` that is one of their aliases.
+    pub fn resolve<'a>(&'a self, names: &[&str]) -> Option<&'a str> {
+        names
+            .iter()
+            .find_map(|n| self.by_alias.get(&crate::text::fold(n.trim())))
+            .map(String::as_str)
+    }
+}
+
 /// Canonical speaker names for the people of every article.
 #[derive(Debug, Default)]
 pub struct SpeakerRegistry {
@@ -201,6 +258,32 @@ mod tests {
             full_mentions: mentions,
             first_seen: 0,
         }
+    }
+
+    #[test]
+    fn user_aliases_name_speakers_and_conflicts_are_refused() {
+        let mut aliases = SpeakerAliases::default();
+        aliases
+            .add_toml(
+                "s.toml",
+                "[[speaker]]\nname = \"Gustavo Petro\"\naliases = [\"el mandatario colombiano\"]\n",
+            )
+            .unwrap();
+        assert_eq!(
+            aliases.resolve(&["Trump", "El Mandatario Colombiano"]),
+            Some("Gustavo Petro")
+        );
+        let error = aliases
+            .add_toml(
+                "t.toml",
+                "[[speaker]]\nname = \"Iván Duque\"\naliases = [\"el mandatario colombiano\"]\n",
+            )
+            .unwrap_err();
+        assert!(error.starts_with("t.toml: alias"), "{error}");
+        assert!(aliases
+            .add_toml("u.toml", "[[speaker]\n")
+            .unwrap_err()
+            .starts_with("u.toml:"));
     }
 
     #[test]

@@ -235,3 +235,31 @@ fn eval_scores_the_shipped_corpus_against_its_gold() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("corpora/missing/gold.json"));
 }
+
+#[test]
+fn a_speakers_file_names_speakers_by_their_aliases() {
+    let dir = temp_dir("speakers");
+    let file = write(&dir, "speakers.toml", "[[speaker]]\nname = \"Donald J. Trump\"\naliases = [\"Donald Trump\", \"el magnate republicano\"]\n".as_bytes());
+    let output = quotecheck(&["extract", "--format", "json", CORPUS]);
+    let before: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let output = quotecheck(&["check", "--format", "json", "--speakers", &file, CORPUS]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let speakers: Vec<&str> = report["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            s["quotes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|q| q["speaker"].as_str())
+        })
+        .collect();
+    assert!(speakers.contains(&"Donald J. Trump") && !speakers.contains(&"Donald Trump"));
+    assert!(before.iter().any(|q| q["speaker"] == "Donald Trump"));
+    let bad = write(&dir, "bad.toml", b"[[speaker]\n");
+    let output = quotecheck(&["check", "--speakers", &bad, CORPUS]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("bad.toml"));
+}
