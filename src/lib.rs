@@ -157,7 +157,11 @@ pub struct Checker {
     detector: Detector,
     lexicon: std::borrow::Cow<'static, Lexicon>,
     speakers: speakers::SpeakerAliases,
+    progress: Option<ProgressFn>,
 }
+
+/// Called as articles are processed: (stage, articles done, articles in all).
+pub type ProgressFn = Box<dyn Fn(&'static str, usize, usize) + Send + Sync>;
 
 impl Default for Checker {
     fn default() -> Self {
@@ -172,6 +176,20 @@ impl Checker {
             detector: Detector::new(),
             lexicon: std::borrow::Cow::Borrowed(Lexicon::builtin()),
             speakers: speakers::SpeakerAliases::default(),
+            progress: None,
+        }
+    }
+
+    /// Reports progress through `callback` (the CLI draws a bar on a terminal).
+    pub fn set_progress(&mut self, callback: ProgressFn) {
+        self.progress = Some(callback);
+    }
+
+    /// Counts one more article done in `stage`, out of `total`.
+    fn tick(&self, stage: &'static str, done: &std::sync::atomic::AtomicUsize, total: usize) {
+        let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(progress) = &self.progress {
+            progress(stage, done, total);
         }
     }
 
@@ -201,9 +219,15 @@ impl Checker {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         // Pass 1: scan each article and find the people it names (on every core; the scan is
         // redone in pass 2 rather than kept, so memory holds one article's tokens per thread).
+        let (total, scanned_count, attributed_count) =
+            (articles.len(), Default::default(), Default::default());
         let mut scanned: Vec<Scanned> = articles
             .par_iter()
-            .map(|article| self.scan_article(article))
+            .map(|article| {
+                let scan = self.scan_article(article);
+                self.tick("reading", &scanned_count, total);
+                scan
+            })
             .collect();
         // What one article says of a person (a role, a nationality) helps read the others.
         let mut people: Vec<&mut People> = scanned.iter_mut().map(|s| &mut s.people).collect();
@@ -215,7 +239,11 @@ impl Checker {
             .into_par_iter()
             .zip(articles.par_iter())
             .enumerate()
-            .map(|(index, (scan, article))| self.attribute_article(index, article, scan))
+            .map(|(index, (scan, article))| {
+                let result = self.attribute_article(index, article, scan);
+                self.tick("attributing", &attributed_count, total);
+                result
+            })
             .collect();
         timings.lap("attribute");
         let mut credits: Vec<Vec<usize>> = analysed

@@ -200,7 +200,10 @@ fn run(cli: Cli) -> Result<u8> {
             verbose,
             fail_on,
         } => {
-            let checker = matching.checker()?;
+            let mut checker = matching.checker()?;
+            if let Some(bar) = progress_bar(input.quiet) {
+                checker.set_progress(bar);
+            }
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
             };
@@ -269,7 +272,11 @@ fn run(cli: Cli) -> Result<u8> {
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
             };
-            let (_, quotes) = Checker::new().extract(ingested.articles);
+            let mut checker = Checker::new();
+            if let Some(bar) = progress_bar(input.quiet) {
+                checker.set_progress(bar);
+            }
+            let (_, quotes) = checker.extract(ingested.articles);
             let format = match format {
                 ExtractFormat::Jsonl => QuoteListFormat::JsonLines,
                 ExtractFormat::Json => QuoteListFormat::Json,
@@ -301,6 +308,28 @@ fn gold_key(gold: &Gold, gold_dir: &Path, id: &str) -> Option<String> {
         (Some(key), None) => Some(key.clone()),
         _ => None,
     }
+}
+
+/// A progress bar on standard error, only when it is a terminal and `--quiet` is off.
+fn progress_bar(quiet: bool) -> Option<quotecheck::ProgressFn> {
+    use std::io::IsTerminal;
+    if quiet || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    let style =
+        indicatif::ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} articles")
+            .map(|s| s.progress_chars("=> "))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(Box::new(move |stage, done, total| {
+        bar.set_length(total as u64);
+        bar.set_message(stage);
+        bar.set_position(done as u64);
+        if stage == "attributing" && done == total {
+            bar.finish_and_clear();
+        }
+    }))
 }
 
 /// Reads the articles, reporting each skipped file on standard error. None when no article
