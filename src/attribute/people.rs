@@ -584,6 +584,7 @@ pub(crate) fn parse_epithet(
         k += 1;
     }
     let mut traits = EpithetTraits::default();
+    let mut qualifiers = 0;
     while k < words.len() && doc.tokens[tokens[k]].is_word {
         if let Some((len, role)) = lookup(doc, &pack.epithets, words, tokens[k], k) {
             traits.roles.insert(role);
@@ -594,6 +595,16 @@ pub(crate) fn parse_epithet(
         } else if let Some((len, country)) = lookup(doc, &pack.demonyms, words, tokens[k], k) {
             traits.countries.insert(country);
             k += len;
+        } else if traits.roles.is_empty()
+            && qualifiers < MAX_EPITHET_QUALIFIERS
+            && !pack.stopwords.contains(&words[k])
+            && pack.cue_at(&words[k..], false).is_none()
+            && !crate::text::is_capitalized(doc.tokens[tokens[k]].text(doc.body))
+        {
+            // A qualifier before the role: "the economy secretary", "the trade envoy".
+            qualifiers += 1;
+            k += 1;
+            continue;
         } else {
             break;
         }
@@ -603,3 +614,6 @@ pub(crate) fn parse_epithet(
     }
     (!traits.roles.is_empty()).then_some((k - at, traits))
 }
+
+/// Lower-case words allowed before an epithet's role word ("the economy secretary").
+const MAX_EPITHET_QUALIFIERS: usize = 2;

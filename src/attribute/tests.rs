@@ -154,3 +154,12 @@ fn organisations_are_not_people() {
     let people = People::find(&doc, Lang::Es.pack());
     assert!(people.persons.is_empty(), "{:?}", people.persons);
 }
+
+#[test]
+fn epithets_may_have_a_qualifier_before_the_role() {
+    let body = "Mexican Economy Secretary Rosa Elena Villarreal spoke after Mark Holloway.\n\n“Mexican steel is not a threat to anyone,” the economy secretary said. “It is part of the same supply chain.”";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Rosa Elena Villarreal"), some("Rosa Elena Villarreal")]
+    );
+}
