@@ -145,7 +145,9 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
     } else {
         None
     };
-    let relation = relation.filter(|_| !generic_wording_differs());
+    // Only two renderings of a whole short statement must agree in function words; a short
+    // fragment of a longer quote ("Nobody listens to us") is judged by its content words.
+    let relation = relation.filter(|r| *r == Relation::FragmentOf || !generic_wording_differs());
     // Evidence is kept only for matches: most candidates are rejected.
     let (aligned, anchors) = if relation.is_some() {
         let aligned = a_content
@@ -355,6 +357,26 @@ mod tests {
             ("Tuvimos una reunión muy productiva", Lang::Es),
         );
         assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+    }
+
+    #[test]
+    fn short_fragments_of_long_translations_match_by_content() {
+        let s = score(
+            ("Nobody listens to us", Lang::En),
+            (
+                "Llevamos tres semanas sin agua y nadie nos escucha",
+                Lang::Es,
+            ),
+        );
+        assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
+        let s = score(
+            ("The reservoir is at 9 percent of its capacity", Lang::En),
+            (
+                "El embalse está al 9 % de su capacidad. En setenta años nunca vimos algo así",
+                Lang::Es,
+            ),
+        );
+        assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
     }
 
     #[test]

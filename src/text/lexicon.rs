@@ -64,13 +64,25 @@ impl Lexicon {
                     problem: "empty field".to_string(),
                 });
             }
-            let spanish_key = phrase_key(Lang::Es, spanish);
-            let glosses = self.glosses.entry(spanish_key).or_default();
-            for english_word in english.split(' ') {
-                let english_key = word_key(Lang::En, english_word);
-                self.english.insert(english_key.clone());
-                if !glosses.contains(&english_key) {
-                    glosses.push(english_key);
+            // The stemmer does not always bring a plural to its singular's stem ("años" →
+            // "anos", "año" → "ano"): plurals are entered too.
+            let mut spanish_keys = vec![phrase_key(Lang::Es, spanish)];
+            if !spanish.contains(' ') {
+                for plural in [format!("{spanish}s"), format!("{spanish}es")] {
+                    let key = phrase_key(Lang::Es, &plural);
+                    if !spanish_keys.contains(&key) {
+                        spanish_keys.push(key);
+                    }
+                }
+            }
+            for spanish_key in spanish_keys {
+                let glosses = self.glosses.entry(spanish_key).or_default();
+                for english_word in english.split(' ') {
+                    let english_key = word_key(Lang::En, english_word);
+                    self.english.insert(english_key.clone());
+                    if !glosses.contains(&english_key) {
+                        glosses.push(english_key);
+                    }
                 }
             }
             self.pairs += 1;
@@ -139,6 +151,11 @@ mod tests {
         assert!(
             glosses.contains(&word_key(Lang::En, "meetings")),
             "{glosses:?}"
+        );
+        let years = lexicon.glosses(&word_key(Lang::Es, "años"));
+        assert!(
+            years.contains(&word_key(Lang::En, "year")),
+            "plurals the stemmer leaves apart: {years:?}"
         );
         assert!(lexicon.is_false_friend(
             &word_key(Lang::Es, "terrorífico"),
