@@ -34,7 +34,9 @@ pub const MIN_STRING_CHECK_COVERAGE: f32 = 0.4;
 pub const MIN_CONTENT_WORDS: usize = 2;
 
 /// Quotes with at most this many content words are generic ("We had a very productive
-/// meeting" / "It was a very productive meeting"): their function words must align too.
+/// meeting" / "It was a very productive meeting"): in one language, their function words must
+/// align too. Across languages function words do not translate one for one (Spanish drops
+/// subjects), so translations are judged by content words.
 pub const SHORT_QUOTE_CONTENT_WORDS: usize = 3;
 /// Share of all the words of such a short quote that must align. Chosen on
 /// corpora/similar-statements: translations of one short statement align 0.8–1.0 of their
@@ -102,7 +104,9 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
         (cov_b, cov_a)
     };
     let (short_quote, long_quote) = if a_is_short { (a, b) } else { (b, a) };
-    let enough_words = a_content.len().min(b_content.len()) >= MIN_CONTENT_WORDS;
+    // A very short quote repeated word for word ("You are great") is the same quotation.
+    let verbatim = same_folded_words(a, b);
+    let enough_words = a_content.len().min(b_content.len()) >= MIN_CONTENT_WORDS || verbatim;
     let generic_wording_differs = || {
         let aligned = short_quote
             .tokens
@@ -147,7 +151,8 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
     };
     // Only two renderings of a whole short statement must agree in function words; a short
     // fragment of a longer quote ("Nobody listens to us") is judged by its content words.
-    let relation = relation.filter(|r| *r == Relation::FragmentOf || !generic_wording_differs());
+    let relation = relation
+        .filter(|r| *r == Relation::FragmentOf || !same_language || !generic_wording_differs());
     // Evidence is kept only for matches: most candidates are rejected.
     let (aligned, anchors) = if relation.is_some() {
         let aligned = a_content
@@ -174,6 +179,15 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
         aligned,
         anchors,
     }
+}
+
+/// True when both quotes are the same words (case, accents and punctuation aside).
+fn same_folded_words(a: &NormalizedQuote, b: &NormalizedQuote) -> bool {
+    a.tokens.len() == b.tokens.len()
+        && a.tokens
+            .iter()
+            .zip(&b.tokens)
+            .all(|(x, y)| x.folded == y.folded)
 }
 
 fn ratio(part: usize, whole: usize) -> f32 {
@@ -377,6 +391,17 @@ mod tests {
             ),
         );
         assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
+    }
+
+    #[test]
+    fn short_translations_and_verbatim_repeats_match() {
+        let s = score(
+            ("I thought he was terrific", Lang::En),
+            ("Me pareció estupendo", Lang::Es),
+        );
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+        let s = score(("You are great.", Lang::En), ("“You are great”", Lang::En));
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
     }
 
     #[test]
