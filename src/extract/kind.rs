@@ -35,21 +35,26 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
 
     let near_before = &before[before.len().saturating_sub(MARKER_WORDS_BEFORE)..];
     let near_after = &after_all[..after_all.len().min(MARKER_WORDS_AFTER)];
-    if let Some(kind) =
-        marker_kind(pack, near_before, true).or_else(|| marker_kind(pack, near_after, false))
-    {
-        return kind;
-    }
-
     let words: Vec<&str> = tokenize(&quote.text)
         .into_iter()
         .filter(|t| t.is_word)
         .map(|t| t.text(&quote.text))
         .collect();
+    let ends_like_sentence = quote.text.trim_end().ends_with(['.', '?', '!', '…']);
+    // A title marker names a title, not a sentence quoted from it ("según el informe, «…».").
+    let sentence_from_a_work = |kind: &QuoteKind| {
+        *kind == QuoteKind::Title && ends_like_sentence && words.len() > TITLE_MAX_WORDS
+    };
+    if let Some(kind) = marker_kind(pack, near_before, true)
+        .or_else(|| marker_kind(pack, near_after, false))
+        .filter(|kind| !sentence_from_a_work(kind))
+    {
+        return kind;
+    }
+
     if words.len() == 1 && words[0].chars().count() == 1 {
         return QuoteKind::Other;
     }
-    let ends_like_sentence = quote.text.trim_end().ends_with(['.', '?', '!', '…']);
     if !ends_like_sentence && words.len() <= TITLE_MAX_WORDS && is_title_case(&words, pack) {
         return QuoteKind::Title;
     }
@@ -165,6 +170,12 @@ mod tests {
             kinds("Officials said the talks marked a “reset.”", Lang::En),
             [QuoteKind::Scare]
         );
+    }
+
+    #[test]
+    fn title_markers_name_titles_not_sentences_quoted_from_a_work() {
+        assert_eq!(kinds("Our earlier story, “Petro heads to Washington under a cloud of sanctions,” has more.", Lang::En), [QuoteKind::Title]);
+        assert_eq!(kinds("The study was blunt: “The glaciers that fed this reservoir have lost almost half of their mass since 1990.”", Lang::En), [QuoteKind::Speech]);
     }
 
     #[test]
