@@ -181,9 +181,14 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
     }
 }
 
+/// A repeated phrase this long is a quotation even with one content word ("You are great");
+/// a repeated single word ("secuestro") is a borrowed word, not a statement.
+const MIN_VERBATIM_WORDS: usize = 3;
+
 /// True when both quotes are the same words (case, accents and punctuation aside).
 fn same_folded_words(a: &NormalizedQuote, b: &NormalizedQuote) -> bool {
-    a.tokens.len() == b.tokens.len()
+    a.tokens.len() >= MIN_VERBATIM_WORDS
+        && a.tokens.len() == b.tokens.len()
         && a.tokens
             .iter()
             .zip(&b.tokens)
