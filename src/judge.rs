@@ -12,7 +12,7 @@
 use crate::cluster::Statement;
 use crate::matching::{MatchScore, Relation};
 use crate::model::Quote;
-use crate::text::{NormToken, NormalizedQuote};
+use crate::text::{NormToken, NormalizedQuote, Word};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -432,12 +432,7 @@ fn material_change(
         return None;
     }
     // A rendering that is a stretch of the reference's words is a trim: only what it adds counts.
-    let words = |q: &NormalizedQuote| {
-        q.tokens
-            .iter()
-            .map(|t| t.folded.clone())
-            .collect::<Vec<_>>()
-    };
+    let words = |q: &NormalizedQuote| q.tokens.iter().map(|t| t.folded).collect::<Vec<_>>();
     let (member_words, reference_words) = (words(member), words(reference));
     let trimmed = !member_words.is_empty()
         && member_words.len() < reference_words.len()
@@ -462,12 +457,12 @@ fn material_change(
     };
     let near_verbatim = strsim::normalized_levenshtein(&full_text(member), &full_text(reference))
         >= MIN_SWAP_SIMILARITY;
-    let numbers = |quote: &NormalizedQuote| -> BTreeSet<String> {
+    let numbers = |quote: &NormalizedQuote| -> BTreeSet<Word> {
         quote
             .tokens
             .iter()
-            .filter(|t| t.concepts.first().is_some_and(|c| c.starts_with('#')))
-            .flat_map(|t| t.concepts.clone())
+            .filter(|t| t.number)
+            .flat_map(|t| t.concepts.iter().copied())
             .collect()
     };
     let (member_numbers, reference_numbers) = (numbers(member), numbers(reference));
@@ -481,7 +476,7 @@ fn material_change(
     if member
         .tokens
         .iter()
-        .any(|t| t.anchor && !t.concepts.iter().any(|c| c.starts_with('#')) && !has(reference, t))
+        .any(|t| t.anchor && !t.number && !has(reference, t))
     {
         return Some("name");
     }
@@ -509,7 +504,7 @@ pub fn word_diff(old: &NormalizedQuote, new: &NormalizedQuote) -> String {
     let mut out = Vec::new();
     while i < a.len() || j < b.len() {
         if i < a.len() && j < b.len() && a[i].folded == b[j].folded {
-            out.push(b[j].surface.clone());
+            out.push(b[j].surface.to_string());
             i += 1;
             j += 1;
         } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {

@@ -50,6 +50,7 @@ pub use judge::{Finding, FindingKind, Severity};
 pub use lang::{Detector, Lang};
 pub use matching::{MatchScore, Relation};
 pub use model::{Article, ArticleMeta, Attribution, Quote, QuoteKind};
+pub use text::Word;
 
 use attribute::People;
 use rayon::prelude::*;

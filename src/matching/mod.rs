@@ -5,9 +5,9 @@
 //! one language; across languages a shared pivot concept (lexicon gloss), the same name or
 //! number, or a cognate by string similarity that is not a listed false friend.
 
-use crate::text::{Lexicon, NormToken, NormalizedQuote};
+use crate::text::{Lexicon, NormToken, NormalizedQuote, Word};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// Share of the shorter quote's content words that must align for two quotes to match.
 /// Chosen on corpora/trump-petro-2026: translated quotes align 0.75–1.0 of their words, while
@@ -68,9 +68,9 @@ pub struct MatchScore {
     /// None when the quotes do not match.
     pub relation: Option<Relation>,
     /// Aligned word pairs (as written), in the shorter quote's order.
-    pub aligned: Vec<(String, String)>,
+    pub aligned: Vec<(Word, Word)>,
     /// Names and numbers found in both.
-    pub anchors: Vec<String>,
+    pub anchors: Vec<Word>,
 }
 
 /// Compares two quotes. The evidence lists word pairs from `a`'s side first.
@@ -158,15 +158,12 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
         let aligned = a_content
             .iter()
             .zip(&aligned_a)
-            .filter_map(|(x, y)| y.map(|y| (x.surface.clone(), y.surface.clone())))
+            .filter_map(|(x, y)| y.map(|y| (x.surface, y.surface)))
             .collect();
         let anchors = a_content
             .iter()
             .zip(&aligned_a)
-            .filter_map(|(x, y)| {
-                y.filter(|y| x.anchor && y.anchor)
-                    .map(|_| x.surface.clone())
-            })
+            .filter_map(|(x, y)| y.filter(|y| x.anchor && y.anchor).map(|_| x.surface))
             .collect();
         (aligned, anchors)
     } else {
@@ -224,31 +221,26 @@ fn words_align(x: &NormToken, y: &NormToken, lexicon: &Lexicon) -> bool {
         && spanish.folded.chars().count() >= MIN_COGNATE_CHARS
         && english.folded.chars().count() >= MIN_COGNATE_CHARS
         && strsim::normalized_levenshtein(&spanish.key, &english.key) >= MIN_COGNATE_SIMILARITY
-        && !lexicon.is_false_friend(&spanish.key, &english.key)
+        && !lexicon.is_false_friend(spanish.key, english.key)
 }
 
 /// The keys under which a quote is indexed, all in the English pivot so that renderings in
 /// either language meet: concepts (English stems, Spanish glosses, `#N` numbers), and for
 /// words the lexicon cannot gloss (names, cognates) their folded form and a five-letter prefix.
-fn index_keys(quote: &NormalizedQuote) -> BTreeSet<String> {
-    let mut keys = BTreeSet::new();
+fn index_keys(quote: &NormalizedQuote) -> Vec<Word> {
+    let mut keys = Vec::new();
     for token in quote.content() {
         if token.concepts.is_empty() || token.anchor {
-            keys.insert(token.folded.clone());
-            keys.insert(format!(
-                "~{}",
-                token.key.chars().take(5).collect::<String>()
-            ));
-        }
-        keys.extend(token.concepts.iter().cloned());
-        if token.lang == crate::lang::Lang::En {
+            keys.push(token.folded);
+            keys.push(token.prefix);
+        } else if token.lang == crate::lang::Lang::En {
             // An English word may be the cognate of an unglossed Spanish one.
-            keys.insert(format!(
-                "~{}",
-                token.key.chars().take(5).collect::<String>()
-            ));
+            keys.push(token.prefix);
         }
+        keys.extend(token.concepts.iter().copied());
     }
+    keys.sort_unstable();
+    keys.dedup();
     keys
 }
 
@@ -270,14 +262,14 @@ pub const MIN_SHARED_KEYS: usize = 2;
 /// An inverted index of statement cores, probed by each quote's rarest keys, so that matching
 /// scores a bounded number of candidates per quote (never all pairs).
 pub struct CoreIndex {
-    document_frequency: HashMap<String, u32>,
-    postings: HashMap<String, Vec<usize>>,
+    document_frequency: HashMap<Word, u32>,
+    postings: HashMap<Word, Vec<u32>>,
 }
 
 impl CoreIndex {
     /// An empty index whose key rarity is counted over `quotes`.
-    pub fn new<'a>(quotes: impl IntoIterator<Item = &'a NormalizedQuote>) -> CoreIndex {
-        let mut document_frequency: HashMap<String, u32> = HashMap::new();
+    pub fn new<'a, 'w: 'a>(quotes: impl IntoIterator<Item = &'a NormalizedQuote<'w>>) -> CoreIndex {
+        let mut document_frequency: HashMap<Word, u32> = HashMap::new();
         for quote in quotes {
             for key in index_keys(quote) {
                 *document_frequency.entry(key).or_default() += 1;
@@ -294,7 +286,7 @@ impl CoreIndex {
         for key in index_keys(quote) {
             let list = self.postings.entry(key).or_default();
             if list.len() < MAX_POSTING {
-                list.push(id);
+                list.push(id as u32);
             }
         }
     }
@@ -307,7 +299,7 @@ impl CoreIndex {
 
     /// [`CoreIndex::candidates`] among the cores numbered `first` or above.
     pub fn candidates_from(&self, quote: &NormalizedQuote, first: usize) -> Vec<usize> {
-        let mut keys: Vec<(u32, String)> = index_keys(quote)
+        let mut keys: Vec<(u32, Word)> = index_keys(quote)
             .into_iter()
             .map(|k| (self.document_frequency.get(&k).copied().unwrap_or(0), k))
             .filter(|(df, _)| *df > 1)
@@ -319,8 +311,10 @@ impl CoreIndex {
             if cores.len() > MAX_PROBE_POSTING {
                 continue;
             }
-            for &core in cores.iter().filter(|&&core| core >= first) {
-                *shared.entry(core).or_default() += 1;
+            for core in cores.iter().map(|&core| core as usize) {
+                if core >= first {
+                    *shared.entry(core).or_default() += 1;
+                }
             }
         }
         let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
@@ -425,6 +419,6 @@ mod tests {
             ("La cúpula vive en Dubái, Madrid, Miami", Lang::Es),
         );
         assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
-        assert!(s.anchors.contains(&"Madrid".to_string()));
+        assert!(s.anchors.iter().any(|a| a == "Madrid"));
     }
 }

@@ -6,6 +6,7 @@
 //! pairs from a TSV file in the same format.
 
 use super::normalize::stem;
+use super::Word;
 use crate::lang::DataError;
 use crate::lang::Lang;
 use std::collections::{HashMap, HashSet};
@@ -17,9 +18,9 @@ const BUILTIN_FALSE_FRIENDS: &str = include_str!("data/false_friends_es_en.tsv")
 /// Spanish stems mapped to the English stems they may translate to (many-to-many).
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    glosses: HashMap<String, Vec<String>>,
-    english: HashSet<String>,
-    false_friends: HashSet<(String, String)>,
+    glosses: HashMap<Word, Vec<Word>>,
+    english: HashSet<Word>,
+    false_friends: HashSet<(Word, Word)>,
     pairs: usize,
 }
 
@@ -78,8 +79,8 @@ impl Lexicon {
             for spanish_key in spanish_keys {
                 let glosses = self.glosses.entry(spanish_key).or_default();
                 for english_word in english.split(' ') {
-                    let english_key = word_key(Lang::En, english_word);
-                    self.english.insert(english_key.clone());
+                    let english_key = Word::new(&word_key(Lang::En, english_word));
+                    self.english.insert(english_key);
                     if !glosses.contains(&english_key) {
                         glosses.push(english_key);
                     }
@@ -102,16 +103,16 @@ impl Lexicon {
     }
 
     /// English stems that the Spanish stem `spanish_key` may translate to.
-    pub fn glosses(&self, spanish_key: &str) -> &[String] {
+    pub fn glosses(&self, spanish_key: Word) -> &[Word] {
         self.glosses
-            .get(spanish_key)
+            .get(&spanish_key)
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
 
     /// True when `word` is an ordinary word of `lang` that the lexicon knows.
     pub fn knows(&self, lang: Lang, word: &str) -> bool {
-        let key = word_key(lang, word);
+        let key = Word::new(&word_key(lang, word));
         match lang {
             Lang::Es => self.glosses.contains_key(&key),
             Lang::En => self.english.contains(&key),
@@ -119,16 +120,15 @@ impl Lexicon {
     }
 
     /// True when the two stems look alike but do not translate each other.
-    pub fn is_false_friend(&self, spanish_key: &str, english_key: &str) -> bool {
-        self.false_friends
-            .contains(&(spanish_key.to_string(), english_key.to_string()))
+    pub fn is_false_friend(&self, spanish_key: Word, english_key: Word) -> bool {
+        self.false_friends.contains(&(spanish_key, english_key))
     }
 }
 
 /// The key of a lemma that may be several words: the key of its last word ("en absoluto" →
 /// "absolut"). Multi-word Spanish entries are rare and glossed through their head word.
-fn phrase_key(lang: Lang, phrase: &str) -> String {
-    word_key(lang, phrase.rsplit(' ').next().unwrap_or(phrase))
+fn phrase_key(lang: Lang, phrase: &str) -> Word {
+    Word::new(&word_key(lang, phrase.rsplit(' ').next().unwrap_or(phrase)))
 }
 
 #[cfg(test)]
@@ -147,19 +147,19 @@ mod tests {
     #[test]
     fn inflected_spanish_words_find_their_glosses() {
         let lexicon = Lexicon::builtin();
-        let glosses = lexicon.glosses(&word_key(Lang::Es, "reuniones"));
+        let glosses = lexicon.glosses(phrase_key(Lang::Es, "reuniones"));
         assert!(
-            glosses.contains(&word_key(Lang::En, "meetings")),
+            glosses.contains(&phrase_key(Lang::En, "meetings")),
             "{glosses:?}"
         );
-        let years = lexicon.glosses(&word_key(Lang::Es, "años"));
+        let years = lexicon.glosses(phrase_key(Lang::Es, "años"));
         assert!(
-            years.contains(&word_key(Lang::En, "year")),
+            years.contains(&phrase_key(Lang::En, "year")),
             "plurals the stemmer leaves apart: {years:?}"
         );
         assert!(lexicon.is_false_friend(
-            &word_key(Lang::Es, "terrorífico"),
-            &word_key(Lang::En, "terrific")
+            phrase_key(Lang::Es, "terrorífico"),
+            phrase_key(Lang::En, "terrific")
         ));
     }
 

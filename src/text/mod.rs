@@ -4,11 +4,13 @@
 mod lexicon;
 mod normalize;
 mod sentences;
+mod vocab;
 
 pub use lexicon::Lexicon;
 pub(crate) use normalize::stem;
 pub use normalize::{NormToken, NormalizedQuote, Normalizer};
 pub use sentences::{paragraph_spans, sentence_spans};
+pub use vocab::Word;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

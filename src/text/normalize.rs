@@ -5,9 +5,11 @@
 //! Spanish the English stems the lexicon glosses it to. Numbers, written as digits or words,
 //! become the concept `#N` in every language, so "dos horas" meets "two hours".
 
-use super::{fold, lexicon::word_key, tokenize, Lexicon};
+use super::{fold, lexicon::word_key, tokenize, Lexicon, Word};
 use crate::lang::Lang;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The Snowball stem of a lower-case word.
@@ -21,39 +23,61 @@ pub(crate) fn stem(lang: Lang, word: &str) -> String {
     stemmer.stem(word).into_owned()
 }
 
-/// One word of a normalized quote.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NormToken {
+/// What a word of a language is, whatever its place in a quote: computed once per distinct
+/// word and shared by every token of it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WordInfo {
     /// The word as written.
-    pub surface: String,
+    pub surface: Word,
     /// Lower case, accents stripped.
-    pub folded: String,
-    /// Folded Snowball stem in the token's language.
-    pub key: String,
-    /// Language the token was read in.
+    pub folded: Word,
+    /// Folded Snowball stem of the word's lemma in its language.
+    pub key: Word,
+    /// `~` and the key's first five letters: what a cognate in the other language shares.
+    pub prefix: Word,
+    /// Language the word was read in.
     pub lang: Lang,
-    /// False for stop words (function words); negations always carry content.
+    /// False for stop words (function words); negations and numbers always carry content.
     pub content: bool,
-    /// Stems in the English pivot (the stem itself for English, glosses for Spanish), or `#N`
-    /// for a number.
-    pub concepts: Vec<String>,
     /// True for a negation ("not", "nunca").
     pub negation: bool,
+    /// True for a number, in digits or words.
+    pub number: bool,
+    /// The word's own pivot concept: `#N` for a number, the key for an English word.
+    own_concept: [Word; 1],
+}
+
+/// One word of a normalized quote: the word, its pivot concepts, and whether it is an anchor.
+/// It dereferences to its [`WordInfo`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NormToken<'a> {
+    info: &'static WordInfo,
+    /// Stems in the English pivot (the stem itself for English, glosses for Spanish), or `#N`
+    /// for a number.
+    pub concepts: &'a [Word],
     /// True when written with a capital inside the quote, or a number: names, places and
     /// figures that survive translation.
     pub anchor: bool,
 }
 
-/// A quote ready for matching.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct NormalizedQuote {
-    /// Every word, in order.
-    pub tokens: Vec<NormToken>,
+impl std::ops::Deref for NormToken<'_> {
+    type Target = WordInfo;
+
+    fn deref(&self) -> &WordInfo {
+        self.info
+    }
 }
 
-impl NormalizedQuote {
+/// A quote ready for matching.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct NormalizedQuote<'a> {
+    /// Every word, in order.
+    pub tokens: Vec<NormToken<'a>>,
+}
+
+impl<'a> NormalizedQuote<'a> {
     /// The content words, in order.
-    pub fn content(&self) -> impl Iterator<Item = &NormToken> {
+    pub fn content(&self) -> impl Iterator<Item = &NormToken<'a>> {
         self.tokens.iter().filter(|t| t.content)
     }
 
@@ -78,41 +102,65 @@ impl<'a> Normalizer<'a> {
     }
 
     /// Normalizes `text`, read as `lang`.
-    pub fn normalize(&self, text: &str, lang: Lang) -> NormalizedQuote {
-        let pack = lang.pack();
-        let mut tokens = Vec::new();
-        let words: Vec<&str> = tokenize(text)
+    pub fn normalize(&self, text: &str, lang: Lang) -> NormalizedQuote<'a> {
+        let tokens = tokenize(text)
             .into_iter()
             .filter(|t| t.is_word)
-            .map(|t| t.text(text))
+            .enumerate()
+            .map(|(position, token)| {
+                let word = token.text(text);
+                let info = word_info(lang, word);
+                let concepts: &'a [Word] = if info.number || lang == Lang::En {
+                    &info.own_concept
+                } else {
+                    self.lexicon.glosses(info.key)
+                };
+                let anchor =
+                    info.number || (info.content && position > 0 && super::is_capitalized(word));
+                NormToken {
+                    info,
+                    concepts,
+                    anchor,
+                }
+            })
             .collect();
-        for (position, word) in words.iter().enumerate() {
-            let lower = word.to_lowercase();
-            let folded = fold(word);
-            let number = parse_number(&lower).or_else(|| pack.numbers.get(&lower).copied());
-            let key = word_key(lang, &lower);
-            let content = number.is_some() || !pack.stopwords.contains(&lower);
-            let concepts = match (number, lang) {
-                (Some(n), _) => vec![format!("#{n}")],
-                (None, Lang::En) => vec![key.clone()],
-                (None, Lang::Es) => self.lexicon.glosses(&key).to_vec(),
-            };
-            let anchor =
-                number.is_some() || (content && position > 0 && super::is_capitalized(word));
-            let negation = pack.negations.contains(&lower.replace('’', "'"));
-            tokens.push(NormToken {
-                negation,
-                surface: word.to_string(),
-                folded,
-                key,
-                lang,
-                content,
-                concepts,
-                anchor,
-            });
-        }
         NormalizedQuote { tokens }
     }
+}
+
+/// The [`WordInfo`] of `word` read as `lang`, computed on a thread's first sight of it.
+/// Infos live until the process ends, like [`Word`]s; each thread keeps its own table, so
+/// looking one up never waits on another thread.
+fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
+    thread_local! {
+        static INFOS: RefCell<HashMap<(Lang, Word), &'static WordInfo>> =
+            RefCell::new(HashMap::new());
+    }
+    let surface = Word::new(word);
+    if let Some(info) = INFOS.with(|infos| infos.borrow().get(&(lang, surface)).copied()) {
+        return info;
+    }
+    let pack = lang.pack();
+    let lower = word.to_lowercase();
+    let number = parse_number(&lower).or_else(|| pack.numbers.get(&lower).copied());
+    let key = Word::new(&word_key(lang, &lower));
+    let own_concept = match number {
+        Some(n) => Word::new(&format!("#{n}")),
+        None => key,
+    };
+    let info: &'static WordInfo = Box::leak(Box::new(WordInfo {
+        surface,
+        folded: Word::new(&fold(word)),
+        key,
+        prefix: Word::new(&format!("~{}", key.chars().take(5).collect::<String>())),
+        lang,
+        content: number.is_some() || !pack.stopwords.contains(&lower),
+        negation: pack.negations.contains(&lower.replace('’', "'")),
+        number: number.is_some(),
+        own_concept: [own_concept],
+    }));
+    INFOS.with(|infos| infos.borrow_mut().insert((lang, surface), info));
+    info
 }
 
 /// Digits with optional thousands separators ("2", "1,000", "30").

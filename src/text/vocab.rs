@@ -1,0 +1,141 @@
+//! Interned words. A corpus of a hundred thousand articles holds a few million words but only
+//! tens of thousands of distinct ones, so each distinct string is stored once per process and a
+//! [`Word`] is a pointer to it: copying, comparing and hashing a word cost one machine word.
+//!
+//! Interned strings live until the process ends; the vocabulary of a language grows far more
+//! slowly than the text read, so a long-running process that checks many corpora keeps about
+//! one dictionary's worth of strings.
+
+use serde::{Serialize, Serializer};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::{OnceLock, RwLock};
+
+/// An interned string. Two words are equal when their text is equal; they order by text.
+#[derive(Clone, Copy)]
+pub struct Word(&'static String);
+
+impl Word {
+    /// The word for `text`, interned on first use.
+    pub fn new(text: &str) -> Word {
+        thread_local! {
+            // Each thread remembers the words it has seen, so the shared table is locked only
+            // for words new to the thread.
+            static SEEN: RefCell<HashMap<&'static str, Word>> = RefCell::new(HashMap::new());
+        }
+        if let Some(word) = SEEN.with(|seen| seen.borrow().get(text).copied()) {
+            return word;
+        }
+        let word = intern(text);
+        SEEN.with(|seen| seen.borrow_mut().insert(word.as_str(), word));
+        word
+    }
+
+    /// The word's text.
+    pub fn as_str(self) -> &'static str {
+        self.0.as_str()
+    }
+}
+
+/// The process-wide table behind [`Word::new`].
+fn intern(text: &str) -> Word {
+    static TABLE: OnceLock<RwLock<HashMap<&'static str, Word>>> = OnceLock::new();
+    let table = TABLE.get_or_init(Default::default);
+    if let Some(word) = table.read().ok().and_then(|t| t.get(text).copied()) {
+        return word;
+    }
+    // A poisoned lock only means another thread panicked mid-insert: the map is still whole.
+    let mut table = table
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(word) = table.get(text) {
+        return *word;
+    }
+    let stored: &'static String = Box::leak(Box::new(text.to_string()));
+    let word = Word(stored);
+    table.insert(stored.as_str(), word);
+    word
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        // Interning makes equal texts the same allocation.
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Word {}
+
+impl Hash for Word {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self.0, state);
+    }
+}
+
+impl PartialOrd for Word {
+    fn partial_cmp(&self, other: &Word) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Word {
+    fn cmp(&self, other: &Word) -> std::cmp::Ordering {
+        // By text, never by address: orders must not depend on allocation.
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl fmt::Debug for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Word {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_texts_are_one_word_across_threads() {
+        let here = Word::new("reunión");
+        let there = std::thread::spawn(|| Word::new("reunión")).join().unwrap();
+        assert_eq!(here, there);
+        assert_ne!(here, Word::new("reunion"));
+        assert_eq!(here.as_str(), "reunión");
+        assert!(Word::new("a") < Word::new("b"));
+    }
+}
