@@ -544,7 +544,7 @@ mod tests {
     use crate::lang::Lang;
     use crate::text::{Lexicon, Normalizer};
 
-    fn norm(text: &str) -> NormalizedQuote {
+    fn norm(text: &str) -> NormalizedQuote<'static> {
         Normalizer::new(Lexicon::builtin()).normalize(text, Lang::En)
     }
 
