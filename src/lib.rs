@@ -235,10 +235,11 @@ impl Checker {
         timings.lap("scan (marks, sentences, language, kinds, people)");
         speakers::share_traits(&mut people);
         timings.lap("share roles and nationalities");
-        // Pass 2: attribution.
+        // Pass 2: attribution. Each article is consumed: its body is freed as soon as its
+        // quotes and evidence sentences are taken out, so bodies and quotes are never all held.
         let analysed: Vec<(ArticleInfo, Vec<Quote>, People)> = scanned
             .into_par_iter()
-            .zip(articles.par_iter())
+            .zip(articles.into_par_iter())
             .enumerate()
             .map(|(index, (scan, article))| {
                 let result = self.attribute_article(index, article, scan);
@@ -338,7 +339,7 @@ impl Checker {
     fn attribute_article(
         &self,
         index: usize,
-        article: &Article,
+        article: Article,
         scan: Scanned,
     ) -> (ArticleInfo, Vec<Quote>, People) {
         let doc = extract::Document::new(&article.body);
@@ -376,7 +377,7 @@ impl Checker {
             .collect();
         let info = ArticleInfo {
             id: article.id.clone(),
-            meta: article.meta.clone(),
+            meta: article.meta,
             lang,
         };
         (info, quotes, attributed.people)
