@@ -5,9 +5,10 @@
 //! one language; across languages a shared pivot concept (lexicon gloss), the same name or
 //! number, or a cognate by string similarity that is not a listed false friend.
 
-use crate::text::{Lexicon, NormToken, NormalizedQuote, Word};
+use crate::text::{Lexicon, NormToken, NormalizedQuote, Word, WordMap};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// Share of the shorter quote's content words that must align for two quotes to match.
 /// Chosen on corpora/trump-petro-2026: translated quotes align 0.75–1.0 of their words, while
@@ -78,21 +79,17 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
     let a_content: Vec<&NormToken> = a.content().collect();
     let b_content: Vec<&NormToken> = b.content().collect();
     // Which content words align, computed once: the costly part of matching.
-    let aligns: Vec<Vec<bool>> = a_content
+    let width = b_content.len().max(1);
+    let aligns: Vec<bool> = a_content
         .iter()
-        .map(|x| {
-            b_content
-                .iter()
-                .map(|y| words_align(x, y, lexicon))
-                .collect()
-        })
+        .flat_map(|x| b_content.iter().map(|y| words_align(x, y, lexicon)))
         .collect();
     let aligned_a: Vec<Option<&NormToken>> = aligns
-        .iter()
+        .chunks(width)
         .map(|row| row.iter().position(|&hit| hit).map(|j| b_content[j]))
         .collect();
     let matched_b = (0..b_content.len())
-        .filter(|&j| aligns.iter().any(|row| row[j]))
+        .filter(|&j| aligns.chunks(width).any(|row| row[j]))
         .count();
     let matched_a = aligned_a.iter().filter(|m| m.is_some()).count();
     let cov_a = ratio(matched_a, a_content.len());
@@ -220,8 +217,23 @@ fn words_align(x: &NormToken, y: &NormToken, lexicon: &Lexicon) -> bool {
     spanish.key.chars().next() == english.key.chars().next()
         && spanish.folded.chars().count() >= MIN_COGNATE_CHARS
         && english.folded.chars().count() >= MIN_COGNATE_CHARS
-        && strsim::normalized_levenshtein(&spanish.key, &english.key) >= MIN_COGNATE_SIMILARITY
+        && stems_look_alike(spanish.key, english.key)
         && !lexicon.is_false_friend(spanish.key, english.key)
+}
+
+/// True when two stems are at least [`MIN_COGNATE_SIMILARITY`] alike. The same word pairs
+/// meet again and again across candidates, so each thread remembers the edit distances it
+/// has computed.
+fn stems_look_alike(spanish: Word, english: Word) -> bool {
+    thread_local! {
+        static ALIKE: RefCell<WordMap<(Word, Word), bool>> = RefCell::new(WordMap::default());
+    }
+    if let Some(alike) = ALIKE.with(|memo| memo.borrow().get(&(spanish, english)).copied()) {
+        return alike;
+    }
+    let alike = strsim::normalized_levenshtein(&spanish, &english) >= MIN_COGNATE_SIMILARITY;
+    ALIKE.with(|memo| memo.borrow_mut().insert((spanish, english), alike));
+    alike
 }
 
 /// The keys under which a quote is indexed, all in the English pivot so that renderings in
@@ -262,14 +274,14 @@ pub const MIN_SHARED_KEYS: usize = 2;
 /// An inverted index of statement cores, probed by each quote's rarest keys, so that matching
 /// scores a bounded number of candidates per quote (never all pairs).
 pub struct CoreIndex {
-    document_frequency: HashMap<Word, u32>,
-    postings: HashMap<Word, Vec<u32>>,
+    document_frequency: WordMap<Word, u32>,
+    postings: WordMap<Word, Vec<u32>>,
 }
 
 impl CoreIndex {
     /// An empty index whose key rarity is counted over `quotes`.
     pub fn new<'a, 'w: 'a>(quotes: impl IntoIterator<Item = &'a NormalizedQuote<'w>>) -> CoreIndex {
-        let mut document_frequency: HashMap<Word, u32> = HashMap::new();
+        let mut document_frequency: WordMap<Word, u32> = WordMap::default();
         for quote in quotes {
             for key in index_keys(quote) {
                 *document_frequency.entry(key).or_default() += 1;
@@ -277,7 +289,7 @@ impl CoreIndex {
         }
         CoreIndex {
             document_frequency,
-            postings: HashMap::new(),
+            postings: WordMap::default(),
         }
     }
 

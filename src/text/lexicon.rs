@@ -6,10 +6,10 @@
 //! pairs from a TSV file in the same format.
 
 use super::normalize::stem;
-use super::Word;
+use super::{Word, WordMap};
 use crate::lang::DataError;
 use crate::lang::Lang;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const BUILTIN_LEXICON: &str = include_str!("data/lexicon_es_en.tsv");
@@ -18,7 +18,7 @@ const BUILTIN_FALSE_FRIENDS: &str = include_str!("data/false_friends_es_en.tsv")
 /// Spanish stems mapped to the English stems they may translate to (many-to-many).
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    glosses: HashMap<Word, Vec<Word>>,
+    glosses: WordMap<Word, Vec<Word>>,
     english: HashSet<Word>,
     false_friends: HashSet<(Word, Word)>,
     pairs: usize,

@@ -10,7 +10,7 @@ pub use lexicon::Lexicon;
 pub(crate) use normalize::stem;
 pub use normalize::{NormToken, NormalizedQuote, Normalizer};
 pub use sentences::{paragraph_spans, sentence_spans};
-pub use vocab::Word;
+pub use vocab::{Word, WordMap};
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

@@ -5,11 +5,10 @@
 //! Spanish the English stems the lexicon glosses it to. Numbers, written as digits or words,
 //! become the concept `#N` in every language, so "dos horas" meets "two hours".
 
-use super::{fold, lexicon::word_key, tokenize, Lexicon, Word};
+use super::{fold, lexicon::word_key, tokenize, Lexicon, Word, WordMap};
 use crate::lang::Lang;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The Snowball stem of a lower-case word.
@@ -133,8 +132,8 @@ impl<'a> Normalizer<'a> {
 /// looking one up never waits on another thread.
 fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
     thread_local! {
-        static INFOS: RefCell<HashMap<(Lang, Word), &'static WordInfo>> =
-            RefCell::new(HashMap::new());
+        static INFOS: RefCell<WordMap<(Lang, Word), &'static WordInfo>> =
+            RefCell::new(WordMap::default());
     }
     let surface = Word::new(word);
     if let Some(info) = INFOS.with(|infos| infos.borrow().get(&(lang, surface)).copied()) {

@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::{OnceLock, RwLock};
 
 /// An interned string. Two words are equal when their text is equal; they order by text.
@@ -57,6 +57,41 @@ fn intern(text: &str) -> Word {
     let word = Word(stored);
     table.insert(stored.as_str(), word);
     word
+}
+
+/// A map keyed by words (or tuples of words) with [`WordHasher`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// Hashes words by their address with one multiply per machine word: words are interned, so
+/// the address is a perfect key, and the default SipHash would cost more than the lookup.
+/// Not for attacker-chosen keys: only for words and small integers.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        // Multiplying by an odd constant with good bit dispersion, after folding in the
+        // previous state, spreads pointer bits (whose low bits are always zero) over the hash.
+        const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+        self.0 = (self.0.rotate_left(26) ^ value).wrapping_mul(MULTIPLIER);
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The product's high bits are its best mixed: bring them down to where tables index.
+        self.0.rotate_left(26)
+    }
 }
 
 impl std::ops::Deref for Word {
