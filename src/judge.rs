@@ -12,7 +12,7 @@
 use crate::cluster::Statement;
 use crate::matching::{MatchScore, Relation};
 use crate::model::Quote;
-use crate::text::{NormToken, NormalizedQuote, Word};
+use crate::text::{alike, NormToken, NormalizedQuote, Word};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -455,8 +455,11 @@ fn material_change(
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let near_verbatim = strsim::normalized_levenshtein(&full_text(member), &full_text(reference))
-        >= MIN_SWAP_SIMILARITY;
+    let near_verbatim = alike(
+        &full_text(member),
+        &full_text(reference),
+        MIN_SWAP_SIMILARITY,
+    );
     let numbers = |quote: &NormalizedQuote| -> BTreeSet<Word> {
         quote
             .tokens

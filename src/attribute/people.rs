@@ -320,19 +320,15 @@ pub fn same_person(a: &[String], b: &[String]) -> bool {
     extends || prefixed
 }
 
-/// The lower-case form of word token `index`, with its period when one follows it directly
-/// ("U.S" + "." → "u.s.").
-pub(crate) fn word_with_period(doc: &Document, index: usize) -> (String, Option<String>) {
-    let lower = doc.lower(index);
-    let dotted = doc
-        .tokens
+/// True when a period follows word token `index` directly ("U.S" + "." reads "u.s.").
+fn followed_by_period(doc: &Document, index: usize) -> bool {
+    doc.tokens
         .get(index + 1)
-        .filter(|next| next.start == doc.tokens[index].end && next.text(doc.body) == ".")
-        .map(|_| format!("{lower}."));
-    (lower, dotted)
+        .is_some_and(|next| next.start == doc.tokens[index].end && next.text(doc.body) == ".")
 }
 
-/// Looks `index` up in a phrase table, trying the word with its period first.
+/// Looks `index` (whose lower-case form is `words[at]`) up in a phrase table, trying the word
+/// with its period first.
 pub(crate) fn lookup<V: Copy>(
     doc: &Document,
     table: &crate::lang::PhraseTable<V>,
@@ -340,9 +336,8 @@ pub(crate) fn lookup<V: Copy>(
     index: usize,
     at: usize,
 ) -> Option<(usize, V)> {
-    let (_, dotted) = word_with_period(doc, index);
-    if let Some(dotted) = dotted {
-        let mut with_period = vec![dotted];
+    if followed_by_period(doc, index) {
+        let mut with_period = vec![format!("{}.", words[at])];
         with_period.extend(words[at + 1..].iter().take(MAX_PHRASE_WORDS).cloned());
         if let Some(found) = table.longest_match(&with_period) {
             return Some(found);

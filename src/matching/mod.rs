@@ -5,7 +5,7 @@
 //! one language; across languages a shared pivot concept (lexicon gloss), the same name or
 //! number, or a cognate by string similarity that is not a listed false friend.
 
-use crate::text::{Lexicon, NormToken, NormalizedQuote, Word, WordMap};
+use crate::text::{alike, Lexicon, NormToken, NormalizedQuote, Word, WordMap};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -117,11 +117,8 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
         .first()
         .zip(b_content.first())
         .is_some_and(|(x, y)| x.lang == y.lang);
-    let string_match = || {
-        same_language
-            && strsim::normalized_levenshtein(&a.core_text(), &b.core_text())
-                >= MIN_STRING_SIMILARITY
-    };
+    let string_match =
+        || same_language && alike(&a.core_text(), &b.core_text(), MIN_STRING_SIMILARITY);
     // A negation gained or lost turns a statement into its opposite: only a near-verbatim
     // rendering (a misquote, reported as drift) stays the same statement.
     let negations = |q: &NormalizedQuote| q.tokens.iter().filter(|t| t.negation).count();
@@ -228,12 +225,12 @@ fn stems_look_alike(spanish: Word, english: Word) -> bool {
     thread_local! {
         static ALIKE: RefCell<WordMap<(Word, Word), bool>> = RefCell::new(WordMap::default());
     }
-    if let Some(alike) = ALIKE.with(|memo| memo.borrow().get(&(spanish, english)).copied()) {
-        return alike;
+    if let Some(known) = ALIKE.with(|memo| memo.borrow().get(&(spanish, english)).copied()) {
+        return known;
     }
-    let alike = strsim::normalized_levenshtein(&spanish, &english) >= MIN_COGNATE_SIMILARITY;
-    ALIKE.with(|memo| memo.borrow_mut().insert((spanish, english), alike));
-    alike
+    let similar = alike(&spanish, &english, MIN_COGNATE_SIMILARITY);
+    ALIKE.with(|memo| memo.borrow_mut().insert((spanish, english), similar));
+    similar
 }
 
 /// The keys under which a quote is indexed, all in the English pivot so that renderings in

@@ -107,6 +107,19 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// True when `a` and `b` are at least `min` alike by normalized Levenshtein similarity (1 −
+/// edits / the longer length, in characters). Pairs whose lengths alone rule it out are never
+/// compared: the edit distance is the costliest measure matching uses.
+pub fn alike(a: &str, b: &str, min: f64) -> bool {
+    let (a_chars, b_chars) = (a.chars().count(), b.chars().count());
+    let longer = a_chars.max(b_chars);
+    // At least |a − b| edits are needed: that bound is checked before the distance itself.
+    if longer > 0 && 1.0 - a_chars.abs_diff(b_chars) as f64 / (longer as f64) < min {
+        return false;
+    }
+    strsim::normalized_levenshtein(a, b) >= min
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +148,24 @@ mod tests {
             ]
         );
         assert_eq!(words("«Hola», dijo"), ["Hola", "dijo"]);
+    }
+
+    #[test]
+    fn alike_agrees_with_the_edit_distance() {
+        for (a, b) in [
+            ("cooperacion", "cooper"),
+            ("reunion", "reunión"),
+            ("", ""),
+            ("a", ""),
+        ] {
+            for min in [0.0, 0.5, 0.72, 0.85, 1.0] {
+                assert_eq!(
+                    alike(a, b, min),
+                    strsim::normalized_levenshtein(a, b) >= min,
+                    "{a:?} {b:?} {min}"
+                );
+            }
+        }
     }
 
     #[test]
