@@ -7,7 +7,7 @@ mod json;
 mod text;
 
 pub use json::JsonReporter;
-pub use text::TextReporter;
+pub use text::{write_finding, TextReporter};
 
 use crate::{Analysis, Finding, Lang, Quote, QuoteKind};
 use serde::Serialize;
@@ -136,6 +136,12 @@ pub struct FindingRecord<'a> {
     pub diffs: &'a [String],
     /// The evidence.
     pub quotes: Vec<QuoteRecord<'a>>,
+    /// Stable id across runs: 16 hex digits (see README, "Fingerprints").
+    pub fingerprint: &'a str,
+    /// The reviewer's decision from the baseline, when there is one (only confirmed findings
+    /// are listed: dismissed ones are hidden).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<crate::review::ReviewRecord<'a>>,
 }
 
 /// Everything a report shows.
@@ -149,6 +155,9 @@ pub struct Report<'a> {
     pub statements: Vec<StatementRecord<'a>>,
     /// Findings, in statement order.
     pub findings: Vec<FindingRecord<'a>>,
+    /// What the review baseline did to this report, when one was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::review::BaselineRecord<'a>>,
 }
 
 impl<'a> Report<'a> {
@@ -201,6 +210,8 @@ impl<'a> Report<'a> {
                     .iter()
                     .map(|&q| QuoteRecord::new(&quotes[q]))
                     .collect(),
+                fingerprint: &f.fingerprint,
+                review: None,
             });
         Report {
             summary: Summary {
@@ -223,6 +234,7 @@ impl<'a> Report<'a> {
                 .collect(),
             statements,
             findings: findings.collect(),
+            baseline: None,
         }
     }
 }
