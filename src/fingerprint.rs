@@ -39,7 +39,10 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
 /// repeated words do not matter. Among quotes equally long (in content words), the one whose
 /// words sort first is taken, never the first in file order. A quote with no content words
 /// contributes all its words.
-pub(crate) fn statement_words(statement: &Statement, normalized: &[NormalizedQuote]) -> Vec<String> {
+pub(crate) fn statement_words(
+    statement: &Statement,
+    normalized: &[NormalizedQuote],
+) -> Vec<String> {
     let words_of = |quote: &NormalizedQuote| {
         let content: Vec<&str> = quote.content().map(|t| t.key.as_str()).collect();
         let mut words: Vec<String> = if content.is_empty() {
@@ -120,7 +123,10 @@ mod tests {
     fn core_words_are_stems_in_any_order_whatever_the_quote_order() {
         let one = words(&["We had a very good meeting", "a good meeting"]);
         assert_eq!(one, ["good", "meet", "veri"]);
-        assert_eq!(one, words(&["a good meeting", "We had a very good meeting"]));
+        assert_eq!(
+            one,
+            words(&["a good meeting", "We had a very good meeting"])
+        );
         // Two quotes of the same length: the choice does not depend on which comes first.
         assert_eq!(
             words(&["the meeting was good", "the talks were fine"]),
@@ -148,7 +154,11 @@ mod tests {
         );
         assert_ne!(
             a,
-            fingerprint(FindingKind::SelfConflict, &core, ["Donald Trump", "Gustavo Petro"])
+            fingerprint(
+                FindingKind::SelfConflict,
+                &core,
+                ["Donald Trump", "Gustavo Petro"]
+            )
         );
         assert_ne!(
             a,

@@ -173,8 +173,14 @@ impl ScriptArgs {
 
     /// The --confirm and --dismiss decisions, in that order.
     fn decisions(&self) -> Vec<(String, Decision)> {
-        let confirmed = self.confirm.iter().map(|f| (f.clone(), Decision::Confirmed));
-        let dismissed = self.dismiss.iter().map(|f| (f.clone(), Decision::Dismissed));
+        let confirmed = self
+            .confirm
+            .iter()
+            .map(|f| (f.clone(), Decision::Confirmed));
+        let dismissed = self
+            .dismiss
+            .iter()
+            .map(|f| (f.clone(), Decision::Dismissed));
         confirmed.chain(dismissed).collect()
     }
 }

@@ -127,6 +127,12 @@ pub struct FindingRecord<'a> {
     pub severity: crate::Severity,
     /// The statement's id.
     pub statement: &'a str,
+    /// Stable id across runs: 16 hex digits (see README, "Fingerprints").
+    pub fingerprint: &'a str,
+    /// The reviewer's decision from the baseline, when there is one (only confirmed findings
+    /// are listed: dismissed ones are hidden).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<crate::review::ReviewRecord<'a>>,
     /// One line a reviewer can read.
     pub message: &'a str,
     /// How sure the finding is (0–1).
@@ -136,12 +142,6 @@ pub struct FindingRecord<'a> {
     pub diffs: &'a [String],
     /// The evidence.
     pub quotes: Vec<QuoteRecord<'a>>,
-    /// Stable id across runs: 16 hex digits (see README, "Fingerprints").
-    pub fingerprint: &'a str,
-    /// The reviewer's decision from the baseline, when there is one (only confirmed findings
-    /// are listed: dismissed ones are hidden).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub review: Option<crate::review::ReviewRecord<'a>>,
 }
 
 /// Everything a report shows.
@@ -202,6 +202,8 @@ impl<'a> Report<'a> {
                 kind: f.kind,
                 severity: f.severity,
                 statement: &f.statement,
+                fingerprint: &f.fingerprint,
+                review: None,
                 message: &f.message,
                 confidence: f.confidence,
                 diffs: &f.diffs,
@@ -210,8 +212,6 @@ impl<'a> Report<'a> {
                     .iter()
                     .map(|&q| QuoteRecord::new(&quotes[q]))
                     .collect(),
-                fingerprint: &f.fingerprint,
-                review: None,
             });
         Report {
             summary: Summary {

@@ -2,8 +2,8 @@
 //! then the counts.
 
 use super::{FindingRecord, QuoteRecord, Report, Reporter};
-use crate::review::BaselineRecord;
 use crate::judge::shorten;
+use crate::review::BaselineRecord;
 use crate::Lang;
 use std::io::{self, Write};
 
@@ -60,7 +60,11 @@ impl Reporter for TextReporter {
 /// Writes one finding with its evidence as the text report shows it (also used by
 /// `quotecheck review`): the headline, the fingerprint and any review decision, the wording
 /// diffs and every quote with its article, outlet and attribution sentence.
-pub fn write_finding(report: &Report, finding: &FindingRecord, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_finding(
+    report: &Report,
+    finding: &FindingRecord,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(
         out,
         "{}[{}] {} (confidence {:.2}): {}",
@@ -113,7 +117,11 @@ fn write_baseline(baseline: &BaselineRecord, out: &mut dyn Write) -> io::Result<
         if baseline.dismissed == 1 { "" } else { "s" },
         baseline.confirmed,
         baseline.stale.len(),
-        if baseline.stale.len() == 1 { "y" } else { "ies" }
+        if baseline.stale.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        }
     )?;
     for entry in &baseline.stale {
         writeln!(

@@ -171,9 +171,7 @@ impl Baseline {
         for entry in file.entries {
             let fingerprint = entry.fingerprint.clone();
             if entries.insert(fingerprint.clone(), entry).is_some() {
-                return Err(error(format!(
-                    "fingerprint {fingerprint} is decided twice"
-                )));
+                return Err(error(format!("fingerprint {fingerprint} is decided twice")));
             }
         }
         Ok(Baseline {
@@ -336,10 +334,8 @@ mod tests {
     use super::*;
 
     fn temp_file(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "quotecheck-baseline-{}-{name}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("quotecheck-baseline-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         dir.join(".quotecheck").join("baseline.json")
     }

@@ -209,3 +209,96 @@ pub fn accept_all(report: &Report, baseline: &mut Baseline) -> Result<usize, Rev
     baseline.save()?;
     Ok(confirmed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Article, ArticleMeta, Checker};
+
+    fn analysis() -> crate::Analysis {
+        let article = |id: &str, body: &str| Article {
+            id: id.to_string(),
+            meta: ArticleMeta::default(),
+            declared_lang: None,
+            body: body.to_string(),
+        };
+        Checker::new().check(vec![
+            article(
+                "a.txt",
+                "Donald Trump met Gustavo Petro. “We had a very good meeting,” Trump said.",
+            ),
+            article(
+                "b.txt",
+                "Petro y Trump se reunieron. «Tuvimos una muy buena reunión», dijo Petro.",
+            ),
+        ])
+    }
+
+    fn baseline(name: &str) -> Baseline {
+        let path = std::env::temp_dir()
+            .join(format!("quotecheck-session-{}-{name}", std::process::id()))
+            .join("baseline.json");
+        let _ = std::fs::remove_file(&path);
+        Baseline::open(&path).unwrap()
+    }
+
+    fn run(report: &Report, baseline: &mut Baseline, answers: &str) -> (Tally, String) {
+        let mut out = Vec::new();
+        let tally = review(report, baseline, &mut answers.as_bytes(), &mut out).unwrap();
+        (tally, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn back_stops_at_the_first_finding_and_the_end_of_input_quits() {
+        let analysis = analysis();
+        let report = Report::new(&analysis, 0, 0);
+        assert_eq!(report.findings.len(), 1);
+        let mut baseline = baseline("back");
+        let (tally, out) = run(&report, &mut baseline, "b\n");
+        assert!(out.contains("This is the first finding."), "{out}");
+        assert!(out.contains("Stopped at finding 1 of 1"), "{out}");
+        assert_eq!(tally.undecided, 1);
+        // The end of input while a reason is asked decides nothing.
+        let (tally, _) = run(&report, &mut baseline, "d\n");
+        assert_eq!(tally.undecided, 1);
+        assert!(!baseline.path().exists());
+    }
+
+    #[test]
+    fn a_decision_can_be_changed_and_is_shown_when_seen_again() {
+        let analysis = analysis();
+        let report = Report::new(&analysis, 0, 0);
+        let mut baseline = baseline("change");
+        let (tally, out) = run(&report, &mut baseline, "d\n  \n");
+        assert!(out.starts_with("1 finding to review"), "{out}");
+        assert!(out.contains("Done: 0 confirmed, 1 dismissed"), "{out}");
+        assert_eq!(tally.dismissed, 1);
+        let entry = baseline.get(report.findings[0].fingerprint).unwrap();
+        assert_eq!(entry.reason, None, "a blank reason is no reason");
+        assert_eq!(entry.speakers.len(), 2, "both credited speakers, sorted");
+        assert!(entry.speakers[0] < entry.speakers[1]);
+        let (tally, out) = run(&report, &mut baseline, "c\n");
+        assert!(out.contains("Decided: dismissed\n"), "{out}");
+        assert_eq!(tally.confirmed, 1);
+        assert_eq!(Baseline::read(baseline.path()).unwrap(), baseline);
+    }
+
+    #[test]
+    fn script_decisions_check_every_fingerprint_first() {
+        let analysis = analysis();
+        let report = Report::new(&analysis, 0, 0);
+        let mut baseline = baseline("script");
+        let fingerprint = report.findings[0].fingerprint.to_string();
+        let typo = [
+            (fingerprint.clone(), Decision::Dismissed),
+            ("ffffffffffffffff".to_string(), Decision::Confirmed),
+        ];
+        assert!(matches!(
+            decide(&report, &mut baseline, &typo, None),
+            Err(ReviewError::UnknownFingerprint(f)) if f == "ffffffffffffffff"
+        ));
+        assert_eq!(baseline.entries().count(), 0);
+        assert_eq!(accept_all(&report, &mut baseline).unwrap(), 1);
+        assert_eq!(accept_all(&report, &mut baseline).unwrap(), 0);
+    }
+}
