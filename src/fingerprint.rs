@@ -7,7 +7,7 @@
 //! ```
 //!
 //! (US is the unit separator U+001F, SP a space) where `kind` is the finding kind's snake_case
-//! name, the words are the statement's normalized core words (see [`statement_words`]) and the
+//! name, the words are the statement's normalized core words (see `statement_words`) and the
 //! speakers are the canonical names credited in the finding's evidence, sorted and without
 //! repeats. Nothing in it depends on article ids, paths, byte offsets, statement numbers or the
 //! order of the input, so it survives re-running with more articles and renaming or reordering
@@ -105,10 +105,14 @@ mod tests {
     }
 
     fn words(texts: &[&str]) -> Vec<String> {
+        words_in(Lang::En, texts)
+    }
+
+    fn words_in(lang: Lang, texts: &[&str]) -> Vec<String> {
         let normalizer = Normalizer::new(Lexicon::builtin());
         let normalized: Vec<NormalizedQuote> = texts
             .iter()
-            .map(|t| normalizer.normalize(t, Lang::En))
+            .map(|t| normalizer.normalize(t, lang))
             .collect();
         let statement = Statement {
             id: "S1".to_string(),
@@ -123,6 +127,10 @@ mod tests {
     fn core_words_are_stems_in_any_order_whatever_the_quote_order() {
         let one = words(&["We had a very good meeting", "a good meeting"]);
         assert_eq!(one, ["good", "meet", "veri"]);
+        assert_eq!(
+            words_in(Lang::Es, &["Tuvimos una muy buena reunión"]),
+            ["buen", "muy", "reunion", "ten"]
+        );
         assert_eq!(
             one,
             words(&["a good meeting", "We had a very good meeting"])
