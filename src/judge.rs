@@ -10,10 +10,11 @@
 //! finding has a confidence from the attributions and matches behind it.
 
 use crate::cluster::Statement;
+use crate::fingerprint;
 use crate::matching::{MatchScore, Relation};
 use crate::model::Quote;
 use crate::text::{alike, NormToken, NormalizedQuote, Word};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Full-text similarity above which two renderings are the same wording with a word swapped,
@@ -23,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const MIN_SWAP_SIMILARITY: f64 = 0.8;
 
 /// What a finding reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// One statement credited to different speakers by different articles.
@@ -107,6 +108,9 @@ pub struct Finding {
     pub confidence: f32,
     /// For wording drift: a word-level diff per changed quote ("[-200-] {+300+}").
     pub diffs: Vec<String>,
+    /// Stable id across runs (16 hex digits) from the kind, the statement's normalized core
+    /// words and the speakers of the evidence; see [`crate::fingerprint`].
+    pub fingerprint: String,
 }
 
 /// Findings for `statements`, in statement order, then by kind. `normalized[q]` is quote q's
@@ -125,12 +129,18 @@ pub fn judge(
             .zip(&statement.matches)
             .map(|(&q, m)| (q, m.as_ref().map_or(1.0, match_strength)))
             .collect();
+        let first = findings.len();
         findings.extend(speaker_conflict(statement, quotes, &strength, &outlet_of));
         findings.extend(self_conflicts(statement, quotes, &strength, &outlet_of));
         findings.extend(unattributed(statement, quotes, &strength, &outlet_of));
         findings.extend(wording_drift(
             statement, quotes, normalized, &strength, &outlet_of,
         ));
+        let words = fingerprint::statement_words(statement, normalized);
+        for found in &mut findings[first..] {
+            let speakers = found.quotes.iter().filter_map(|&q| quotes[q].speaker());
+            found.fingerprint = fingerprint::fingerprint(found.kind, &words, speakers);
+        }
     }
     findings
 }
@@ -213,6 +223,8 @@ fn finding(
         quotes,
         confidence: (confidence * 100.0).round() / 100.0,
         diffs: Vec::new(),
+        // Set by `judge`, which knows the statement's normalized words.
+        fingerprint: String::new(),
     }
 }
 

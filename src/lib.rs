@@ -33,12 +33,14 @@ mod attribute;
 mod cluster;
 pub mod eval;
 mod extract;
+pub mod fingerprint;
 mod ingest;
 mod judge;
 mod lang;
 mod matching;
 mod model;
 pub mod report;
+pub mod review;
 mod speakers;
 mod text;
 

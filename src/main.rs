@@ -6,7 +6,11 @@ use quotecheck::eval::{evaluate, Gold};
 use quotecheck::report::{
     write_quotes, JsonReporter, QuoteListFormat, Report, Reporter, TextReporter,
 };
-use quotecheck::{ingest, Checker, IngestOptions, Ingested, Severity, DEFAULT_MAX_ARTICLE_BYTES};
+use quotecheck::review::session::{self, Tally};
+use quotecheck::review::{self, Baseline, Decision};
+use quotecheck::{
+    ingest, Checker, IngestOptions, Ingested, Severity, DEFAULT_MAX_ARTICLE_BYTES, STDIN_PATH,
+};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,7 +31,11 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
         #[command(flatten)]
+        output: OutputArgs,
+        #[command(flatten)]
         matching: MatchingArgs,
+        #[command(flatten)]
+        baseline: BaselineArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
@@ -64,9 +72,25 @@ enum Command {
     Extract {
         #[command(flatten)]
         input: InputArgs,
+        #[command(flatten)]
+        output: OutputArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
+    },
+    /// Walk the findings one at a time and confirm or dismiss each; decisions are saved to the
+    /// baseline file as they are made. Needs a terminal, unless a script option is given.
+    Review {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        matching: MatchingArgs,
+        /// The baseline file to update (default: .quotecheck/baseline.json in the corpus
+        /// folder: the first PATH if it is a directory, else the folder holding it).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        #[command(flatten)]
+        script: ScriptArgs,
     },
 }
 
@@ -75,15 +99,90 @@ struct InputArgs {
     /// Article files or directories (read recursively); `-` reads one article from standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Write the output to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
     /// Skip articles larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
     max_article_bytes: u64,
     /// Print nothing on standard error but errors.
     #[arg(short, long)]
     quiet: bool,
+}
+
+#[derive(clap::Args)]
+struct OutputArgs {
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct BaselineArgs {
+    /// Apply this review baseline: hide dismissed findings, label confirmed ones, list stale
+    /// entries. Without it, .quotecheck/baseline.json in the corpus folder is applied when it
+    /// exists.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Apply no baseline, not even the default one.
+    #[arg(long, conflicts_with = "baseline")]
+    no_baseline: bool,
+}
+
+impl BaselineArgs {
+    /// The baseline to apply to a run over `paths`: the one named, else the default one if it
+    /// exists, unless --no-baseline.
+    fn read(&self, paths: &[PathBuf]) -> Result<Option<Baseline>> {
+        if self.no_baseline {
+            return Ok(None);
+        }
+        let path = match &self.baseline {
+            Some(path) => path.clone(),
+            None => {
+                let path = review::default_path(paths);
+                if !path.exists() {
+                    return Ok(None);
+                }
+                path
+            }
+        };
+        Ok(Some(Baseline::read(&path)?))
+    }
+}
+
+/// Decisions made without a terminal.
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("fingerprints").args(["confirm", "dismiss"]).multiple(true)))]
+struct ScriptArgs {
+    /// Confirm every finding that has no decision yet.
+    #[arg(long)]
+    accept_all: bool,
+    /// Confirm the finding with this fingerprint (may be given more than once).
+    #[arg(long, value_name = "FINGERPRINT")]
+    confirm: Vec<String>,
+    /// Dismiss the finding with this fingerprint (may be given more than once).
+    #[arg(long, value_name = "FINGERPRINT")]
+    dismiss: Vec<String>,
+    /// The reason recorded with --confirm and --dismiss.
+    #[arg(long, value_name = "TEXT", requires = "fingerprints")]
+    reason: Option<String>,
+}
+
+impl ScriptArgs {
+    /// True when any script option is given: no terminal is needed.
+    fn given(&self) -> bool {
+        self.accept_all || !self.confirm.is_empty() || !self.dismiss.is_empty()
+    }
+
+    /// The --confirm and --dismiss decisions, in that order.
+    fn decisions(&self) -> Vec<(String, Decision)> {
+        let confirmed = self
+            .confirm
+            .iter()
+            .map(|f| (f.clone(), Decision::Confirmed));
+        let dismissed = self
+            .dismiss
+            .iter()
+            .map(|f| (f.clone(), Decision::Dismissed));
+        confirmed.chain(dismissed).collect()
+    }
 }
 
 #[derive(clap::Args)]
@@ -194,7 +293,9 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check {
             input,
+            output,
             matching,
+            baseline,
             format,
             min_confidence,
             verbose,
@@ -208,7 +309,13 @@ fn run(cli: Cli) -> Result<u8> {
                 return Ok(EXIT_ERROR);
             };
             let (skipped, errors) = (ingested.skipped(), ingested.errors.len());
+            let baseline = baseline.read(&input.paths)?;
             let mut analysis = checker.check(ingested.articles);
+            // The baseline sees every finding, so that an entry is stale only when its finding
+            // is gone, not when --min-confidence hides it.
+            let applied = baseline
+                .as_ref()
+                .map(|baseline| baseline.apply(&mut analysis.findings));
             analysis.findings.retain(|f| f.confidence >= min_confidence);
             if verbose {
                 for (stage, seconds, peak) in &analysis.timings {
@@ -222,12 +329,15 @@ fn run(cli: Cli) -> Result<u8> {
                     analysis.scored_pairs
                 );
             }
-            let report = Report::new(&analysis, skipped, errors);
+            let mut report = Report::new(&analysis, skipped, errors);
+            if let (Some(baseline), Some(applied)) = (&baseline, &applied) {
+                baseline.annotate(&mut report, applied);
+            }
             let reporter: &dyn Reporter = match format {
                 CheckFormat::Text => &TextReporter,
                 CheckFormat::Json => &JsonReporter,
             };
-            write_output(&input, |out| reporter.write(&report, out))?;
+            write_output(output.output.as_deref(), |out| reporter.write(&report, out))?;
             let fails = analysis.findings.iter().any(|f| fail_on.fails(f.severity));
             Ok(if fails { EXIT_FINDINGS } else { EXIT_CLEAN })
         }
@@ -248,7 +358,6 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let input = InputArgs {
                 paths,
-                output,
                 max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
                 quiet: true,
             };
@@ -259,7 +368,7 @@ fn run(cli: Cli) -> Result<u8> {
             let scores = evaluate(&analysis, &gold_file, |id| {
                 gold_key(&gold_file, &gold_dir, id)
             });
-            write_output(&input, |out| match format {
+            write_output(output.as_deref(), |out| match format {
                 CheckFormat::Text => scores.write_text(out, verbose),
                 CheckFormat::Json => {
                     serde_json::to_writer_pretty(&mut *out, &scores)?;
@@ -268,7 +377,11 @@ fn run(cli: Cli) -> Result<u8> {
             })?;
             Ok(EXIT_CLEAN)
         }
-        Command::Extract { input, format } => {
+        Command::Extract {
+            input,
+            output,
+            format,
+        } => {
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
             };
@@ -282,10 +395,84 @@ fn run(cli: Cli) -> Result<u8> {
                 ExtractFormat::Json => QuoteListFormat::Json,
                 ExtractFormat::Text => QuoteListFormat::Text,
             };
-            write_output(&input, |out| write_quotes(&quotes, format, out))?;
+            write_output(output.output.as_deref(), |out| {
+                write_quotes(&quotes, format, out)
+            })?;
             Ok(EXIT_CLEAN)
         }
+        Command::Review {
+            input,
+            matching,
+            baseline,
+            script,
+        } => review_findings(&input, &matching, baseline, &script),
     }
+}
+
+/// The `review` command: script decisions, or an interactive session on the terminal.
+fn review_findings(
+    input: &InputArgs,
+    matching: &MatchingArgs,
+    baseline: Option<PathBuf>,
+    script: &ScriptArgs,
+) -> Result<u8> {
+    use std::io::IsTerminal;
+    let interactive = !script.given();
+    if interactive && !io::stdin().is_terminal() {
+        eprintln!(
+            "quotecheck: review asks about each finding on a terminal, and standard input is \
+             not one; in scripts use --accept-all, --confirm FINGERPRINT or --dismiss \
+             FINGERPRINT [--reason TEXT]"
+        );
+        return Ok(EXIT_ERROR);
+    }
+    if interactive && input.paths.iter().any(|p| p.as_os_str() == STDIN_PATH) {
+        eprintln!(
+            "quotecheck: review reads its answers from standard input, so it cannot read an \
+             article from it (`-`)"
+        );
+        return Ok(EXIT_ERROR);
+    }
+    let path = baseline.unwrap_or_else(|| review::default_path(&input.paths));
+    let mut baseline = Baseline::open(&path)?;
+    let mut checker = matching.checker()?;
+    if let Some(bar) = progress_bar(input.quiet) {
+        checker.set_progress(bar);
+    }
+    let Some(ingested) = read_articles(input) else {
+        return Ok(EXIT_ERROR);
+    };
+    let (skipped, errors) = (ingested.skipped(), ingested.errors.len());
+    let analysis = checker.check(ingested.articles);
+    let report = Report::new(&analysis, skipped, errors);
+    if interactive {
+        let stdout = io::stdout();
+        session::review(
+            &report,
+            &mut baseline,
+            &mut io::stdin().lock(),
+            &mut stdout.lock(),
+        )?;
+        return Ok(EXIT_CLEAN);
+    }
+    session::decide(
+        &report,
+        &mut baseline,
+        &script.decisions(),
+        script.reason.as_deref(),
+    )?;
+    if script.accept_all {
+        session::accept_all(&report, &mut baseline)?;
+    }
+    if !input.quiet {
+        eprintln!(
+            "quotecheck: {} ({} findings); baseline {}",
+            Tally::of(&report, &baseline),
+            report.findings.len(),
+            baseline.path().display()
+        );
+    }
+    Ok(EXIT_CLEAN)
 }
 
 /// The gold key of article `id`: the id itself, its path relative to the gold file's folder,
@@ -357,11 +544,12 @@ fn read_articles(input: &InputArgs) -> Option<Ingested> {
     Some(ingested)
 }
 
+/// Runs `write` on `output` (a file), or on standard output when None.
 fn write_output(
-    input: &InputArgs,
+    output: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
-    match &input.output {
+    match output {
         Some(path) => {
             let file = std::fs::File::create(path)
                 .with_context(|| format!("{}: cannot create", path.display()))?;

@@ -7,7 +7,7 @@ mod json;
 mod text;
 
 pub use json::JsonReporter;
-pub use text::TextReporter;
+pub use text::{write_finding, TextReporter};
 
 use crate::{Analysis, Finding, Lang, Quote, QuoteKind};
 use serde::Serialize;
@@ -127,6 +127,12 @@ pub struct FindingRecord<'a> {
     pub severity: crate::Severity,
     /// The statement's id.
     pub statement: &'a str,
+    /// Stable id across runs: 16 hex digits (see README, "Fingerprints").
+    pub fingerprint: &'a str,
+    /// The reviewer's decision from the baseline, when there is one (only confirmed findings
+    /// are listed: dismissed ones are hidden).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<crate::review::ReviewRecord<'a>>,
     /// One line a reviewer can read.
     pub message: &'a str,
     /// How sure the finding is (0–1).
@@ -149,6 +155,9 @@ pub struct Report<'a> {
     pub statements: Vec<StatementRecord<'a>>,
     /// Findings, in statement order.
     pub findings: Vec<FindingRecord<'a>>,
+    /// What the review baseline did to this report, when one was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::review::BaselineRecord<'a>>,
 }
 
 impl<'a> Report<'a> {
@@ -193,6 +202,8 @@ impl<'a> Report<'a> {
                 kind: f.kind,
                 severity: f.severity,
                 statement: &f.statement,
+                fingerprint: &f.fingerprint,
+                review: None,
                 message: &f.message,
                 confidence: f.confidence,
                 diffs: &f.diffs,
@@ -223,6 +234,7 @@ impl<'a> Report<'a> {
                 .collect(),
             statements,
             findings: findings.collect(),
+            baseline: None,
         }
     }
 }

@@ -1,8 +1,9 @@
 //! The text report: findings first with their evidence side by side, then every statement,
 //! then the counts.
 
-use super::{QuoteRecord, Report, Reporter};
+use super::{FindingRecord, QuoteRecord, Report, Reporter};
 use crate::judge::shorten;
+use crate::review::BaselineRecord;
 use crate::Lang;
 use std::io::{self, Write};
 
@@ -11,41 +12,11 @@ pub struct TextReporter;
 
 impl Reporter for TextReporter {
     fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let outlet = |article: &str| {
-            report
-                .articles
-                .iter()
-                .find(|a| a.id == article)
-                .map(|a| {
-                    let mut parts = vec![a
-                        .meta
-                        .outlet
-                        .clone()
-                        .unwrap_or_else(|| "unknown outlet".to_string())];
-                    parts.extend(a.meta.date.clone());
-                    parts.join(", ")
-                })
-                .unwrap_or_default()
-        };
         if report.findings.is_empty() {
             writeln!(out, "No findings.")?;
         }
         for finding in &report.findings {
-            writeln!(
-                out,
-                "{}[{}] {} (confidence {:.2}): {}",
-                finding.severity.name(),
-                finding.kind.name(),
-                finding.statement,
-                finding.confidence,
-                finding.message
-            )?;
-            for diff in finding.diffs {
-                writeln!(out, "  ~ {diff}")?;
-            }
-            for quote in &finding.quotes {
-                write_quote(out, quote, &outlet(quote.article))?;
-            }
+            write_finding(report, finding, out)?;
             writeln!(out)?;
         }
         writeln!(out, "Statements:")?;
@@ -78,8 +49,96 @@ impl Reporter for TextReporter {
             out,
             "\n{} articles, {} quotes, {} statements, {} findings; {} skipped ({} errors)",
             s.articles, s.quotes, s.statements, s.findings, s.skipped, s.errors
-        )
+        )?;
+        if let Some(baseline) = &report.baseline {
+            write_baseline(baseline, out)?;
+        }
+        Ok(())
     }
+}
+
+/// Writes one finding with its evidence as the text report shows it (also used by
+/// `quotecheck review`): the headline, the fingerprint and any review decision, the wording
+/// diffs and every quote with its article, outlet and attribution sentence.
+pub fn write_finding(
+    report: &Report,
+    finding: &FindingRecord,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}[{}] {} (confidence {:.2}): {}",
+        finding.severity.name(),
+        finding.kind.name(),
+        finding.statement,
+        finding.confidence,
+        finding.message
+    )?;
+    let review = finding
+        .review
+        .as_ref()
+        .map(|r| format!(" · {}", r.label()))
+        .unwrap_or_default();
+    writeln!(out, "  fingerprint {}{review}", finding.fingerprint)?;
+    for diff in finding.diffs {
+        writeln!(out, "  ~ {diff}")?;
+    }
+    for quote in &finding.quotes {
+        write_quote(out, quote, &outlet(report, quote.article))?;
+    }
+    Ok(())
+}
+
+/// "Outlet, date" of an article of the report.
+fn outlet(report: &Report, article: &str) -> String {
+    report
+        .articles
+        .iter()
+        .find(|a| a.id == article)
+        .map(|a| {
+            let mut parts = vec![a
+                .meta
+                .outlet
+                .clone()
+                .unwrap_or_else(|| "unknown outlet".to_string())];
+            parts.extend(a.meta.date.clone());
+            parts.join(", ")
+        })
+        .unwrap_or_default()
+}
+
+/// The closing note on the baseline: what it hid and which of its entries match nothing now.
+fn write_baseline(baseline: &BaselineRecord, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "Baseline {}: {} dismissed finding{} hidden, {} confirmed shown, {} stale entr{}",
+        baseline.file,
+        baseline.dismissed,
+        if baseline.dismissed == 1 { "" } else { "s" },
+        baseline.confirmed,
+        baseline.stale.len(),
+        if baseline.stale.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        }
+    )?;
+    for entry in &baseline.stale {
+        writeln!(
+            out,
+            "  stale {} {} [{}] {}: “{}” (matches no finding; remove it from the baseline)",
+            entry.fingerprint,
+            entry.decision.name(),
+            entry.kind.name(),
+            if entry.speakers.is_empty() {
+                "unattributed".to_string()
+            } else {
+                entry.speakers.join(" / ")
+            },
+            shorten(&entry.statement, 60)
+        )?;
+    }
+    Ok(())
 }
 
 fn write_quote(out: &mut dyn Write, quote: &QuoteRecord, outlet: &str) -> io::Result<()> {
