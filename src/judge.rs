@@ -446,6 +446,9 @@ fn material_change(
     // A rendering that is a stretch of the reference's words is a trim: only what it adds counts.
     let words = |q: &NormalizedQuote| q.tokens.iter().map(|t| t.folded).collect::<Vec<_>>();
     let (member_words, reference_words) = (words(member), words(reference));
+    if member_words == reference_words {
+        return None; // the same words: nothing changed
+    }
     let trimmed = !member_words.is_empty()
         && member_words.len() < reference_words.len()
         && reference_words

@@ -2,8 +2,16 @@
 
 use super::Lang;
 use crate::model::QuoteKind;
+use crate::text::FastHash;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// A table built from this project's data files: its keys are trusted, so it hashes with the
+/// fast [`FastHash`] rather than a DoS-resistant hash (looking up an article's words cannot
+/// degrade it, only inserting chosen keys could).
+type Table<K, V> = HashMap<K, V, FastHash>;
+/// A set built from this project's data files (see [`Table`]).
+type Set<K> = HashSet<K, FastHash>;
 
 /// Whether a cue reports speech or writing (a post, a letter, an inscription).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,13 +55,13 @@ pub struct DataError {
 /// A table of possibly multi-word phrases, matched longest first against lowercase tokens.
 #[derive(Debug)]
 pub struct PhraseTable<V> {
-    by_first_word: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first_word: Table<String, Vec<(Vec<String>, V)>>,
 }
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            by_first_word: HashMap::new(),
+            by_first_word: Table::default(),
         }
     }
 }
@@ -115,36 +123,36 @@ pub struct LanguagePack {
     /// only cue at the start of a sentence ("Para Petro, ...").
     pub source_phrases: PhraseTable<(CueMode, bool)>,
     /// Personal pronouns that can stand for a speaker.
-    pub pronouns: HashMap<String, Pronoun>,
+    pub pronouns: Table<String, Pronoun>,
     /// Titles and honorifics before a name, with the role they give ("president").
     pub titles: PhraseTable<Option<&'static str>>,
     /// Role nouns of epithets ("the Colombian leader", "el mandatario").
     pub epithets: PhraseTable<&'static str>,
     /// Determiners that open an epithet ("the", "el", "su").
-    pub epithet_openers: HashSet<String>,
+    pub epithet_openers: Set<String>,
     /// Nationality words, mapped to ISO 3166-1 alpha-2 codes.
     pub demonyms: PhraseTable<&'static str>,
     /// Function words ignored when comparing quotes (never negations).
-    pub stopwords: HashSet<String>,
+    pub stopwords: Set<String>,
     /// Number words and their values.
-    pub numbers: HashMap<String, u64>,
+    pub numbers: Table<String, u64>,
     /// Words near a quotation that tell its kind ("book", "cap", "so-called"), stemmed so that
     /// every inflection counts ("carteles", "chanted"); look up with [`LanguagePack::kind_marker_at`].
     pub kind_markers: PhraseTable<QuoteKind>,
     /// Abbreviations that do not end a sentence ("Mr.", "EE.UU."), as written.
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: Set<String>,
     /// Adverbs that may stand between a speaker and the cue verb ("also", "también").
-    pub adverbs: HashSet<String>,
+    pub adverbs: Set<String>,
     /// Relative pronouns that open a clause after a speaker ("who", "que").
-    pub relatives: HashSet<String>,
+    pub relatives: Set<String>,
     /// Capitalized words that never open a person's name (days, months).
-    pub non_names: HashSet<String>,
+    pub non_names: Set<String>,
     /// Words that negate ("not", "nunca").
-    pub negations: HashSet<String>,
+    pub negations: Set<String>,
     /// Head nouns of organisation names ("ministerio", "university").
-    pub organizations: HashSet<String>,
+    pub organizations: Set<String>,
     /// Irregular inflections and their lemmas ("tuvimos" → "tener", "had" → "have").
-    pub lemmas: HashMap<String, String>,
+    pub lemmas: Table<String, String>,
 }
 
 macro_rules! data_files {
@@ -312,21 +320,21 @@ impl LanguagePack {
             lang,
             verbs: PhraseTable::default(),
             source_phrases: PhraseTable::default(),
-            pronouns: HashMap::new(),
+            pronouns: Table::default(),
             titles: PhraseTable::default(),
             epithets: PhraseTable::default(),
-            epithet_openers: HashSet::new(),
+            epithet_openers: Set::default(),
             demonyms: PhraseTable::default(),
-            stopwords: HashSet::new(),
-            numbers: HashMap::new(),
+            stopwords: Set::default(),
+            numbers: Table::default(),
             kind_markers: PhraseTable::default(),
-            abbreviations: HashSet::new(),
-            adverbs: HashSet::new(),
-            relatives: HashSet::new(),
-            non_names: HashSet::new(),
-            lemmas: HashMap::new(),
-            negations: HashSet::new(),
-            organizations: HashSet::new(),
+            abbreviations: Set::default(),
+            adverbs: Set::default(),
+            relatives: Set::default(),
+            non_names: Set::default(),
+            lemmas: Table::default(),
+            negations: Set::default(),
+            organizations: Set::default(),
         };
         for (name, text) in data_files(lang) {
             let file = format!("{}/{}", lang.code(), name);

@@ -59,16 +59,19 @@ fn intern(text: &str) -> Word {
     word
 }
 
-/// A map keyed by words (or tuples of words) with [`WordHasher`].
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A map keyed by words (or tuples of words), hashed with [`FastHasher`].
+pub type WordMap<K, V> = HashMap<K, V, FastHash>;
 
-/// Hashes words by their address with one multiply per machine word: words are interned, so
-/// the address is a perfect key, and the default SipHash would cost more than the lookup.
-/// Not for attacker-chosen keys: only for words and small integers.
+/// Builds [`FastHasher`]s.
+pub type FastHash = BuildHasherDefault<FastHasher>;
+
+/// A hash of one multiply per machine word. Words hash by their address (interning makes the
+/// address a perfect key), strings by their bytes. Not resistant to chosen collisions: only for
+/// tables whose keys are words or trusted data, never for keys taken from input text.
 #[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
+pub struct FastHasher(u64);
 
-impl Hasher for WordHasher {
+impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
