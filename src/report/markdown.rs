@@ -14,7 +14,6 @@ pub struct MarkdownReporter;
 /// breaks turned into spaces.
 pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
-    let text = text.trim_start();
     let ordered_item = text
         .find(|c: char| !c.is_ascii_digit())
         .is_some_and(|end| end > 0 && text[end..].starts_with(['.', ')']));

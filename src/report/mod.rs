@@ -12,7 +12,7 @@ mod markdown;
 mod text;
 
 pub use self::csv::CsvReporter;
-pub use html::HtmlReporter;
+pub use html::{HtmlReporter, CUE_COLOR, ERROR_COLOR};
 pub use json::JsonReporter;
 pub use markdown::MarkdownReporter;
 pub use text::TextReporter;
