@@ -714,3 +714,149 @@ pub fn write_quotes(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote<'a>(article: &'a str, lang: Lang, text: &'a str, speaker: Option<&'a str>) -> QuoteRecord<'a> {
+        QuoteRecord {
+            article,
+            lang: Some(lang),
+            text,
+            start: 0,
+            end: text.len(),
+            kind: QuoteKind::Speech,
+            speaker,
+            mention: None,
+            cue: None,
+            confidence: None,
+            evidence: None,
+            matched: None,
+        }
+    }
+
+    #[test]
+    fn evidence_parts_mark_the_quote_the_mention_and_the_cue_outside_the_quote() {
+        let record = QuoteRecord {
+            mention: Some("Trump"),
+            cue: Some("said"),
+            evidence: Some("“Trump said it,” trump SAID, unsaid."),
+            ..quote("a", Lang::En, "Trump said it,", Some("Donald Trump"))
+        };
+        let parts = record.evidence_parts();
+        assert_eq!(
+            parts,
+            vec![
+                ("“", Mark::Plain),
+                ("Trump said it,", Mark::Quote),
+                ("” ", Mark::Plain),
+                ("trump", Mark::Speaker),
+                (" ", Mark::Plain),
+                ("SAID", Mark::Cue),
+                (", unsaid.", Mark::Plain),
+            ]
+        );
+        let colon = QuoteRecord {
+            cue: Some(":"),
+            evidence: Some("Petro: “Sí”"),
+            ..quote("a", Lang::Es, "Sí", None)
+        };
+        assert!(colon.evidence_parts().iter().all(|(_, m)| *m != Mark::Cue));
+    }
+
+    #[test]
+    fn provenance_starts_at_the_earliest_date_and_lists_translations_rewordings_and_new_speakers() {
+        let quotes = vec![
+            quote("a-undated", Lang::En, "We had a good meeting", Some("Trump")),
+            quote("b-later", Lang::En, "We had a good meeting", Some("Trump")),
+            quote("c-first", Lang::En, "We had a good meeting today", Some("Trump")),
+            quote("d-same-day", Lang::Es, "Tuvimos una buena reunión", Some("Trump")),
+            quote("e-last", Lang::Es, "Tuvimos una reunión", Some("Petro")),
+            quote("f-last", Lang::En, "We had a great meeting", Some("Trump")),
+        ];
+        let date_of = |id: &str| match id {
+            "c-first" | "d-same-day" => Some("2026-02-03"),
+            "b-later" => Some("2026-02-04"),
+            "e-last" | "f-last" => Some("2026-02-05"),
+            _ => None,
+        };
+        let provenance = Provenance::new(&quotes, date_of).unwrap();
+        assert_eq!(provenance.first.article, "c-first");
+        assert_eq!(provenance.first.wording, Wording::Original);
+        let changes: Vec<(&str, Wording, bool)> = provenance
+            .changes
+            .iter()
+            .map(|s| (s.article, s.wording, s.speaker_changed))
+            .collect();
+        assert_eq!(
+            changes,
+            vec![
+                ("d-same-day", Wording::Translated, false),
+                ("e-last", Wording::Reworded, true),
+                ("f-last", Wording::Reworded, false),
+            ]
+        );
+        // b-later is trimmed and a-undated (last, having no date) too.
+        assert_eq!(provenance.repeats, 2);
+        assert!(Provenance::new(&[], date_of).is_none());
+    }
+
+    #[test]
+    fn an_outlet_disagrees_when_it_credits_no_speaker_most_others_credit() {
+        let meta = |outlet: &str| crate::ArticleMeta {
+            outlet: Some(outlet.to_string()),
+            ..Default::default()
+        };
+        let metas = [meta("Wire"), meta("Daily"), meta("Voz"), meta("Radio")];
+        let ids = ["a", "b", "c", "d"];
+        let articles: Vec<ArticleRecord> = ids
+            .iter()
+            .zip(&metas)
+            .map(|(id, meta)| ArticleRecord { id, meta, lang: None })
+            .collect();
+        let quotes = vec![
+            quote("a", Lang::En, "x", Some("Trump")),
+            quote("b", Lang::En, "x", Some("Trump")),
+            quote("c", Lang::Es, "x", Some("Petro")),
+            quote("d", Lang::Es, "x", None),
+        ];
+        let statement = StatementRecord {
+            id: "S1",
+            text: "x",
+            speakers: vec!["Petro", "Trump"],
+            langs: vec![Lang::En, Lang::Es],
+            provenance: Provenance::new(&quotes, |_| None).unwrap(),
+            quotes,
+        };
+        let overview = Overview::new(&[statement], &[], &articles);
+        let tallies: Vec<(&str, usize, usize)> = overview
+            .outlets
+            .iter()
+            .map(|o| (o.outlet, o.compared, o.disagreements))
+            .collect();
+        // Radio credits nobody, so it is not compared.
+        assert_eq!(tallies, vec![("Voz", 1, 1), ("Daily", 1, 0), ("Wire", 1, 0)]);
+    }
+
+    #[test]
+    fn colour_follows_the_flag_then_no_color_then_the_terminal() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert!(ColorChoice::Auto.enabled(true, env(&[])));
+        assert!(!ColorChoice::Auto.enabled(false, env(&[])));
+        assert!(!ColorChoice::Auto.enabled(true, env(&[("NO_COLOR", "1")])));
+        assert!(ColorChoice::Auto.enabled(true, env(&[("NO_COLOR", "")])));
+        assert!(ColorChoice::Auto.enabled(false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!ColorChoice::Auto.enabled(false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(!ColorChoice::Auto.enabled(true, env(&[("TERM", "dumb")])));
+        assert!(ColorChoice::Always.enabled(false, env(&[("NO_COLOR", "1")])));
+        assert!(!ColorChoice::Never.enabled(true, env(&[("CLICOLOR_FORCE", "1")])));
+    }
+}
