@@ -345,3 +345,32 @@ fn csv_has_a_header_one_row_per_quote_and_an_optional_bom() {
     let exit = quotecheck(&["check", "--format", "html", "--fail-on", "never", CORPUS]);
     assert_eq!(exit.status.code(), Some(0));
 }
+
+#[test]
+fn quotes_from_the_web_cannot_inject_markup_formulas_or_links() {
+    let dir = temp_dir("hostile-report");
+    let hostile = |name: &str, speaker: &str| {
+        format!(
+            "---\noutlet: \"<img src=x onerror=alert(1)> | *{name}*\"\nurl: \"javascript:alert(1)\"\ndate: 2026-01-0{}\n---\n\
+             {speaker} met the press. “=HYPERLINK(\\\"x\\\") <script>alert('x')</script> we will build the | bridge [now](y)”, {speaker} said.\n",
+            name.len() % 9
+        )
+    };
+    write(&dir, "a.md", hostile("One", "Maria Lopez").as_bytes());
+    write(&dir, "b.md", hostile("Two", "Pedro Gomez").as_bytes());
+    let path = dir.to_str().unwrap();
+    let html = String::from_utf8(quotecheck(&["check", "--format", "html", path]).stdout).unwrap();
+    assert!(html.contains("speaker_conflict"), "the test articles conflict");
+    assert!(!html.contains("<script>alert"));
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(!html.contains("javascript:"), "only web addresses become links");
+    assert_eq!(html.matches("<script>").count(), 1, "only the page's own script");
+    let markdown = String::from_utf8(quotecheck(&["check", "--format", "markdown", path]).stdout).unwrap();
+    assert!(markdown.contains("\\<script\\>") && !markdown.contains("<script>"));
+    assert!(markdown.contains("\\[now\\](y)") && markdown.contains("the \\| bridge"));
+    assert!(!markdown.contains("javascript:"));
+    let csv = String::from_utf8(quotecheck(&["check", "--format", "csv", path]).stdout).unwrap();
+    assert!(csv.contains("\"'=HYPERLINK("), "formula not defused: {csv}");
+    assert!(!csv.contains(",=") && !csv.contains(",\"="), "a cell starts a formula: {csv}");
+}
