@@ -29,7 +29,8 @@ fn find_chromium() -> Option<PathBuf> {
 
 /// A fresh, empty directory for one test.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("quotecheck-browser-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("quotecheck-browser-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -37,7 +38,10 @@ fn temp_dir(name: &str) -> PathBuf {
 
 /// Runs headless Chromium with a fresh profile and `args`; returns its standard output.
 fn chromium(browser: &Path, work: &Path, args: &[String]) -> String {
-    let profile = work.join(format!("profile-{}", args.len() + args.iter().map(String::len).sum::<usize>()));
+    let profile = work.join(format!(
+        "profile-{}",
+        args.len() + args.iter().map(String::len).sum::<usize>()
+    ));
     let stdout_path = work.join("stdout.txt");
     let stdout = std::fs::File::create(&stdout_path).unwrap();
     let mut child = Command::new(browser)
@@ -120,7 +124,9 @@ fn visible_cards(dom: &str) -> Vec<&str> {
 fn html_report_renders_findings_and_filters_in_chromium() {
     let Some(browser) = find_chromium() else {
         if std::env::var("QUOTECHECK_REQUIRE_CHROMIUM").as_deref() == Ok("1") {
-            panic!("QUOTECHECK_REQUIRE_CHROMIUM=1 but no chromium on PATH (apt-get install chromium)");
+            panic!(
+                "QUOTECHECK_REQUIRE_CHROMIUM=1 but no chromium on PATH (apt-get install chromium)"
+            );
         }
         eprintln!("browser test not run: no chromium on PATH");
         return;
@@ -141,21 +147,40 @@ fn html_report_renders_findings_and_filters_in_chromium() {
 
     // Unfiltered: the script ran and counts every finding.
     let dom = chromium(&browser, &work, &["--dump-dom".into(), url.clone()]);
-    assert!(dom.contains("data-ready=\"true\""), "the page's script did not run");
+    assert!(
+        dom.contains("data-ready=\"true\""),
+        "the page's script did not run"
+    );
     assert!(
         dom.contains(&format!("Showing {0} of {0} findings", findings.len())),
         "no finding count in the DOM"
     );
-    assert_eq!(dom.matches("<article class=\"finding").count(), findings.len());
+    assert_eq!(
+        dom.matches("<article class=\"finding").count(),
+        findings.len()
+    );
     for id in ["filter-kind", "filter-speaker", "filter-outlet"] {
         assert!(dom.contains(&format!("id=\"{id}\"")), "filter {id} missing");
     }
-    assert!(dom.contains("<mark class=\"cue\">dijo</mark>"), "no highlighted cue");
+    assert!(
+        dom.contains("<mark class=\"cue\">dijo</mark>"),
+        "no highlighted cue"
+    );
 
     // Filtered through the address: only that kind, and only that outlet's findings.
-    let unattributed = findings.iter().filter(|f| f["kind"] == "unattributed").count();
-    let dom = chromium(&browser, &work, &["--dump-dom".into(), format!("{url}#kind=unattributed")]);
-    assert!(dom.contains(&format!("Showing {unattributed} of {} findings", findings.len())));
+    let unattributed = findings
+        .iter()
+        .filter(|f| f["kind"] == "unattributed")
+        .count();
+    let dom = chromium(
+        &browser,
+        &work,
+        &["--dump-dom".into(), format!("{url}#kind=unattributed")],
+    );
+    assert!(dom.contains(&format!(
+        "Showing {unattributed} of {} findings",
+        findings.len()
+    )));
     assert_eq!(
         visible_cards(&dom),
         vec!["unattributed"; unattributed],
@@ -179,10 +204,16 @@ fn html_report_renders_findings_and_filters_in_chromium() {
     let dom = chromium(
         &browser,
         &work,
-        &["--dump-dom".into(), format!("{url}#outlet=La%20Voz%20del%20Valle")],
+        &[
+            "--dump-dom".into(),
+            format!("{url}#outlet=La%20Voz%20del%20Valle"),
+        ],
     );
     assert!(
-        dom.contains(&format!("Showing {from_outlet} of {} findings", findings.len())),
+        dom.contains(&format!(
+            "Showing {from_outlet} of {} findings",
+            findings.len()
+        )),
         "outlet filter shows the wrong findings"
     );
 
@@ -200,10 +231,16 @@ fn html_report_renders_findings_and_filters_in_chromium() {
     let (error_pixels, width, height) = pixels_of(&shot, ERROR_COLOR);
     assert_eq!((width, height), WINDOW);
     // The error band alone is 8 px wide down the first finding card (over 1,500 px tall).
-    assert!(error_pixels > 10_000, "only {error_pixels} pixels of the error colour");
+    assert!(
+        error_pixels > 10_000,
+        "only {error_pixels} pixels of the error colour"
+    );
     let (cue_pixels, _, _) = pixels_of(&shot, CUE_COLOR);
     eprintln!("screenshot: {error_pixels} error-colour pixels, {cue_pixels} cue-colour pixels");
     // Each highlighted cue is about 30 × 20 px; the first card alone has a dozen.
-    assert!(cue_pixels > 3_000, "only {cue_pixels} pixels of highlighted cues");
+    assert!(
+        cue_pixels > 3_000,
+        "only {cue_pixels} pixels of highlighted cues"
+    );
     let _ = std::fs::remove_dir_all(&work);
 }

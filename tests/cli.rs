@@ -271,7 +271,10 @@ fn text_report_fits_80_columns_and_colours_only_when_asked() {
         let text = String::from_utf8(output.stdout).unwrap();
         assert!(!text.contains('\u{1b}'), "colour written to a pipe");
         for line in text.lines() {
-            assert!(line.chars().count() <= 80, "{corpus}: line too wide: {line}");
+            assert!(
+                line.chars().count() <= 80,
+                "{corpus}: line too wide: {line}"
+            );
         }
     }
     let colour = |args: &[&str], env: &[(&str, &str)]| {
@@ -287,7 +290,9 @@ fn text_report_fits_80_columns_and_colours_only_when_asked() {
             command.env(name, value);
         }
         let output = command.output().unwrap();
-        String::from_utf8(output.stdout).unwrap().contains("\u{1b}[")
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("\u{1b}[")
     };
     assert!(colour(&["--color", "always"], &[]));
     assert!(!colour(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
@@ -306,10 +311,16 @@ fn findings_come_most_severe_first_in_every_format() {
         "warning" => 1,
         _ => 2,
     };
-    let ranks: Vec<i32> = report["findings"].as_array().unwrap().iter().map(rank).collect();
+    let ranks: Vec<i32> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(rank)
+        .collect();
     assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
     assert!(ranks.contains(&1), "the corpus has a warning");
-    let text = String::from_utf8(quotecheck(&["check", "corpora/similar-statements"]).stdout).unwrap();
+    let text =
+        String::from_utf8(quotecheck(&["check", "corpora/similar-statements"]).stdout).unwrap();
     let first_warning = text.find("warning[").unwrap();
     assert!(text.rfind("error[").unwrap() < first_warning);
 }
@@ -317,7 +328,11 @@ fn findings_come_most_severe_first_in_every_format() {
 #[test]
 fn csv_has_a_header_one_row_per_quote_and_an_optional_bom() {
     let output = quotecheck(&["check", "--format", "csv", CORPUS]);
-    assert_eq!(output.status.code(), Some(1), "--fail-on works in every format");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "--fail-on works in every format"
+    );
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.starts_with("statement,severity,findings,"));
     let report: serde_json::Value =
@@ -360,17 +375,31 @@ fn quotes_from_the_web_cannot_inject_markup_formulas_or_links() {
     write(&dir, "b.md", hostile("Two", "Pedro Gomez").as_bytes());
     let path = dir.to_str().unwrap();
     let html = String::from_utf8(quotecheck(&["check", "--format", "html", path]).stdout).unwrap();
-    assert!(html.contains("speaker_conflict"), "the test articles conflict");
+    assert!(
+        html.contains("speaker_conflict"),
+        "the test articles conflict"
+    );
     assert!(!html.contains("<script>alert"));
     assert!(!html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
-    assert!(!html.contains("javascript:"), "only web addresses become links");
-    assert_eq!(html.matches("<script>").count(), 1, "only the page's own script");
-    let markdown = String::from_utf8(quotecheck(&["check", "--format", "markdown", path]).stdout).unwrap();
+    assert!(
+        !html.contains("javascript:"),
+        "only web addresses become links"
+    );
+    assert_eq!(
+        html.matches("<script>").count(),
+        1,
+        "only the page's own script"
+    );
+    let markdown =
+        String::from_utf8(quotecheck(&["check", "--format", "markdown", path]).stdout).unwrap();
     assert!(markdown.contains("\\<script\\>") && !markdown.contains("<script>"));
     assert!(markdown.contains("\\[now\\](y)") && markdown.contains("the \\| bridge"));
     assert!(!markdown.contains("javascript:"));
     let csv = String::from_utf8(quotecheck(&["check", "--format", "csv", path]).stdout).unwrap();
     assert!(csv.contains("\"'=HYPERLINK("), "formula not defused: {csv}");
-    assert!(!csv.contains(",=") && !csv.contains(",\"="), "a cell starts a formula: {csv}");
+    assert!(
+        !csv.contains(",=") && !csv.contains(",\"="),
+        "a cell starts a formula: {csv}"
+    );
 }

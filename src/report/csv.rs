@@ -79,13 +79,20 @@ impl Reporter for CsvReporter {
                 });
                 let attribution: String = quote.evidence_parts().iter().map(|(t, _)| *t).collect();
                 let (relation, short, long, anchors) = match quote.matched {
-                    None => ("core".to_string(), String::new(), String::new(), String::new()),
+                    None => (
+                        "core".to_string(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ),
                     Some(score) => (
-                        score.relation.map_or("none", |r| match r {
-                            crate::Relation::Same => "same",
-                            crate::Relation::FragmentOf => "fragment_of",
-                        })
-                        .to_string(),
+                        score
+                            .relation
+                            .map_or("none", |r| match r {
+                                crate::Relation::Same => "same",
+                                crate::Relation::FragmentOf => "fragment_of",
+                            })
+                            .to_string(),
                         format!("{:.2}", score.short_coverage),
                         format!("{:.2}", score.long_coverage),
                         score.anchors.join("; "),
@@ -105,7 +112,9 @@ impl Reporter for CsvReporter {
                     quote.speaker.unwrap_or("").to_string(),
                     quote.mention.unwrap_or("").to_string(),
                     quote.cue.unwrap_or("").to_string(),
-                    quote.confidence.map_or(String::new(), |c| format!("{c:.2}")),
+                    quote
+                        .confidence
+                        .map_or(String::new(), |c| format!("{c:.2}")),
                     quote.text.to_string(),
                     attribution,
                     relation,
@@ -157,7 +166,10 @@ mod tests {
         assert_eq!(defuse("+1"), "'+1");
         assert_eq!(defuse("-2"), "'-2");
         assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(defuse("We had a very good meeting"), "We had a very good meeting");
+        assert_eq!(
+            defuse("We had a very good meeting"),
+            "We had a very good meeting"
+        );
         assert_eq!(defuse("0.95"), "0.95");
     }
 }

@@ -133,7 +133,10 @@ impl Reporter for HtmlReporter {
         if report.findings.is_empty() {
             writeln!(out, "<p class=\"empty\">No findings.</p>")?;
         }
-        writeln!(out, "<p class=\"empty\" id=\"none-shown\" hidden>No finding matches the filters.</p>")?;
+        writeln!(
+            out,
+            "<p class=\"empty\" id=\"none-shown\" hidden>No finding matches the filters.</p>"
+        )?;
         for finding in &report.findings {
             write_finding(out, report, finding)?;
         }
@@ -174,7 +177,11 @@ fn write_finding(out: &mut dyn Write, report: &Report, finding: &FindingRecord) 
     )?;
     let statement = report.statement(finding.statement);
     if let Some(statement) = statement {
-        writeln!(out, "<blockquote class=\"statement\">{}</blockquote>", escape(statement.text))?;
+        writeln!(
+            out,
+            "<blockquote class=\"statement\">{}</blockquote>",
+            escape(statement.text)
+        )?;
     }
     writeln!(out, "<p class=\"message\">{}</p>", escape(finding.message))?;
     if !finding.diffs.is_empty() {
@@ -203,7 +210,10 @@ fn write_finding(out: &mut dyn Write, report: &Report, finding: &FindingRecord) 
             language_name(lang)
         )?;
         for quote in finding.quotes.iter().filter(|q| q.lang == lang) {
-            let colour = palette.iter().position(|s| *s == quote.speaker).unwrap_or(0);
+            let colour = palette
+                .iter()
+                .position(|s| *s == quote.speaker)
+                .unwrap_or(0);
             write_quote(out, report, quote, colour)?;
         }
         writeln!(out, "</div>")?;
@@ -241,10 +251,17 @@ fn diff_html(diff: &str) -> String {
     html
 }
 
-fn write_quote(out: &mut dyn Write, report: &Report, quote: &QuoteRecord, colour: usize) -> io::Result<()> {
+fn write_quote(
+    out: &mut dyn Write,
+    report: &Report,
+    quote: &QuoteRecord,
+    colour: usize,
+) -> io::Result<()> {
     let article = report.article(quote.article);
     writeln!(out, "<div class=\"quote\">")?;
-    let speaker = quote.speaker.map_or("<em>no speaker</em>".to_string(), escape);
+    let speaker = quote
+        .speaker
+        .map_or("<em>no speaker</em>".to_string(), escape);
     let mention = quote
         .mention
         .filter(|m| Some(*m) != quote.speaker)
@@ -252,7 +269,11 @@ fn write_quote(out: &mut dyn Write, report: &Report, quote: &QuoteRecord, colour
         .unwrap_or_default();
     let confidence = quote
         .confidence
-        .map(|c| format!("<span class=\"confidence\" title=\"Confidence of the attribution\">{c:.2}</span>"))
+        .map(|c| {
+            format!(
+                "<span class=\"confidence\" title=\"Confidence of the attribution\">{c:.2}</span>"
+            )
+        })
         .unwrap_or_default();
     writeln!(
         out,
@@ -279,7 +300,10 @@ fn write_quote(out: &mut dyn Write, report: &Report, quote: &QuoteRecord, colour
             .and_then(|a| a.meta.outlet.as_deref())
             .unwrap_or("Unknown outlet"),
     );
-    let link = match article.and_then(|a| a.meta.url.as_deref()).filter(|u| is_web_link(u)) {
+    let link = match article
+        .and_then(|a| a.meta.url.as_deref())
+        .filter(|u| is_web_link(u))
+    {
         Some(url) => format!(
             "<a href=\"{}\" rel=\"noreferrer noopener\" target=\"_blank\">{outlet}</a>",
             escape(url.trim())
@@ -323,7 +347,10 @@ fn write_quote(out: &mut dyn Write, report: &Report, quote: &QuoteRecord, colour
                 html.push_str(&format!(" · {}", pairs.join(", ")));
             }
             if !score.anchors.is_empty() {
-                html.push_str(&format!(" · anchors: {}", escape(&score.anchors.join(", "))));
+                html.push_str(&format!(
+                    " · anchors: {}",
+                    escape(&score.anchors.join(", "))
+                ));
             }
             html
         }
@@ -331,7 +358,11 @@ fn write_quote(out: &mut dyn Write, report: &Report, quote: &QuoteRecord, colour
     writeln!(out, "<p class=\"match\">Match: {matched}</p>\n</div>")
 }
 
-fn write_provenance(out: &mut dyn Write, report: &Report, statement: &StatementRecord) -> io::Result<()> {
+fn write_provenance(
+    out: &mut dyn Write,
+    report: &Report,
+    statement: &StatementRecord,
+) -> io::Result<()> {
     let provenance = &statement.provenance;
     let first = &provenance.first;
     let date = |d: Option<&str>| escape(d.unwrap_or("undated"));
@@ -371,7 +402,11 @@ fn write_provenance(out: &mut dyn Write, report: &Report, statement: &StatementR
         )?;
     }
     if provenance.repeats > 0 {
-        writeln!(out, "<li class=\"repeats\">{} later renderings repeat it</li>", provenance.repeats)?;
+        writeln!(
+            out,
+            "<li class=\"repeats\">{} later renderings repeat it</li>",
+            provenance.repeats
+        )?;
     }
     writeln!(out, "</ol></details>")
 }
@@ -403,8 +438,14 @@ fn write_statements(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 
 fn write_summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let overview = &report.overview;
-    writeln!(out, "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"tables\">")?;
-    writeln!(out, "<table><thead><tr><th>Finding</th><th>Count</th></tr></thead><tbody>")?;
+    writeln!(
+        out,
+        "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"tables\">"
+    )?;
+    writeln!(
+        out,
+        "<table><thead><tr><th>Finding</th><th>Count</th></tr></thead><tbody>"
+    )?;
     for count in &overview.by_kind {
         writeln!(
             out,
@@ -416,7 +457,10 @@ fn write_summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</tbody></table>")?;
-    writeln!(out, "<table><thead><tr><th>Speaker</th><th>Findings</th></tr></thead><tbody>")?;
+    writeln!(
+        out,
+        "<table><thead><tr><th>Speaker</th><th>Findings</th></tr></thead><tbody>"
+    )?;
     for speaker in &overview.by_speaker {
         writeln!(
             out,

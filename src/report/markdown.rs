@@ -19,7 +19,8 @@ pub fn escape(text: &str) -> String {
         .is_some_and(|end| end > 0 && text[end..].starts_with(['.', ')']));
     for (i, c) in text.chars().enumerate() {
         let leading_marker = i == 0 && matches!(c, '#' | '-' | '+' | '=');
-        let after_digits = ordered_item && escaped.chars().all(|d| d.is_ascii_digit()) && matches!(c, '.' | ')');
+        let after_digits =
+            ordered_item && escaped.chars().all(|d| d.is_ascii_digit()) && matches!(c, '.' | ')');
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '|' | '~' | '&' => {
                 escaped.push('\\');
@@ -64,7 +65,11 @@ impl Reporter for MarkdownReporter {
                 "| {} | {} | {} | {} | “{}” |",
                 statement.id,
                 langs.join(", "),
-                if speakers.is_empty() { "*unattributed*".to_string() } else { speakers.join(", ") },
+                if speakers.is_empty() {
+                    "*unattributed*".to_string()
+                } else {
+                    speakers.join(", ")
+                },
                 statement.quotes.len(),
                 escape(statement.text)
             )?;
@@ -93,7 +98,10 @@ fn write_finding(out: &mut dyn Write, report: &Report, finding: &FindingRecord) 
     if !finding.diffs.is_empty() {
         writeln!(out)?;
     }
-    writeln!(out, "| credited to | outlet | date | lang | quote | attribution | match |")?;
+    writeln!(
+        out,
+        "| credited to | outlet | date | lang | quote | attribution | match |"
+    )?;
     writeln!(out, "| --- | --- | --- | --- | --- | --- | --- |")?;
     for quote in &finding.quotes {
         write_quote_row(out, report, quote)?;
@@ -142,12 +150,16 @@ fn write_finding(out: &mut dyn Write, report: &Report, finding: &FindingRecord) 
 fn write_quote_row(out: &mut dyn Write, report: &Report, quote: &QuoteRecord) -> io::Result<()> {
     let article = report.article(quote.article);
     let outlet = escape(report.outlet(quote.article));
-    let url = article.and_then(|a| a.meta.url.as_deref()).filter(|u| is_web_link(u));
+    let url = article
+        .and_then(|a| a.meta.url.as_deref())
+        .filter(|u| is_web_link(u));
     let outlet = match url {
         Some(url) => format!("[{outlet}](<{}>)", url.replace(['<', '>', ' '], "")),
         None => format!("{outlet} (`{}`)", quote.article.replace('`', "'")),
     };
-    let mut speaker = quote.speaker.map_or("*nobody*".to_string(), |s| format!("**{}**", escape(s)));
+    let mut speaker = quote
+        .speaker
+        .map_or("*nobody*".to_string(), |s| format!("**{}**", escape(s)));
     if let Some(mention) = quote.mention.filter(|m| Some(*m) != quote.speaker) {
         speaker.push_str(&format!(" as “{}”", escape(mention)));
     }
@@ -176,7 +188,9 @@ fn write_quote_row(out: &mut dyn Write, report: &Report, quote: &QuoteRecord) ->
     writeln!(
         out,
         "| {speaker} | {outlet} | {} | {} | “{}” | {} | {matched} |",
-        article.and_then(|a| a.meta.date.as_deref()).map_or(String::new(), escape),
+        article
+            .and_then(|a| a.meta.date.as_deref())
+            .map_or(String::new(), escape),
         quote.lang.map_or("??", Lang::code),
         escape(quote.text),
         attribution,
@@ -190,7 +204,13 @@ fn write_summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         writeln!(out, "| finding | severity | count |")?;
         writeln!(out, "| --- | --- | ---: |")?;
         for count in &overview.by_kind {
-            writeln!(out, "| `{}` | {} | {} |", count.kind.name(), count.severity.name(), count.findings)?;
+            writeln!(
+                out,
+                "| `{}` | {} | {} |",
+                count.kind.name(),
+                count.severity.name(),
+                count.findings
+            )?;
         }
         writeln!(out)?;
     }
@@ -198,15 +218,29 @@ fn write_summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         writeln!(out, "| speaker | findings |")?;
         writeln!(out, "| --- | ---: |")?;
         for speaker in &overview.by_speaker {
-            writeln!(out, "| {} | {} |", escape(speaker.speaker), speaker.findings)?;
+            writeln!(
+                out,
+                "| {} | {} |",
+                escape(speaker.speaker),
+                speaker.findings
+            )?;
         }
         writeln!(out)?;
     }
     if overview.outlets.iter().any(|o| o.compared > 0) {
-        writeln!(out, "| outlet | disagrees with the other outlets | of statements compared |")?;
+        writeln!(
+            out,
+            "| outlet | disagrees with the other outlets | of statements compared |"
+        )?;
         writeln!(out, "| --- | ---: | ---: |")?;
         for outlet in overview.outlets.iter().filter(|o| o.compared > 0) {
-            writeln!(out, "| {} | {} | {} |", escape(outlet.outlet), outlet.disagreements, outlet.compared)?;
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                escape(outlet.outlet),
+                outlet.disagreements,
+                outlet.compared
+            )?;
         }
         writeln!(out)?;
     }

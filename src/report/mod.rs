@@ -178,10 +178,8 @@ fn find_words<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = (u
     let needle_lower: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
     haystack.char_indices().filter_map(move |(start, _)| {
         let mut rest = haystack[start..].char_indices();
-        let mut wanted = needle_lower.iter();
         let mut end = start;
-        loop {
-            let Some(&want) = wanted.next() else { break };
+        for &want in &needle_lower {
             let (offset, c) = rest.next()?;
             let mut lower = c.to_lowercase();
             if lower.next() != Some(want) || lower.next().is_some() {
@@ -330,9 +328,7 @@ impl<'a> Provenance<'a> {
             };
             let speaker_changed = quote.speaker != first_speaker;
             if speaker_changed || matches!(wording, Wording::Translated | Wording::Reworded) {
-                provenance
-                    .changes
-                    .push(step(i, wording, speaker_changed));
+                provenance.changes.push(step(i, wording, speaker_changed));
             } else {
                 provenance.repeats += 1;
             }
@@ -543,7 +539,10 @@ impl<'a> Report<'a> {
 }
 
 /// The article with id `id` among `articles` (sorted by id).
-fn article_by_id<'r, 'a>(articles: &'r [ArticleRecord<'a>], id: &str) -> Option<&'r ArticleRecord<'a>> {
+fn article_by_id<'r, 'a>(
+    articles: &'r [ArticleRecord<'a>],
+    id: &str,
+) -> Option<&'r ArticleRecord<'a>> {
     articles
         .binary_search_by(|a| a.id.cmp(id))
         .ok()
@@ -657,7 +656,11 @@ impl ColorChoice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto if set("NO_COLOR") => false,
-            ColorChoice::Auto if set("CLICOLOR_FORCE") && var("CLICOLOR_FORCE").as_deref() != Some("0") => true,
+            ColorChoice::Auto
+                if set("CLICOLOR_FORCE") && var("CLICOLOR_FORCE").as_deref() != Some("0") =>
+            {
+                true
+            }
             ColorChoice::Auto => to_terminal && var("TERM").as_deref() != Some("dumb"),
         }
     }
@@ -719,7 +722,12 @@ pub fn write_quotes(
 mod tests {
     use super::*;
 
-    fn quote<'a>(article: &'a str, lang: Lang, text: &'a str, speaker: Option<&'a str>) -> QuoteRecord<'a> {
+    fn quote<'a>(
+        article: &'a str,
+        lang: Lang,
+        text: &'a str,
+        speaker: Option<&'a str>,
+    ) -> QuoteRecord<'a> {
         QuoteRecord {
             article,
             lang: Some(lang),
@@ -768,10 +776,25 @@ mod tests {
     #[test]
     fn provenance_starts_at_the_earliest_date_and_lists_translations_rewordings_and_new_speakers() {
         let quotes = vec![
-            quote("a-undated", Lang::En, "We had a good meeting", Some("Trump")),
+            quote(
+                "a-undated",
+                Lang::En,
+                "We had a good meeting",
+                Some("Trump"),
+            ),
             quote("b-later", Lang::En, "We had a good meeting", Some("Trump")),
-            quote("c-first", Lang::En, "We had a good meeting today", Some("Trump")),
-            quote("d-same-day", Lang::Es, "Tuvimos una buena reunión", Some("Trump")),
+            quote(
+                "c-first",
+                Lang::En,
+                "We had a good meeting today",
+                Some("Trump"),
+            ),
+            quote(
+                "d-same-day",
+                Lang::Es,
+                "Tuvimos una buena reunión",
+                Some("Trump"),
+            ),
             quote("e-last", Lang::Es, "Tuvimos una reunión", Some("Petro")),
             quote("f-last", Lang::En, "We had a great meeting", Some("Trump")),
         ];
@@ -813,7 +836,11 @@ mod tests {
         let articles: Vec<ArticleRecord> = ids
             .iter()
             .zip(&metas)
-            .map(|(id, meta)| ArticleRecord { id, meta, lang: None })
+            .map(|(id, meta)| ArticleRecord {
+                id,
+                meta,
+                lang: None,
+            })
             .collect();
         let quotes = vec![
             quote("a", Lang::En, "x", Some("Trump")),
@@ -836,7 +863,10 @@ mod tests {
             .map(|o| (o.outlet, o.compared, o.disagreements))
             .collect();
         // Radio credits nobody, so it is not compared.
-        assert_eq!(tallies, vec![("Voz", 1, 1), ("Daily", 1, 0), ("Wire", 1, 0)]);
+        assert_eq!(
+            tallies,
+            vec![("Voz", 1, 1), ("Daily", 1, 0), ("Wire", 1, 0)]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! optional (the CLI turns it on for terminals).
 
 use super::{FindingRecord, Mark, Provenance, QuoteRecord, Report, Reporter, Wording};
-use crate::judge::shorten;
+use crate::judge::{shorten, MESSAGE_QUOTE_CHARS};
 use crate::{Lang, Severity};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
@@ -60,7 +60,13 @@ impl TextReporter {
     /// Writes `spans` word-wrapped to [`TEXT_WIDTH`]: the first line indented by `indent`
     /// spaces, the following ones by `indent + hang`. A word longer than a line gets a line of
     /// its own.
-    fn wrap(&self, out: &mut dyn Write, spans: &[Span], indent: usize, hang: usize) -> io::Result<()> {
+    fn wrap(
+        &self,
+        out: &mut dyn Write,
+        spans: &[Span],
+        indent: usize,
+        hang: usize,
+    ) -> io::Result<()> {
         let mut line = String::new();
         let mut column = 0;
         let mut line_indent = indent;
@@ -109,7 +115,12 @@ impl TextReporter {
         Ok(())
     }
 
-    fn write_finding(&self, out: &mut dyn Write, report: &Report, finding: &FindingRecord) -> io::Result<()> {
+    fn write_finding(
+        &self,
+        out: &mut dyn Write,
+        report: &Report,
+        finding: &FindingRecord,
+    ) -> io::Result<()> {
         let severity = finding.severity;
         self.wrap(
             out,
@@ -118,16 +129,29 @@ impl TextReporter {
                     format!("{}[{}]", severity.name(), finding.kind.name()),
                     severity_style(severity),
                 ),
-                plain(format!(" {} · confidence {:.2}", finding.statement, finding.confidence)),
+                plain(format!(
+                    " {} · confidence {:.2}",
+                    finding.statement, finding.confidence
+                )),
             ],
             0,
             2,
         )?;
         let statement = report.statement(finding.statement);
-        if let Some(statement) = statement {
+        // The judge's messages open with the statement (shortened the same way): shown once.
+        if let Some(statement) = statement.filter(|s| {
+            !finding
+                .message
+                .starts_with(&format!("“{}”", shorten(s.text, MESSAGE_QUOTE_CHARS)))
+        }) {
             self.wrap(out, &[styled(format!("“{}”", statement.text), BOLD)], 2, 1)?;
         }
-        self.wrap(out, &[plain(shorten_words(finding.message, MAX_MESSAGE_CHARS))], 2, 2)?;
+        self.wrap(
+            out,
+            &[plain(shorten_words(finding.message, MAX_MESSAGE_CHARS))],
+            2,
+            2,
+        )?;
         for diff in finding.diffs {
             self.wrap(out, &[plain(format!("~ {diff}"))], 2, 2)?;
         }
@@ -137,7 +161,12 @@ impl TextReporter {
                 credited = Some(quote.speaker);
                 let who = quote.speaker.unwrap_or("nobody");
                 writeln!(out)?;
-                self.wrap(out, &[plain("Credited to "), styled(format!("{who}:"), BOLD)], 2, 2)?;
+                self.wrap(
+                    out,
+                    &[plain("Credited to "), styled(format!("{who}:"), BOLD)],
+                    2,
+                    2,
+                )?;
             }
             self.write_quote(out, report, quote)?;
         }
@@ -148,7 +177,12 @@ impl TextReporter {
         writeln!(out)
     }
 
-    fn write_quote(&self, out: &mut dyn Write, report: &Report, quote: &QuoteRecord) -> io::Result<()> {
+    fn write_quote(
+        &self,
+        out: &mut dyn Write,
+        report: &Report,
+        quote: &QuoteRecord,
+    ) -> io::Result<()> {
         let mut head = vec![
             plain("- "),
             styled(quote.speaker.unwrap_or("(no speaker)"), BOLD),
@@ -194,7 +228,13 @@ impl TextReporter {
                     .aligned
                     .iter()
                     .take(MAX_ALIGNED_PAIRS)
-                    .map(|(a, b)| if a == b { a.clone() } else { format!("{a}={b}") })
+                    .map(|(a, b)| {
+                        if a == b {
+                            a.clone()
+                        } else {
+                            format!("{a}={b}")
+                        }
+                    })
                     .collect();
                 if score.aligned.len() > MAX_ALIGNED_PAIRS {
                     pairs.push(format!("+{} more", score.aligned.len() - MAX_ALIGNED_PAIRS));
@@ -216,7 +256,12 @@ impl TextReporter {
         self.wrap(out, &[styled(evidence, DIM)], 4, 2)
     }
 
-    fn write_provenance(&self, out: &mut dyn Write, report: &Report, provenance: &Provenance) -> io::Result<()> {
+    fn write_provenance(
+        &self,
+        out: &mut dyn Write,
+        report: &Report,
+        provenance: &Provenance,
+    ) -> io::Result<()> {
         let first = &provenance.first;
         let when = |date: Option<&str>| date.map_or("undated".to_string(), str::to_string);
         let lang = |l: Option<Lang>| l.map_or("??", Lang::code);
@@ -239,7 +284,11 @@ impl TextReporter {
         for step in &provenance.changes {
             let mut what = Vec::new();
             if step.wording != Wording::Same && step.wording != Wording::Trimmed {
-                what.push(format!("{} “{}”", step.wording.name(), shorten(step.text, 60)));
+                what.push(format!(
+                    "{} “{}”",
+                    step.wording.name(),
+                    shorten(step.text, 60)
+                ));
             }
             if step.speaker_changed {
                 what.push(format!("credited to {}", step.speaker.unwrap_or("nobody")));
@@ -291,18 +340,32 @@ impl TextReporter {
                 .iter()
                 .map(|s| format!("{} {}", s.speaker, s.findings))
                 .collect();
-            self.wrap(out, &[plain(format!("Findings by speaker: {}", by_speaker.join(", ")))], 2, 2)?;
+            self.wrap(
+                out,
+                &[plain(format!(
+                    "Findings by speaker: {}",
+                    by_speaker.join(", ")
+                ))],
+                2,
+                2,
+            )?;
         }
         let compared: Vec<_> = overview.outlets.iter().filter(|o| o.compared > 0).collect();
         if !compared.is_empty() {
             self.wrap(
                 out,
-                &[plain("Outlets whose attribution disagrees with the other outlets' (statements):")],
+                &[plain(
+                    "Outlets whose attribution disagrees with the other outlets' (statements):",
+                )],
                 2,
                 2,
             )?;
             for outlet in compared {
-                let style = if outlet.disagreements > 0 { BOLD } else { Style::new() };
+                let style = if outlet.disagreements > 0 {
+                    BOLD
+                } else {
+                    Style::new()
+                };
                 let counts = format!(": {} of {}", outlet.disagreements, outlet.compared);
                 self.wrap(out, &[styled(outlet.outlet, style), plain(counts)], 4, 2)?;
             }
