@@ -58,12 +58,15 @@ fn json_attribute(values: &BTreeSet<&str>) -> String {
     escape(&serde_json::to_string(values).unwrap_or_else(|_| "[]".to_string()))
 }
 
-/// `<option>`s for a filter: "all" and then each value.
-fn options(all: &str, values: &BTreeSet<&str>) -> String {
+/// `<option>`s for a filter: "all" and then each value, shown as `label` gives it.
+fn options(all: &str, values: &BTreeSet<&str>, label: impl Fn(&str) -> String) -> String {
     let mut html = format!("<option value=\"\">{}</option>", escape(all));
     for value in values {
-        let value = escape(value);
-        html.push_str(&format!("<option value=\"{value}\">{value}</option>"));
+        html.push_str(&format!(
+            "<option value=\"{}\">{}</option>",
+            escape(value),
+            escape(&label(value))
+        ));
     }
     html
 }
@@ -124,9 +127,9 @@ impl Reporter for HtmlReporter {
              <label>Outlet <select id=\"filter-outlet\">{}</select></label>\n\
              <button type=\"button\" id=\"filter-reset\">Show all</button>\n\
              <span id=\"shown\" aria-live=\"polite\">{} findings</span>\n</nav>",
-            options("all kinds", &kinds),
-            options("all speakers", &speakers),
-            options("all outlets", &outlets),
+            options("all kinds", &kinds, |kind| kind.replace('_', " ")),
+            options("all speakers", &speakers, str::to_string),
+            options("all outlets", &outlets, str::to_string),
             report.findings.len()
         )?;
         writeln!(out, "<main>\n<section id=\"findings\">\n<h2>Findings</h2>")?;
