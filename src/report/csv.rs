@@ -3,6 +3,7 @@
 
 use super::{Report, Reporter, StatementRecord, Wording};
 use crate::Lang;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 /// The header row: the column names, in order.
@@ -56,27 +57,25 @@ impl Reporter for CsvReporter {
         }
         let mut writer = ::csv::Writer::from_writer(out);
         writer.write_record(COLUMNS)?;
+        let by_statement = report.findings_by_statement();
         for statement in &report.statements {
-            let findings: Vec<_> = report
-                .findings
-                .iter()
-                .filter(|f| f.statement == statement.id)
-                .collect();
             // Findings are most severe first: the first one speaks for the statement.
-            let Some(worst) = findings.first() else {
+            let Some(findings) = by_statement.get(statement.id) else {
                 continue;
             };
+            let worst = findings[0];
             let kinds: Vec<&str> = findings.iter().map(|f| f.kind.name()).collect();
+            let evidence: BTreeSet<(&str, usize)> = findings
+                .iter()
+                .flat_map(|f| f.quotes.iter().map(|q| (q.article, q.start)))
+                .collect();
+            let steps = provenance_steps(statement);
             for quote in &statement.quotes {
                 let article = report.article(quote.article);
                 let meta = |field: fn(&crate::ArticleMeta) -> &Option<String>| {
                     article.and_then(|a| field(a.meta).as_deref()).unwrap_or("")
                 };
-                let is_evidence = findings.iter().any(|f| {
-                    f.quotes
-                        .iter()
-                        .any(|q| q.article == quote.article && q.start == quote.start)
-                });
+                let is_evidence = evidence.contains(&(quote.article, quote.start));
                 let attribution: String = quote.evidence_parts().iter().map(|(t, _)| *t).collect();
                 let (relation, short, long, anchors) = match quote.matched {
                     None => (
@@ -122,7 +121,10 @@ impl Reporter for CsvReporter {
                     long,
                     anchors,
                     if is_evidence { "yes" } else { "no" }.to_string(),
-                    provenance_of(statement, quote.article, quote.start),
+                    steps
+                        .get(&(quote.article, quote.start))
+                        .cloned()
+                        .unwrap_or_else(|| "repeat".to_string()),
                 ];
                 writer.write_record(row.iter().map(|cell| defuse(cell)))?;
             }
@@ -131,29 +133,30 @@ impl Reporter for CsvReporter {
     }
 }
 
-/// The quote's place in its statement's provenance: `original`, `translated` or `reworded`
-/// (each with `, speaker changed` when it credits another speaker than the original), or
-/// `repeat`.
-fn provenance_of(statement: &StatementRecord, article: &str, start: usize) -> String {
+/// The place in its statement's provenance of each quote the provenance lists, by (article,
+/// start): `original`, `translated` or `reworded`, each with `, speaker changed` when it credits
+/// another speaker than the original (the quotes it does not list are repeats).
+fn provenance_steps<'a>(statement: &StatementRecord<'a>) -> BTreeMap<(&'a str, usize), String> {
     let provenance = &statement.provenance;
-    let same_quote = |step: &super::ProvenanceStep| step.article == article && step.start == start;
-    if same_quote(&provenance.first) {
-        return Wording::Original.name().to_string();
+    let mut steps = BTreeMap::new();
+    let first = &provenance.first;
+    steps.insert(
+        (first.article, first.start),
+        Wording::Original.name().to_string(),
+    );
+    for step in &provenance.changes {
+        let wording = match step.wording {
+            Wording::Same | Wording::Trimmed => "repeat",
+            other => other.name(),
+        };
+        let place = if step.speaker_changed {
+            format!("{wording}, speaker changed")
+        } else {
+            wording.to_string()
+        };
+        steps.insert((step.article, step.start), place);
     }
-    match provenance.changes.iter().find(|step| same_quote(step)) {
-        None => "repeat".to_string(),
-        Some(step) => {
-            let wording = match step.wording {
-                Wording::Same | Wording::Trimmed => "repeat",
-                other => other.name(),
-            };
-            if step.speaker_changed {
-                format!("{wording}, speaker changed")
-            } else {
-                wording.to_string()
-            }
-        }
-    }
+    steps
 }
 
 #[cfg(test)]

@@ -419,6 +419,9 @@ pub struct Report<'a> {
     pub statements: Vec<StatementRecord<'a>>,
     /// Findings, most severe first, then most confident, then in statement order.
     pub findings: Vec<FindingRecord<'a>>,
+    /// Position of each statement in `statements`, by id.
+    #[serde(skip)]
+    statement_index: BTreeMap<&'a str, usize>,
 }
 
 impl<'a> Report<'a> {
@@ -505,6 +508,11 @@ impl<'a> Report<'a> {
                 .then(b.confidence.total_cmp(&a.confidence))
         });
         let overview = Overview::new(&statements, &findings, &articles);
+        let statement_index = statements
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect();
         Report {
             summary: Summary {
                 articles: analysis.articles.len(),
@@ -519,6 +527,7 @@ impl<'a> Report<'a> {
             articles,
             statements,
             findings,
+            statement_index,
         }
     }
 
@@ -527,9 +536,21 @@ impl<'a> Report<'a> {
         article_by_id(&self.articles, id)
     }
 
+    /// The findings on each statement, by statement id, most severe first.
+    pub fn findings_by_statement(&self) -> BTreeMap<&'a str, Vec<&FindingRecord<'a>>> {
+        let mut by_statement: BTreeMap<&str, Vec<&FindingRecord>> = BTreeMap::new();
+        for finding in &self.findings {
+            by_statement
+                .entry(finding.statement)
+                .or_default()
+                .push(finding);
+        }
+        by_statement
+    }
+
     /// The statement with id `id`.
     pub fn statement(&self, id: &str) -> Option<&StatementRecord<'a>> {
-        self.statements.iter().find(|s| s.id == id)
+        self.statement_index.get(id).map(|&i| &self.statements[i])
     }
 
     /// The outlet of article `id`: its name, or the id itself when the article names none.
@@ -601,17 +622,19 @@ impl<'a> Overview<'a> {
                     }
                 }
             }
-            for (outlet, own) in &credits {
-                let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
-                for (_, speakers) in credits.iter().filter(|(other, _)| *other != outlet) {
-                    for speaker in speakers {
-                        *votes.entry(speaker).or_default() += 1;
-                    }
+            // Outlets crediting each speaker; an outlet's own credits are taken out below.
+            let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+            for speakers in credits.values() {
+                for speaker in speakers {
+                    *votes.entry(speaker).or_default() += 1;
                 }
-                let Some(&most) = votes.values().max() else {
+            }
+            for (outlet, own) in &credits {
+                let others = |speaker: &str| votes[speaker] - usize::from(own.contains(&speaker));
+                let Some(most) = votes.keys().map(|s| others(s)).max().filter(|&m| m > 0) else {
                     continue;
                 };
-                let agrees = own.iter().any(|s| votes.get(s) == Some(&most));
+                let agrees = own.iter().any(|s| others(s) == most);
                 let tally = outlets.entry(outlet).or_default();
                 tally.0 += 1;
                 tally.1 += usize::from(!agrees);
