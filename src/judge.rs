@@ -23,6 +23,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// of one statement 0.4–0.7.
 pub const MIN_SWAP_SIMILARITY: f64 = 0.8;
 
+/// Characters of a statement's core quote that a finding's message quotes (the report shows the
+/// whole statement beside it).
+pub const MESSAGE_QUOTE_CHARS: usize = 80;
+
 /// What a finding reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -253,7 +257,7 @@ fn speaker_conflict(
     let core = &quotes[statement.core];
     let message = format!(
         "“{}” is credited to {}",
-        shorten(&core.text, 80),
+        shorten(&core.text, MESSAGE_QUOTE_CHARS),
         describe_sides(&sides, quotes, outlet_of)
     );
     let evidence = sides
@@ -292,7 +296,7 @@ fn self_conflicts(
                 let message = format!(
                     "{} credits “{}” to both {}",
                     outlet_of(article),
-                    shorten(&quotes[statement.core].text, 80),
+                    shorten(&quotes[statement.core].text, MESSAGE_QUOTE_CHARS),
                     names.join(" and ")
                 );
                 finding(
@@ -328,7 +332,7 @@ fn unattributed(
     let sources: Vec<String> = articles.iter().map(|&a| outlet_of(a)).collect();
     let message = format!(
         "“{}” has no speaker in {} ({}), while other coverage credits {}",
-        shorten(&quotes[statement.core].text, 80),
+        shorten(&quotes[statement.core].text, MESSAGE_QUOTE_CHARS),
         plural(articles.len(), "article"),
         sources.join("; "),
         sides
@@ -408,7 +412,7 @@ fn wording_drift(
     }
     let message = format!(
         "“{}” is worded differently in {}",
-        shorten(&quotes[statement.core].text, 80),
+        shorten(&quotes[statement.core].text, MESSAGE_QUOTE_CHARS),
         plural(diffs.len(), "article")
     );
     let mut found = finding(

@@ -4,7 +4,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use quotecheck::eval::{evaluate, Gold};
 use quotecheck::report::{
-    write_quotes, JsonReporter, QuoteListFormat, Report, Reporter, TextReporter,
+    write_quotes, ColorChoice, CsvReporter, HtmlReporter, JsonReporter, MarkdownReporter,
+    QuoteListFormat, Report, Reporter, TextReporter,
 };
 use quotecheck::review::session::{self, Tally};
 use quotecheck::review::{self, Baseline, Decision};
@@ -37,8 +38,15 @@ enum Command {
         #[command(flatten)]
         baseline: BaselineArgs,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-        format: CheckFormat,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Colour the text report: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE
+        /// forces it), always or never.
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+        /// Start CSV output with a UTF-8 byte order mark (for Excel).
+        #[arg(long)]
+        csv_bom: bool,
         /// Report only findings at least this sure (0 to 1).
         #[arg(long, value_name = "CONFIDENCE", default_value_t = 0.0, value_parser = parse_confidence)]
         min_confidence: f32,
@@ -254,6 +262,24 @@ enum CheckFormat {
     Json,
 }
 
+/// Formats of the `check` report.
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+    Markdown,
+    Csv,
+    Html,
+}
+
+/// `--color`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
     Jsonl,
@@ -297,6 +323,8 @@ fn run(cli: Cli) -> Result<u8> {
             matching,
             baseline,
             format,
+            color,
+            csv_bom,
             min_confidence,
             verbose,
             fail_on,
@@ -333,9 +361,23 @@ fn run(cli: Cli) -> Result<u8> {
             if let (Some(baseline), Some(applied)) = (&baseline, &applied) {
                 baseline.annotate(&mut report, applied);
             }
+            let color = match color {
+                ColorArg::Auto => ColorChoice::Auto,
+                ColorArg::Always => ColorChoice::Always,
+                ColorArg::Never => ColorChoice::Never,
+            };
+            use std::io::IsTerminal;
+            let to_terminal = output.output.is_none() && io::stdout().is_terminal();
+            let text = TextReporter {
+                color: color.enabled(to_terminal, |name| std::env::var(name).ok()),
+            };
+            let csv = CsvReporter { bom: csv_bom };
             let reporter: &dyn Reporter = match format {
-                CheckFormat::Text => &TextReporter,
-                CheckFormat::Json => &JsonReporter,
+                ReportFormat::Text => &text,
+                ReportFormat::Json => &JsonReporter,
+                ReportFormat::Markdown => &MarkdownReporter,
+                ReportFormat::Csv => &csv,
+                ReportFormat::Html => &HtmlReporter,
             };
             write_output(output.output.as_deref(), |out| reporter.write(&report, out))?;
             let fails = analysis.findings.iter().any(|f| fail_on.fails(f.severity));

@@ -263,3 +263,143 @@ fn a_speakers_file_names_speakers_by_their_aliases() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("bad.toml"));
 }
+
+#[test]
+fn text_report_fits_80_columns_and_colours_only_when_asked() {
+    for corpus in [CORPUS, "corpora/andes-water-crisis"] {
+        let output = quotecheck(&["check", corpus]);
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(!text.contains('\u{1b}'), "colour written to a pipe");
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{corpus}: line too wide: {line}"
+            );
+        }
+    }
+    let colour = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_quotecheck"));
+        command
+            .args(["check", "-q"])
+            .args(args)
+            .arg(CORPUS)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command.output().unwrap();
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("\u{1b}[")
+    };
+    assert!(colour(&["--color", "always"], &[]));
+    assert!(!colour(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(colour(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!colour(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    // Other formats never colour.
+    assert!(!colour(&["--format", "markdown", "--color", "always"], &[]));
+}
+
+#[test]
+fn findings_come_most_severe_first_in_every_format() {
+    let output = quotecheck(&["check", "--format", "json", "corpora/similar-statements"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rank = |f: &serde_json::Value| match f["severity"].as_str().unwrap() {
+        "error" => 0,
+        "warning" => 1,
+        _ => 2,
+    };
+    let ranks: Vec<i32> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(rank)
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    assert!(ranks.contains(&1), "the corpus has a warning");
+    let text =
+        String::from_utf8(quotecheck(&["check", "corpora/similar-statements"]).stdout).unwrap();
+    let first_warning = text.find("warning[").unwrap();
+    assert!(text.rfind("error[").unwrap() < first_warning);
+}
+
+#[test]
+fn csv_has_a_header_one_row_per_quote_and_an_optional_bom() {
+    let output = quotecheck(&["check", "--format", "csv", CORPUS]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "--fail-on works in every format"
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("statement,severity,findings,"));
+    let report: serde_json::Value =
+        serde_json::from_slice(&quotecheck(&["check", "--format", "json", CORPUS]).stdout).unwrap();
+    let flagged: std::collections::BTreeSet<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["statement"].as_str().unwrap())
+        .collect();
+    let rows: usize = report["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| flagged.contains(s["id"].as_str().unwrap()))
+        .map(|s| s["quotes"].as_array().unwrap().len())
+        .sum();
+    let records: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("well-formed CSV with one width");
+    assert_eq!(records.len(), rows);
+    let bom = quotecheck(&["check", "--format", "csv", "--csv-bom", CORPUS]).stdout;
+    assert!(bom.starts_with("\u{feff}statement,".as_bytes()));
+    let exit = quotecheck(&["check", "--format", "html", "--fail-on", "never", CORPUS]);
+    assert_eq!(exit.status.code(), Some(0));
+}
+
+#[test]
+fn quotes_from_the_web_cannot_inject_markup_formulas_or_links() {
+    let dir = temp_dir("hostile-report");
+    let hostile = |name: &str, speaker: &str| {
+        format!(
+            "---\noutlet: \"<img src=x onerror=alert(1)> | *{name}*\"\nurl: \"javascript:alert(1)\"\ndate: 2026-01-0{}\n---\n\
+             {speaker} met the press. “=HYPERLINK(\\\"x\\\") <script>alert('x')</script> we will build the | bridge [now](y)”, {speaker} said.\n",
+            name.len() % 9
+        )
+    };
+    write(&dir, "a.md", hostile("One", "Maria Lopez").as_bytes());
+    write(&dir, "b.md", hostile("Two", "Pedro Gomez").as_bytes());
+    let path = dir.to_str().unwrap();
+    let html = String::from_utf8(quotecheck(&["check", "--format", "html", path]).stdout).unwrap();
+    assert!(
+        html.contains("speaker_conflict"),
+        "the test articles conflict"
+    );
+    assert!(!html.contains("<script>alert"));
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(
+        !html.contains("javascript:"),
+        "only web addresses become links"
+    );
+    assert_eq!(
+        html.matches("<script>").count(),
+        1,
+        "only the page's own script"
+    );
+    let markdown =
+        String::from_utf8(quotecheck(&["check", "--format", "markdown", path]).stdout).unwrap();
+    assert!(markdown.contains("\\<script\\>") && !markdown.contains("<script>"));
+    assert!(markdown.contains("\\[now\\](y)") && markdown.contains("the \\| bridge"));
+    assert!(!markdown.contains("javascript:"));
+    let csv = String::from_utf8(quotecheck(&["check", "--format", "csv", path]).stdout).unwrap();
+    assert!(csv.contains("\"'=HYPERLINK("), "formula not defused: {csv}");
+    assert!(
+        !csv.contains(",=") && !csv.contains(",\"="),
+        "a cell starts a formula: {csv}"
+    );
+}

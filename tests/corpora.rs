@@ -1,5 +1,5 @@
-//! Snapshot tests over every corpus in corpora/: the `check` report (text and JSON) and the
-//! `extract` listing and the `eval` scores. A change to any output or any figure shows up as
+//! Snapshot tests over every corpus in corpora/: the `check` report in every format (text,
+//! JSON, Markdown, CSV, HTML), the `extract` listing and the `eval` scores. A change to any output or any figure shows up as
 //! a snapshot diff for review.
 
 use std::process::Command;
@@ -38,10 +38,12 @@ fn corpus_snapshots() {
             // A review baseline left in a corpus folder must not change the snapshots.
             let check = ["check", "--no-baseline"];
             insta::assert_snapshot!("check_text", run(&[&check[..], &[path]].concat()));
-            insta::assert_snapshot!(
-                "check_json",
-                run(&[&check[..], &["--format", "json", path]].concat())
-            );
+            for format in ["json", "markdown", "csv", "html"] {
+                insta::assert_snapshot!(
+                    format!("check_{format}"),
+                    run(&[&check[..], &["--format", format, path]].concat())
+                );
+            }
             insta::assert_snapshot!("extract", run(&["extract", "--format", "text", path]));
             let gold_path = format!("{path}/gold.json");
             insta::assert_snapshot!("eval", run(&["eval", "--gold", &gold_path]));

@@ -74,6 +74,14 @@ pub struct MatchScore {
     pub anchors: Vec<Word>,
 }
 
+impl MatchScore {
+    /// The anchors joined by `separator`, for reports.
+    pub fn anchors_joined(&self, separator: &str) -> String {
+        let words: Vec<&str> = self.anchors.iter().map(|a| a.as_str()).collect();
+        words.join(separator)
+    }
+}
+
 /// Compares two quotes. The evidence lists word pairs from `a`'s side first.
 pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> MatchScore {
     let a_content: Vec<&NormToken> = a.content().collect();

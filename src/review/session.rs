@@ -2,7 +2,7 @@
 //! decisions scripts make without a terminal.
 
 use super::{Baseline, BaselineError, Decision, Entry};
-use crate::report::{write_finding, Report};
+use crate::report::{Report, TextReporter};
 use std::io::{self, BufRead, Write};
 
 /// A problem during a review.
@@ -80,7 +80,7 @@ pub fn review(
     'findings: while index < total {
         let finding = &report.findings[index];
         writeln!(out, "\n── Finding {} of {total} ──", index + 1)?;
-        write_finding(report, finding, out)?;
+        TextReporter::default().write_finding(out, report, finding)?;
         match baseline.get(finding.fingerprint) {
             Some(entry) => {
                 let reason = entry
