@@ -345,18 +345,7 @@ fn run(cli: Cli) -> Result<u8> {
                 .as_ref()
                 .map(|baseline| baseline.apply(&mut analysis.findings));
             analysis.findings.retain(|f| f.confidence >= min_confidence);
-            if verbose {
-                for (stage, seconds, peak) in &analysis.timings {
-                    eprintln!("quotecheck: {seconds:>8.3} s  peak {peak:>7.0} MB  {stage}");
-                }
-                eprintln!(
-                    "quotecheck: {} articles, {} quotes, {} statements, {} scored pairs",
-                    analysis.articles.len(),
-                    analysis.quotes.len(),
-                    analysis.statements.len(),
-                    analysis.scored_pairs
-                );
-            }
+            let reporting = std::time::Instant::now();
             let mut report = Report::new(&analysis, skipped, errors);
             if let (Some(baseline), Some(applied)) = (&baseline, &applied) {
                 baseline.annotate(&mut report, applied);
@@ -380,6 +369,23 @@ fn run(cli: Cli) -> Result<u8> {
                 ReportFormat::Html => &HtmlReporter,
             };
             write_output(output.output.as_deref(), |out| reporter.write(&report, out))?;
+            if verbose {
+                let reported = (
+                    "report",
+                    reporting.elapsed().as_secs_f64(),
+                    quotecheck::peak_rss_mb().unwrap_or(0.0),
+                );
+                for (stage, seconds, peak) in analysis.timings.iter().chain([&reported]) {
+                    eprintln!("quotecheck: {seconds:>8.3} s  peak {peak:>7.0} MB  {stage}");
+                }
+                eprintln!(
+                    "quotecheck: {} articles, {} quotes, {} statements, {} scored pairs",
+                    analysis.articles.len(),
+                    analysis.quotes.len(),
+                    analysis.statements.len(),
+                    analysis.scored_pairs
+                );
+            }
             let fails = analysis.findings.iter().any(|f| fail_on.fails(f.severity));
             Ok(if fails { EXIT_FINDINGS } else { EXIT_CLEAN })
         }

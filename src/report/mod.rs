@@ -279,7 +279,8 @@ impl<'a> Provenance<'a> {
     fn new(quotes: &[QuoteRecord<'a>], date_of: impl Fn(&str) -> Option<&'a str>) -> Option<Self> {
         let mut order: Vec<usize> = (0..quotes.len()).collect();
         // Quotes are in article order; the sort is stable, so equal dates keep that order.
-        order.sort_by_key(|&i| {
+        // Each date is looked up once, not at every comparison.
+        order.sort_by_cached_key(|&i| {
             let date = date_of(quotes[i].article);
             (date.is_none(), date)
         });

@@ -148,7 +148,10 @@ impl TextReporter {
             .unwrap_or_default();
         self.wrap(
             out,
-            &[plain(format!("fingerprint {}{review}", finding.fingerprint))],
+            &[plain(format!(
+                "fingerprint {}{review}",
+                finding.fingerprint
+            ))],
             2,
             2,
         )?;
