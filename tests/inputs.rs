@@ -173,6 +173,46 @@ fn malformed_and_empty_html_get_clear_errors() {
     }
 }
 
+#[test]
+fn hostile_html_is_refused_or_read_in_linear_time() {
+    let dir = temp_dir("hostile");
+    let quote = "<p>“We will reopen the port,” Elena Sarmiento said, at the end of it all.</p>";
+    // Nested just under the limit: read, and the writer's recursion stays bounded.
+    let nested = format!("{}{quote}{}", "<div>".repeat(990), "</div>".repeat(990));
+    std::fs::write(dir.join("nested.html"), nested).unwrap();
+    // Far over it, and thousands of formatting tags never closed.
+    std::fs::write(dir.join("deep.html"), "<div>".repeat(200_000) + quote).unwrap();
+    std::fs::write(dir.join("bold.html"), "<b>x ".repeat(100_000) + quote).unwrap();
+    // Fifty thousand paragraphs (4 MB).
+    let long = format!("<article>{}</article>", quote.repeat(50_000));
+    std::fs::write(dir.join("long.html"), long).unwrap();
+    let started = std::time::Instant::now();
+    let output = run_in(&dir, &["extract", "--format", "text", "."]);
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+    let listed = stdout(&output);
+    assert_eq!(
+        listed
+            .lines()
+            .filter(|l| l.starts_with("./nested.html"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        listed
+            .lines()
+            .filter(|l| l.starts_with("./long.html"))
+            .count(),
+        50_000
+    );
+    let errors = stderr(&output);
+    assert!(errors.contains("./deep.html: HTML elements nested 200000 deep (more than 1000)"));
+    assert!(errors.contains("./bold.html: HTML elements nested 100000 deep"));
+}
+
 #[cfg(feature = "warc")]
 mod warc {
     use super::*;

@@ -29,6 +29,15 @@ const TEXT_SOURCE_ARTICLE_BODY: &str = "json-ld-articleBody";
 /// The JSON-LD `articleBody` replaces the main text only when it is at least this long
 /// relative to it: a shorter one is a summary or a teaser.
 const ARTICLE_BODY_MIN_SHARE: f64 = 0.8;
+/// Pages whose elements nest deeper than this are refused: no news page comes near it (real
+/// pages nest a few dozen deep), and the HTML parser's work grows with depth times elements.
+const MAX_NESTING: usize = 1_000;
+/// Elements without an end tag, or whose end tag may be left out: they do not nest.
+const NON_NESTING_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+];
 /// How much of the page's text (in bytes) is read to guess the language of the words
 /// quotecheck writes (reporting verbs, quotation marks) when the page declares none.
 const LANGUAGE_SAMPLE_BYTES: usize = 4_000;
@@ -69,6 +78,14 @@ pub(super) fn parse_page(
             path,
             None,
             "not an HTML page (no markup found)",
+        ));
+    }
+    let depth = max_nesting(html);
+    if depth > MAX_NESTING {
+        return Err(IngestError::new(
+            path,
+            None,
+            format!("HTML elements nested {depth} deep (more than {MAX_NESTING}): not a news page"),
         ));
     }
     let page = Html::parse_document(html);
@@ -122,20 +139,64 @@ pub(super) fn parse_page(
     }))
 }
 
-/// True when `text` holds an HTML tag: a page, not plain text saved as `.html`.
+/// True when `text` holds something like an HTML tag (`<` then a letter, `!` or `/`): a page,
+/// not plain text saved as `.html`.
 fn looks_like_html(text: &str) -> bool {
-    let lower = text[..text.len().min(4096)].to_ascii_lowercase();
-    [
-        "<html",
-        "<!doctype",
-        "<body",
-        "<p",
-        "<div",
-        "<article",
-        "<head",
-    ]
-    .iter()
-    .any(|tag| lower.contains(tag))
+    text.as_bytes().windows(2).any(|pair| {
+        pair[0] == b'<' && (pair[1].is_ascii_alphabetic() || matches!(pair[1], b'!' | b'/'))
+    })
+}
+
+/// How deep the page's elements nest, counted on the tags without parsing (a linear scan):
+/// end tags close, tags that never nest and self-closed tags are not counted, and the content
+/// of comments, scripts and styles is skipped.
+fn max_nesting(html: &str) -> usize {
+    let (mut depth, mut deepest, mut cursor) = (0usize, 0usize, 0usize);
+    while let Some(found) = html[cursor..].find('<') {
+        let at = cursor + found + 1;
+        let rest = &html[at..];
+        if rest.starts_with("!--") {
+            cursor = rest.find("-->").map_or(html.len(), |end| at + end + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name_length = rest[name_start..]
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        let name = rest[name_start..name_start + name_length].to_ascii_lowercase();
+        let tag_end = rest.find('>').map_or(html.len(), |end| at + end + 1);
+        cursor = tag_end.max(at);
+        if name.is_empty() || NON_NESTING_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        if !closing && (name == "script" || name == "style") {
+            cursor = find_end_tag(html, cursor, &name);
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !html[..tag_end].ends_with("/>") {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// Where the end tag `</name` first stands in `html` after `from` (any case), else the end.
+fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
+    let mut cursor = from;
+    while let Some(found) = html[cursor..].find("</") {
+        let at = cursor + found + 2;
+        let candidate = html.as_bytes().get(at..at + name.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+            return cursor + found;
+        }
+        cursor = at;
+    }
+    html.len()
 }
 
 /// The JSON-LD `articleBody` is used when it keeps everything the main text has: it is nearly
@@ -469,6 +530,25 @@ mod tests {
             error.to_string(),
             "t.html: not an HTML page (no markup found)"
         );
+    }
+
+    #[test]
+    fn nesting_is_counted_on_tags() {
+        assert_eq!(
+            max_nesting("<div><p>a<div><b>x</b></div></div><br><img/>"),
+            3
+        );
+        assert_eq!(
+            max_nesting("<svg><path/><path/></svg><!-- <div><div> -->"),
+            1
+        );
+        assert_eq!(
+            max_nesting("<script>if (a<b) { s = '<div><div>'; }</script><div></div>"),
+            1
+        );
+        let deep = "<div>".repeat(MAX_NESTING + 1);
+        let error = parse_page("d.html", "d".into(), &deep, None).unwrap_err();
+        assert!(error.problem.starts_with("HTML elements nested 1001 deep"));
     }
 
     #[test]

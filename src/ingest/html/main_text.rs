@@ -31,6 +31,10 @@ const SIBLING_SCORE_SHARE: f64 = 0.3;
 /// footer is a source line, not a name.
 const MAX_AUTHOR_WORDS: usize = 6;
 
+/// Elements deeper than this below the container are written as their plain text, without
+/// looking at their markup: real articles nest a few levels, and the writer recurses.
+const MAX_RENDER_DEPTH: usize = 128;
+
 /// Tags whose content is never article text.
 const SKIPPED_TAGS: &[&str] = &[
     "script",
@@ -376,6 +380,8 @@ struct Writer {
     in_link: usize,
     /// Depth inside `<q>` elements.
     quote_depth: usize,
+    /// Depth of the element being written, below the container.
+    depth: usize,
     embeds: usize,
 }
 
@@ -390,6 +396,7 @@ impl Writer {
             link_chars: 0,
             in_link: 0,
             quote_depth: 0,
+            depth: 0,
             embeds: 0,
         }
     }
@@ -447,6 +454,16 @@ impl Writer {
     }
 
     fn element(&mut self, element: ElementRef) {
+        if self.depth >= MAX_RENDER_DEPTH {
+            self.text(&plain_text(element));
+            return;
+        }
+        self.depth += 1;
+        self.element_within_depth(element);
+        self.depth -= 1;
+    }
+
+    fn element_within_depth(&mut self, element: ElementRef) {
         let name = element.value().name();
         if SKIPPED_TAGS.contains(&name)
             || is_boilerplate(element)
@@ -500,6 +517,7 @@ impl Writer {
         let mut inner = Writer {
             skip_cite,
             quote_depth: self.quote_depth,
+            depth: self.depth,
             ..Writer::new(self.lang)
         };
         inner.children(element);
