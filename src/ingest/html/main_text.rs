@@ -86,23 +86,31 @@ const BOILERPLATE_ROLES: &[&str] = &[
     "menubar",
 ];
 
-/// Words of class and id names (split at `-`, `_` and case) that mark page furniture.
+/// Words of class and id names (split at `-`, `_` and case) that mark page furniture, in
+/// English and in Spanish (newsrooms name their classes in their own language).
 const BOILERPLATE_WORDS: &[&str] = &[
     "ad",
     "ads",
     "advert",
     "advertisement",
+    "anuncio",
+    "anuncios",
     "banner",
     "breadcrumb",
     "breadcrumbs",
+    "byline",
+    "cabecera",
+    "comentarios",
     "comment",
     "comments",
+    "compartir",
     "consent",
     "cookie",
     "cookies",
     "disqus",
     "footer",
     "gdpr",
+    "lateral",
     "menu",
     "modal",
     "nav",
@@ -113,13 +121,17 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "paywall",
     "popup",
     "promo",
+    "publicidad",
     "recommended",
     "related",
+    "relacionadas",
+    "relacionados",
     "share",
     "sharing",
     "sidebar",
     "sponsored",
     "subscribe",
+    "suscripcion",
     "taboola",
     "trending",
     "widget",
@@ -588,8 +600,7 @@ impl Writer {
                 Node::Element(_) => ElementRef::wrap(c).map(plain_text).unwrap_or_default(),
                 _ => String::new(),
             })
-            .collect::<Vec<_>>()
-            .join(" ");
+            .collect::<String>();
         let author = embed_author(&outside);
         match (author, post_text.is_empty()) {
             (_, true) => {}
@@ -606,7 +617,7 @@ impl Writer {
 /// The account holder of an embedded post from the text around it: "Name (@handle)", or a
 /// lone "@handle".
 fn embed_author(text: &str) -> Option<String> {
-    let text = collapse_spaces(text);
+    let text = collapse_spaces(text).replace("( @", "(@");
     if let Some(at) = text.find("(@") {
         let close = text[at..].find(')').map(|c| at + c + 1)?;
         let name = text[..at]
@@ -616,11 +627,11 @@ fn embed_author(text: &str) -> Option<String> {
             .next()
             .unwrap_or("")
             .trim();
-        let handle = &text[at..close];
+        let handle = text[at + 1..close - 1].trim();
         return Some(if name.is_empty() {
-            handle.trim_matches(['(', ')']).to_string()
+            handle.to_string()
         } else {
-            format!("{name} {handle}")
+            format!("{name} ({handle})")
         });
     }
     text.split_whitespace()
@@ -698,6 +709,10 @@ mod tests {
             Some("Gustavo Petro (@petrogustavo)")
         );
         assert_eq!(embed_author(" (@only) x").as_deref(), Some("@only"));
+        assert_eq!(
+            embed_author("— Ana Ruiz ( @ana.bsky.social ) March 3").as_deref(),
+            Some("Ana Ruiz (@ana.bsky.social)")
+        );
         assert_eq!(
             embed_author("Post by @someone.").as_deref(),
             Some("@someone")
