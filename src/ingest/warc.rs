@@ -268,7 +268,7 @@ impl<'a> Records<'a> {
         let number = self.number;
         let compressed = self.compressed;
         let damage = |problem: String| (number, offset, problem);
-        let version = self.line().map_err(|e| damage(e))?;
+        let version = self.line().map_err(&damage)?;
         if !version.starts_with("WARC/") {
             return Err(damage(format!(
                 "not a WARC record (expected a line \"WARC/1.x\", found {:?})",
@@ -277,7 +277,7 @@ impl<'a> Records<'a> {
         }
         let mut headers = Vec::new();
         loop {
-            let line = self.line().map_err(|e| damage(e))?;
+            let line = self.line().map_err(&damage)?;
             if line.is_empty() {
                 break;
             }

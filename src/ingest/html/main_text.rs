@@ -289,7 +289,7 @@ fn is_boilerplate(element: ElementRef) -> bool {
         return false;
     }
     let names = value.classes().chain(value.id());
-    names.into_iter().any(|name| is_boilerplate_name(name))
+    names.into_iter().any(is_boilerplate_name)
 }
 
 fn is_boilerplate_name(name: &str) -> bool {
@@ -306,10 +306,9 @@ fn is_boilerplate_name(name: &str) -> bool {
     let mut word = String::new();
     let mut previous_lower = false;
     for c in name.chars() {
-        if !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && previous_lower) {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
+        let boundary = !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && previous_lower);
+        if boundary && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
         previous_lower = c.is_ascii_lowercase();
         if c.is_ascii_alphanumeric() {
