@@ -32,3 +32,5 @@ print(f"{n:<9} {summary['quotes']:>9} {wall:>10.2f} {n / wall:>12.0f} {summary['
       f"{summary['scored_pairs']:>10} {rss / 1024:>12.0f} {summary['findings']:>9}")
 PY
 done
+# HTML extraction speed (saved pages and a WARC archive of the same pages).
+cargo run --release --quiet --example html_speed

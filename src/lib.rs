@@ -3,7 +3,8 @@
 //!
 //! The pipeline runs in stages, each a module with one job:
 //!
-//! 1. **ingest** — paths → [`Article`]s (text/Markdown with front matter, JSON, JSONL);
+//! 1. **ingest** — paths → [`Article`]s (text/Markdown with front matter, JSON and JSONL in
+//!    scrapers' dialects, HTML pages, WARC archives);
 //! 2. **lang** — one lingua [`Detector`] per run: the language of each article and each quote;
 //! 3. **extract** — quotation spans and their [`QuoteKind`] (speech, writing, title, slogan, scare);
 //! 4. **attribute** — the speaker each article credits, from cues, names, pronouns and epithets;
@@ -46,7 +47,8 @@ mod text;
 
 pub use cluster::Statement;
 pub use ingest::{
-    ingest, IngestError, IngestOptions, Ingested, DEFAULT_MAX_ARTICLE_BYTES, STDIN_PATH,
+    ingest, IngestError, IngestOptions, Ingested, InputFormat, JsonDialect,
+    DEFAULT_MAX_ARTICLE_BYTES, STDIN_PATH,
 };
 pub use judge::{Finding, FindingKind, Severity};
 pub use lang::{Detector, Lang};

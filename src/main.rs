@@ -10,7 +10,8 @@ use quotecheck::report::{
 use quotecheck::review::session::{self, Tally};
 use quotecheck::review::{self, Baseline, Decision};
 use quotecheck::{
-    ingest, Checker, IngestOptions, Ingested, Severity, DEFAULT_MAX_ARTICLE_BYTES, STDIN_PATH,
+    ingest, Checker, IngestOptions, Ingested, InputFormat, JsonDialect, Severity,
+    DEFAULT_MAX_ARTICLE_BYTES, STDIN_PATH,
 };
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -110,9 +111,43 @@ struct InputArgs {
     /// Skip articles larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
     max_article_bytes: u64,
+    /// Read every input in this format (files in directories: those with its extensions);
+    /// `auto` tells it by extension and, for JSON, by each record's fields.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormatArg::Auto)]
+    input_format: InputFormatArg,
     /// Print nothing on standard error but errors.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// `--input-format` values.
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Auto,
+    Text,
+    Json,
+    NewsPlease,
+    Trafilatura,
+    Newspaper4k,
+    CcNews,
+    Html,
+    Warc,
+}
+
+impl InputFormatArg {
+    fn format(self) -> InputFormat {
+        match self {
+            InputFormatArg::Auto => InputFormat::Auto,
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Json => InputFormat::Json,
+            InputFormatArg::NewsPlease => InputFormat::JsonDialect(JsonDialect::NewsPlease),
+            InputFormatArg::Trafilatura => InputFormat::JsonDialect(JsonDialect::Trafilatura),
+            InputFormatArg::Newspaper4k => InputFormat::JsonDialect(JsonDialect::Newspaper4k),
+            InputFormatArg::CcNews => InputFormat::JsonDialect(JsonDialect::CcNews),
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Warc => InputFormat::Warc,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -407,6 +442,7 @@ fn run(cli: Cli) -> Result<u8> {
             let input = InputArgs {
                 paths,
                 max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+                input_format: InputFormatArg::Auto,
                 quiet: true,
             };
             let Some(ingested) = read_articles(&input) else {
@@ -574,6 +610,7 @@ fn read_articles(input: &InputArgs) -> Option<Ingested> {
         &input.paths,
         IngestOptions {
             max_article_bytes: input.max_article_bytes,
+            input_format: input.input_format.format(),
         },
     );
     for error in &ingested.errors {
@@ -585,7 +622,7 @@ fn read_articles(input: &InputArgs) -> Option<Ingested> {
     }
     if !input.quiet && !ingested.ignored.is_empty() {
         eprintln!(
-            "quotecheck: skipped {} file(s) that are not articles",
+            "quotecheck: skipped {} file(s) or archive record(s) that are not articles",
             ingested.ignored.len()
         );
     }

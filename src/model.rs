@@ -14,6 +14,11 @@ pub struct ArticleMeta {
     pub url: Option<String>,
     /// Publication date as given (ISO 8601 preferred).
     pub date: Option<String>,
+    /// Which text of the file the body (and so every quote offset) is, when it is not the file's
+    /// own text: `html-main-text` (the main text quotecheck extracted from an HTML page) or
+    /// `json-ld-articleBody` (the page's JSON-LD `articleBody`). Absent from JSON when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_source: Option<String>,
 }
 
 /// One news article as read from disk, before analysis.

@@ -1,17 +1,152 @@
 //! JSON articles: one object (or an array of objects) per `.json` file, one object per line of a
-//! `.jsonl` file. Field names follow what scrapers write: `text`/`maintext`/`body`,
-//! `outlet`/`source_domain`, `date`/`date_publish`, `lang`/`language`.
+//! `.jsonl` file. A record is in quotecheck's own fields or in a scraper's dialect
+//! ([`JsonDialect`]), told by its fields unless `--input-format` names one.
 
 use super::IngestError;
 use crate::lang::Lang;
 use crate::model::{Article, ArticleMeta};
 use serde_json::{Map, Value};
 
+/// The JSON dialects quotecheck reads: which field holds what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonDialect {
+    /// quotecheck's own fields (`text`, `title`, `outlet`, `url`, `date`, `lang`, `id`), with
+    /// common alternatives (`maintext`, `body`, `source_domain`, `date_publish`, `language`).
+    Quotecheck,
+    /// news-please: `maintext`, `source_domain`, `date_publish`, `language`.
+    NewsPlease,
+    /// trafilatura's JSON with metadata: `source` is the URL, `source-hostname` or
+    /// `hostname` the outlet.
+    Trafilatura,
+    /// newspaper4k `-of json`: `url`/`canonical_link`, `meta_site_name`, `publish_date`,
+    /// `meta_lang`.
+    Newspaper4k,
+    /// Common Crawl CC-NEWS records: `url`, `title`, `domain`, `date`, `text`.
+    CcNews,
+}
+
+/// Which fields of a dialect hold what, in order of preference.
+struct Fields {
+    text: &'static [&'static str],
+    title: &'static [&'static str],
+    outlet: &'static [&'static str],
+    url: &'static [&'static str],
+    date: &'static [&'static str],
+    lang: &'static [&'static str],
+    id: &'static [&'static str],
+    /// Fields only this dialect writes: their presence tells it.
+    signature: &'static [&'static str],
+}
+
+impl JsonDialect {
+    /// Every dialect, in the order their signatures are tried.
+    pub const ALL: [JsonDialect; 5] = [
+        JsonDialect::NewsPlease,
+        JsonDialect::Trafilatura,
+        JsonDialect::Newspaper4k,
+        JsonDialect::CcNews,
+        JsonDialect::Quotecheck,
+    ];
+
+    /// The name `--input-format` uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            JsonDialect::Quotecheck => "quotecheck",
+            JsonDialect::NewsPlease => "news-please",
+            JsonDialect::Trafilatura => "trafilatura",
+            JsonDialect::Newspaper4k => "newspaper4k",
+            JsonDialect::CcNews => "cc-news",
+        }
+    }
+
+    fn fields(self) -> &'static Fields {
+        match self {
+            JsonDialect::Quotecheck => &Fields {
+                text: TEXT_FIELDS,
+                title: &["title"],
+                outlet: &["outlet", "source_domain"],
+                url: &["url"],
+                date: &["date", "date_publish"],
+                lang: &["lang", "language"],
+                id: &["id"],
+                signature: &[],
+            },
+            JsonDialect::NewsPlease => &Fields {
+                text: &["maintext"],
+                title: &["title"],
+                outlet: &["source_domain"],
+                url: &["url"],
+                date: &["date_publish"],
+                lang: &["language"],
+                id: &[],
+                signature: &["maintext", "source_domain", "date_publish", "date_download"],
+            },
+            JsonDialect::Trafilatura => &Fields {
+                text: &["text", "raw_text"],
+                title: &["title"],
+                outlet: &["source-hostname", "hostname"],
+                url: &["source", "url"],
+                date: &["date"],
+                lang: &["language"],
+                id: &[],
+                signature: &["source-hostname", "hostname", "raw_text", "fingerprint"],
+            },
+            JsonDialect::Newspaper4k => &Fields {
+                text: &["text"],
+                title: &["title"],
+                outlet: &["meta_site_name"],
+                url: &["url", "canonical_link"],
+                date: &["publish_date"],
+                lang: &["meta_lang"],
+                id: &[],
+                signature: &[
+                    "meta_site_name",
+                    "canonical_link",
+                    "meta_lang",
+                    "publish_date",
+                ],
+            },
+            JsonDialect::CcNews => &Fields {
+                text: &["text"],
+                title: &["title"],
+                outlet: &["domain"],
+                url: &["url"],
+                date: &["date"],
+                lang: &[],
+                id: &[],
+                signature: &["domain"],
+            },
+        }
+    }
+
+    /// The dialect a record's fields tell (quotecheck's own when no signature field is there).
+    fn of(object: &Map<String, Value>) -> JsonDialect {
+        JsonDialect::ALL
+            .into_iter()
+            .find(|d| {
+                d.fields()
+                    .signature
+                    .iter()
+                    .any(|key| object.contains_key(*key))
+            })
+            .unwrap_or(JsonDialect::Quotecheck)
+    }
+}
+
 /// Parses a `.json` file: one article object, or an array of them (ids get `#N`, N from 1).
 /// A gold annotation file parses to no article at all.
-pub(super) fn parse_json(path: &str, text: &str) -> Vec<Result<Article, IngestError>> {
+/// Records are read in `dialect`, else in the dialect their fields tell. A file of several
+/// JSON objects, one per line, is read as JSONL whatever its extension.
+pub(super) fn parse_json(
+    path: &str,
+    text: &str,
+    dialect: Option<JsonDialect>,
+) -> Vec<Result<Article, IngestError>> {
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
+        Err(error) if error.to_string().starts_with("trailing characters") => {
+            return parse_json_lines(path, text, dialect)
+        }
         Err(error) => {
             return vec![Err(IngestError::new(
                 path,
@@ -22,7 +157,13 @@ pub(super) fn parse_json(path: &str, text: &str) -> Vec<Result<Article, IngestEr
     };
     match value {
         Value::Object(object) if is_annotation_file(&object) => Vec::new(),
-        Value::Object(object) => vec![article_from_object(path, None, path.to_string(), &object)],
+        Value::Object(object) => vec![article_from_object(
+            path,
+            None,
+            path.to_string(),
+            &object,
+            dialect,
+        )],
         Value::Array(items) if items.is_empty() => vec![Err(IngestError::new(
             path,
             None,
@@ -32,9 +173,13 @@ pub(super) fn parse_json(path: &str, text: &str) -> Vec<Result<Article, IngestEr
             .iter()
             .enumerate()
             .map(|(index, item)| match item {
-                Value::Object(object) => {
-                    article_from_object(path, None, format!("{path}#{}", index + 1), object)
-                }
+                Value::Object(object) => article_from_object(
+                    path,
+                    None,
+                    format!("{path}#{}", index + 1),
+                    object,
+                    dialect,
+                ),
                 _ => Err(IngestError::new(
                     path,
                     None,
@@ -52,7 +197,11 @@ pub(super) fn parse_json(path: &str, text: &str) -> Vec<Result<Article, IngestEr
 
 /// Parses a `.jsonl` file: one article per non-blank line; a bad line is an error of its own
 /// and the other lines are still read.
-pub(super) fn parse_json_lines(path: &str, text: &str) -> Vec<Result<Article, IngestError>> {
+pub(super) fn parse_json_lines(
+    path: &str,
+    text: &str,
+    dialect: Option<JsonDialect>,
+) -> Vec<Result<Article, IngestError>> {
     let mut results: Vec<_> = text
         .lines()
         .enumerate()
@@ -65,6 +214,7 @@ pub(super) fn parse_json_lines(path: &str, text: &str) -> Vec<Result<Article, In
                     Some(line_number),
                     format!("{path}#{line_number}"),
                     &object,
+                    dialect,
                 ),
                 Ok(_) => Err(IngestError::new(
                     path,
@@ -107,20 +257,44 @@ fn first_text(object: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     })
 }
 
+/// The article of one record; `forced` is the dialect `--input-format` named, if any.
 fn article_from_object(
     path: &str,
     line: Option<usize>,
     default_id: String,
     object: &Map<String, Value>,
+    forced: Option<JsonDialect>,
 ) -> Result<Article, IngestError> {
-    let body = first_text(object, TEXT_FIELDS).ok_or_else(|| {
+    let told = JsonDialect::of(object);
+    let dialect = match forced {
+        Some(forced) if told != forced && told != JsonDialect::Quotecheck => {
+            return Err(IngestError::new(
+                path,
+                line,
+                format!(
+                    "not a {} record: its fields are {}'s (try --input-format auto)",
+                    forced.name(),
+                    told.name()
+                ),
+            ))
+        }
+        Some(forced) => forced,
+        None => told,
+    };
+    let fields = dialect.fields();
+    let body = first_text(object, fields.text).ok_or_else(|| {
+        let names: Vec<String> = fields.text.iter().map(|f| format!("{f:?}")).collect();
         IngestError::new(
             path,
             line,
-            "no article text: expected a non-empty \"text\", \"maintext\" or \"body\" field",
+            format!(
+                "no article text: expected a non-empty {} field ({} record)",
+                names.join(" or "),
+                dialect.name()
+            ),
         )
     })?;
-    let declared_lang = match first_text(object, &["lang", "language"]) {
+    let declared_lang = match first_text(object, fields.lang) {
         Some(tag) => Some(Lang::from_tag(&tag).ok_or_else(|| {
             IngestError::new(
                 path,
@@ -131,12 +305,13 @@ fn article_from_object(
         None => None,
     };
     let meta = ArticleMeta {
-        title: first_text(object, &["title"]),
-        outlet: first_text(object, &["outlet", "source_domain"]),
-        url: first_text(object, &["url"]),
-        date: first_text(object, &["date", "date_publish"]),
+        title: first_text(object, fields.title),
+        outlet: first_text(object, fields.outlet),
+        url: first_text(object, fields.url),
+        date: first_text(object, fields.date),
+        text_source: None,
     };
-    let id = first_text(object, &["id"]).unwrap_or(default_id);
+    let id = first_text(object, fields.id).unwrap_or(default_id);
     Ok(Article {
         id,
         meta,
@@ -152,7 +327,7 @@ mod tests {
     #[test]
     fn news_please_fields_and_none_dates_are_understood() {
         let text = r#"{"maintext": "Cuerpo", "source_domain": "diario.test", "date_publish": "None", "language": "es"}"#;
-        let article = parse_json("a.json", text).remove(0).unwrap();
+        let article = parse_json("a.json", text, None).remove(0).unwrap();
         assert_eq!(article.body, "Cuerpo");
         assert_eq!(article.meta.outlet.as_deref(), Some("diario.test"));
         assert_eq!(article.meta.date, None);
@@ -163,7 +338,7 @@ mod tests {
     #[test]
     fn one_bad_jsonl_line_keeps_the_others() {
         let text = "{\"text\": \"one\", \"id\": \"first\"}\n{oops\n\n{\"text\": \"three\"}\n";
-        let results = parse_json_lines("b.jsonl", text);
+        let results = parse_json_lines("b.jsonl", text, None);
         assert_eq!(results.len(), 3);
         assert_eq!(results[0].as_ref().unwrap().id, "first");
         assert_eq!(results[1].as_ref().unwrap_err().line, Some(2));
@@ -172,6 +347,6 @@ mod tests {
 
     #[test]
     fn gold_files_are_not_articles() {
-        assert!(parse_json("gold.json", r#"{"speakers": {}, "articles": {}}"#).is_empty());
+        assert!(parse_json("gold.json", r#"{"speakers": {}, "articles": {}}"#, None).is_empty());
     }
 }

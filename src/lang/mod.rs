@@ -152,7 +152,7 @@ const QUOTE_MIN_FUNCTION_WORDS: usize = 2;
 
 /// Counts the words of `text` that are function words of exactly one language: the language
 /// with most, its count and the count of the others. Costs a hash lookup per word.
-fn function_word_vote(text: &str) -> Option<(Lang, usize, usize)> {
+pub(crate) fn function_word_vote(text: &str) -> Option<(Lang, usize, usize)> {
     let mut counts = [0usize; Lang::ALL.len()];
     for word in text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
