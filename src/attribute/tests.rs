@@ -163,3 +163,32 @@ fn epithets_may_have_a_qualifier_before_the_role() {
         [some("Rosa Elena Villarreal"), some("Rosa Elena Villarreal")]
     );
 }
+
+#[test]
+fn pronouns_agree_in_gender_with_the_person() {
+    let body = "Nurse Maria Lopez spoke first, then hospital director Tom Becker.\n\n“We have no beds left,” she said.";
+    assert_eq!(speakers(body, Lang::En), [some("Maria Lopez")]);
+    let body =
+        "Pedro Alvarado habló con la periodista Lucía Campos.\n\n«No voy a renunciar», aseguró él.";
+    assert_eq!(speakers(body, Lang::Es), [some("Pedro Alvarado")]);
+}
+
+#[test]
+fn spanish_epithets_agree_in_gender_through_their_determiner() {
+    let body = "La dirigente vecinal Marta Gómez recorrió el barrio con el concejal Luis Soto.\n\n«No nos vamos a ir de aquí», afirmó la dirigente.";
+    assert_eq!(speakers(body, Lang::Es), [some("Marta Gómez")]);
+}
+
+#[test]
+fn an_epithet_never_goes_to_someone_with_another_office() {
+    let body = "Finance Minister Jorge Vidal presented the budget on Monday. President Elena Cruz praised it.\n\n“We will balance the books by 2028,” the minister said.";
+    assert_eq!(speakers(body, Lang::En), [some("Jorge Vidal")]);
+}
+
+#[test]
+fn a_name_after_a_plain_description_is_the_speaker() {
+    let body = "The strike went on.\n\n“We sleep in the cabs,” said driver Pablo Ortega.";
+    assert_eq!(speakers(body, Lang::En), [some("Pablo Ortega")]);
+    let body = "La fila crecía.\n\n«Dormimos en la cabina», contó el chofer Pablo Ortega.";
+    assert_eq!(speakers(body, Lang::Es), [some("Pablo Ortega")]);
+}
