@@ -242,6 +242,8 @@ fn cue_after(
     people: &mut People,
 ) -> Option<Found> {
     let mut words_seen = 0;
+    // Words before the cue other than clitics and adverbs ("», se quejó Luis Fuentes").
+    let mut subject_words_seen = 0;
     for at in 0..ctx.tokens.len() {
         if !ctx.is_word(doc, at) {
             // A sentence break inside the context ends the search.
@@ -254,7 +256,12 @@ fn cue_after(
         if words_seen > MAX_WORDS_TO_CUE_AFTER {
             break;
         }
-        if let Some(cue) = cue_at(pack, ctx, at) {
+        let cue = cue_at(pack, ctx, at);
+        if cue.is_none() && !pack.adverbs.contains(&ctx.words[at]) {
+            subject_words_seen += 1;
+        }
+        if let Some(cue) = cue {
+            let words_seen = subject_words_seen + 1;
             let implicit = (words_seen == 1).then_some(Mention {
                 kind: MentionKind::Implicit,
                 from: at,
@@ -689,6 +696,14 @@ fn mention_starting_at(
     };
     // Apposition: "el presidente colombiano, Gustavo Petro,"
     let after = at + len;
+    // ... or a second description with the name: "Su autora, la economista Paula Sepúlveda,".
+    if ctx.words.get(after).is_some_and(|w| w == ",") {
+        if let Some(named) = mention_starting_at(doc, pack, ctx, after + 1)
+            .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+        {
+            return Some(Mention { from: at, ..named });
+        }
+    }
     // ... or with a qualifier or two first: "la líder sindical Rosa Etxeberri".
     let apposition_from = if ctx.words.get(after).is_some_and(|w| w == ",") {
         after + 1

@@ -320,8 +320,8 @@ impl People {
                 .any(|a| traits.roles.iter().any(|b| roles_compatible(a, b)));
             // "the minister" is not the person the article calls president.
             let role_conflicts = !role_fits
-                && person.roles.iter().any(|r| !GENERIC_ROLES.contains(r))
-                && traits.roles.iter().any(|r| !GENERIC_ROLES.contains(r));
+                && person.roles.iter().any(|r| OFFICE_ROLES.contains(r))
+                && traits.roles.iter().any(|r| OFFICE_ROLES.contains(r));
             let score = 4 * i32::from(!traits.countries.is_empty() && country_fits)
                 + 2 * i32::from(role_fits)
                 - 3 * i32::from(role_conflicts)
@@ -334,59 +334,88 @@ impl People {
     }
 }
 
-/// Roles that say what a person stands for rather than the office they hold: they fit any
-/// office ("the Republican tycoon" may be the president), so they never contradict one.
-const GENERIC_ROLES: &[&str] = &[
-    "activist",
-    "autocrat",
-    "billionaire",
-    "businessperson",
-    "celebrity",
-    "chavista",
-    "conservative",
-    "counterpart",
-    "democrat",
-    "expert",
-    "far_right",
-    "incumbent",
-    "kirchnerist",
-    "labour",
-    "leader",
-    "leftist",
-    "liberal",
-    "millionaire",
-    "official",
-    "opposition",
-    "peronist",
-    "petrista",
-    "politician",
-    "populist",
-    "progressive",
-    "republican",
-    "rightist",
-    "socialist",
-    "strongman",
-    "tycoon",
-    "uribista",
+/// Public offices: one person holds one of them in a story, so an epithet naming one office
+/// ("the minister") contradicts a person known by another ("President Ernesto Quiroga").
+/// Professions, standing and affiliations ("the academic", "the leader", "the Republican")
+/// never contradict anything: people are many things at once.
+const OFFICE_ROLES: &[&str] = &[
+    "ambassador",
+    "attorney_general",
+    "chancellor",
+    "councillor",
+    "deputy_mayor",
+    "deputy_prime_minister",
+    "foreign_minister",
+    "governor",
+    "head_of_government",
+    "head_of_state",
+    "legislator",
+    "lieutenant_governor",
+    "mayor",
+    "minister",
+    "pope",
+    "president",
+    "prime_minister",
+    "prosecutor",
+    "representative",
+    "secretary",
+    "secretary_general",
+    "secretary_of_state",
+    "senator",
+    "vice_president",
 ];
 
-/// Two role keys fit one person when equal or when one names a kind of the other
-/// ("foreign_minister" and "minister"), and heads of state or government are presidents.
-fn roles_compatible(a: &str, b: &str) -> bool {
-    const HEADS: &[&str] = &[
+/// Roles that name one position in different words: heads of state and government, cabinet
+/// members (a Spanish "secretario de Estado" or a U.S. Secretary is a minister), company
+/// heads (the CEO is "the executive"), and scholars (the economist is "the academic").
+const SAME_ROLE: &[&[&str]] = &[
+    &[
         "head_of_government",
         "head_of_state",
         "president",
         "prime_minister",
-    ];
+    ],
+    &[
+        "foreign_minister",
+        "minister",
+        "secretary",
+        "secretary_of_state",
+    ],
+    &[
+        "businessperson",
+        "ceo",
+        "chair",
+        "director",
+        "executive",
+        "founder",
+    ],
+    &[
+        "academic",
+        "analyst",
+        "economist",
+        "expert",
+        "political_scientist",
+        "professor",
+        "researcher",
+        "scientist",
+    ],
+];
+
+/// Two role keys fit one person when equal, when one names a kind of the other
+/// ("foreign_minister" and "minister"), or when they are one office under two names.
+fn roles_compatible(a: &str, b: &str) -> bool {
+    let kind_of = |long: &str, short: &str| {
+        long.len() > short.len()
+            && long.ends_with(short)
+            && long.as_bytes()[long.len() - short.len() - 1] == b'_'
+            && !long.starts_with("former")
+    };
     a == b
-        || (a.ends_with(b)
-            && a.as_bytes()[a.len() - b.len() - 1] == b'_'
-            && !a.starts_with("former"))
-        || (b.ends_with(a)
-            && b.as_bytes()[b.len() - a.len() - 1] == b'_'
-            && !b.starts_with("former"))
-        || (HEADS.contains(&a) && HEADS.contains(&b))
+        || kind_of(a, b)
+        || kind_of(b, a)
+        || SAME_ROLE
+            .iter()
+            .any(|group| group.contains(&a) && group.contains(&b))
 }
 
 /// Folded name words without single-letter initials.
@@ -538,6 +567,13 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
                 }
                 _ => j += 1,
             }
+        }
+        // "Gobierno de Isabel Navarro": after a connector, a known given name opens the person.
+        if let Some(given) = (k + 2..run.len().saturating_sub(1)).find(|&g| {
+            NAME_CONNECTORS.contains(&words[run[g - 1]].as_str())
+                && LanguagePack::given_name_gender(&words[run[g]]).is_some()
+        }) {
+            k = given;
         }
         let name_tokens: Vec<usize> = run[k.min(run.len())..].to_vec();
         let Some(&first) = name_tokens.first() else {
@@ -695,7 +731,18 @@ pub(crate) fn parse_epithet(
             k += 1;
         }
     }
-    (!traits.roles.is_empty()).then_some((k - at, traits))
+    // "el colombiano", "the Colombian": a nationality alone, after a determiner, closing the
+    // noun phrase or followed by a reporting verb (not "the Colombian government").
+    let nationality_alone = traits.roles.is_empty()
+        && !traits.countries.is_empty()
+        && k > at + 1
+        && pack.epithet_openers.contains(&words[at])
+        && tokens.get(k).is_none_or(|&t| {
+            !doc.tokens[t].is_word
+                || pack.adverbs.contains(&words[k])
+                || pack.cue_at(&words[k..], false).is_some()
+        });
+    (!traits.roles.is_empty() || nationality_alone).then_some((k - at, traits))
 }
 
 /// The gender a title or role phrase tells: the whole phrase ("first lady"), else its first

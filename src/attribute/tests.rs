@@ -192,3 +192,26 @@ fn a_name_after_a_plain_description_is_the_speaker() {
     let body = "La fila crecía.\n\n«Dormimos en la cabina», contó el chofer Pablo Ortega.";
     assert_eq!(speakers(body, Lang::Es), [some("Pablo Ortega")]);
 }
+
+#[test]
+fn offices_under_two_names_and_professions_do_not_conflict() {
+    // A Spanish "secretario de Estado" is a minister; an economist may be called the academic.
+    let body = "El ministro de Hacienda, Raúl Ortega, habló tras la alcaldesa Inés Vidal.\n\n«Habrá ajustes», dijo el secretario de Estado.";
+    assert_eq!(speakers(body, Lang::Es), [some("Raúl Ortega")]);
+    let body = "Su autora, la economista Clara Ruiz, presentó el informe junto al alcalde Mario Soto.\n\n—Nadie gana con esto —advirtió la académica.";
+    assert_eq!(speakers(body, Lang::Es), [some("Clara Ruiz")]);
+}
+
+#[test]
+fn clitics_before_an_inverted_cue_and_nationality_epithets() {
+    let body = "La protesta siguió.\n\n«Aquí no hay agua», se quejó Rosa Campos.";
+    assert_eq!(speakers(body, Lang::Es), [some("Rosa Campos")]);
+    let body = "El presidente chileno, Andrés Soto, recibió al presidente peruano, Jorge Vera.\n\nEl chileno habló de «un acuerdo que cambiará la relación entre los dos países».";
+    assert_eq!(speakers(body, Lang::Es), [some("Andrés Soto")]);
+}
+
+#[test]
+fn a_person_named_after_an_institution() {
+    let body = "El Gobierno de Isabel Moreno optó por mediar. La presidenta escribió: «El diálogo es el camino».";
+    assert_eq!(speakers(body, Lang::Es), [some("Isabel Moreno")]);
+}
