@@ -5,7 +5,7 @@
 //! full name it ends, choosing the most-quoted person when several share it (Donald rather than
 //! Melania Trump). The canonical name is the full form the articles use most.
 
-use crate::attribute::{same_person, People, Person};
+use crate::attribute::{same_person, EpithetTraits, People, Person};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Speakers a user names in a `--speakers` TOML file, with the aliases that stand for them:
@@ -183,26 +183,28 @@ impl SpeakerRegistry {
 }
 
 /// Shares what articles say of each person across all of them: a person called "the U.S.
-/// president" in one article is American in every article, so epithets resolve there too.
+/// president" in one article is American in every article, so epithets resolve there too;
+/// a gender one article tells ("la ministra") holds in the others.
 pub fn share_traits(people: &mut [&mut People]) {
     let registry = {
         let shared: Vec<&People> = people.iter().map(|p| &**p).collect();
         SpeakerRegistry::unify(&shared, &[])
     };
-    let mut traits: BTreeMap<&str, (BTreeSet<&'static str>, BTreeSet<&'static str>)> =
-        BTreeMap::new();
+    let mut traits: BTreeMap<&str, EpithetTraits> = BTreeMap::new();
     for (article, article_people) in people.iter().enumerate() {
         for (index, person) in article_people.persons.iter().enumerate() {
             let entry = traits.entry(registry.name(article, index)).or_default();
-            entry.0.extend(person.roles.iter());
-            entry.1.extend(person.countries.iter());
+            entry.roles.extend(person.roles.iter());
+            entry.countries.extend(person.countries.iter());
+            entry.gender = entry.gender.or(person.gender);
         }
     }
     for (article, article_people) in people.iter_mut().enumerate() {
         for (index, person) in article_people.persons.iter_mut().enumerate() {
-            let (roles, countries) = &traits[registry.name(article, index)];
-            person.roles.extend(roles.iter());
-            person.countries.extend(countries.iter());
+            let shared = &traits[registry.name(article, index)];
+            person.roles.extend(shared.roles.iter());
+            person.countries.extend(shared.countries.iter());
+            person.gender = person.gender.or(shared.gender);
         }
     }
 }
@@ -255,6 +257,7 @@ mod tests {
             key: words.iter().map(|w| crate::text::fold(w)).collect(),
             roles: BTreeSet::new(),
             countries: BTreeSet::new(),
+            gender: None,
             full_mentions: mentions,
             first_seen: 0,
         }

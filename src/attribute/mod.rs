@@ -16,10 +16,10 @@ mod people;
 pub use people::{same_person, EpithetTraits, People, Person};
 
 use crate::extract::Document;
-use crate::lang::{CueMode, LanguagePack};
+use crate::lang::{CueMode, Gender, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::is_capitalized;
-use people::{lookup, parse_epithet};
+use people::{genders_agree, lookup, parse_epithet};
 
 /// Confidence of a name right next to a cue ("Trump said", "said Trump").
 const CONFIDENCE_NAME_AT_CUE: f32 = 0.95;
@@ -80,7 +80,8 @@ pub struct ArticleAttributions {
 #[derive(Clone, Debug)]
 enum MentionKind {
     Name(Vec<String>),
-    Pronoun,
+    /// A personal pronoun, with the gender it marks ("she", "él"; none for "they").
+    Pronoun(Option<Gender>),
     /// No subject is written (Spanish drops it: "Además, indicó: «…»"): the person most
     /// recently named stands for it, as a pronoun would.
     Implicit,
@@ -241,6 +242,8 @@ fn cue_after(
     people: &mut People,
 ) -> Option<Found> {
     let mut words_seen = 0;
+    // Words before the cue other than clitics and adverbs ("», se quejó Luis Fuentes").
+    let mut subject_words_seen = 0;
     for at in 0..ctx.tokens.len() {
         if !ctx.is_word(doc, at) {
             // A sentence break inside the context ends the search.
@@ -253,7 +256,12 @@ fn cue_after(
         if words_seen > MAX_WORDS_TO_CUE_AFTER {
             break;
         }
-        if let Some(cue) = cue_at(pack, ctx, at) {
+        let cue = cue_at(pack, ctx, at);
+        if cue.is_none() && !pack.adverbs.contains(&ctx.words[at]) {
+            subject_words_seen += 1;
+        }
+        if let Some(cue) = cue {
+            let words_seen = subject_words_seen + 1;
             let implicit = (words_seen == 1).then_some(Mention {
                 kind: MentionKind::Implicit,
                 from: at,
@@ -299,7 +307,7 @@ fn cue_before(
         let mention = mention_ending_at(doc, pack, ctx, at)
             .or_else(|| {
                 mention_starting_at(doc, pack, ctx, at + cue.len)
-                    .filter(|m| !matches!(m.kind, MentionKind::Pronoun))
+                    .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
             })
             .or_else(|| sentence_subject(doc, pack, ctx, at))
             .unwrap_or(Mention {
@@ -373,13 +381,18 @@ fn sentence_subject(
 
 /// The person a pronoun or an unwritten subject at `position` stands for: the subject of the
 /// sentence so far, else of one of the previous sentences (the salient person, as readers take
-/// it), else the most recently named person.
+/// it), else the most recently named person. A person whose known gender differs from
+/// `gender` (the pronoun's or the epithet's) is passed over: "she" after a man was named last
+/// goes back to the woman before him.
 fn salient_person(
     doc: &Document,
     pack: &LanguagePack,
     people: &mut People,
     position: usize,
+    gender: Option<Gender>,
 ) -> Option<usize> {
+    let fits =
+        |people: &People, person: usize| genders_agree(people.persons[person].gender, gender);
     let current = doc.sentence_at(position);
     let paragraph = doc.paragraph_at(position);
     for index in (current.saturating_sub(SALIENCE_SENTENCES)..=current).rev() {
@@ -406,22 +419,29 @@ fn salient_person(
                         .get(mention.to..)
                         .is_some_and(|rest| pack.cue_at(rest, false).is_some());
                 if words.len() >= 2 && !all_caps && continues {
-                    return Some(people.resolve_name(words, subject_position));
+                    let person = people.resolve_name(words, subject_position);
+                    if fits(people, person) {
+                        return Some(person);
+                    }
+                    continue;
                 }
-                if let Some(person) = people.find_name(words) {
+                if let Some(person) = people.find_name(words).filter(|&p| fits(people, p)) {
                     return Some(person);
                 }
             }
             MentionKind::Epithet(traits) => {
-                if let Some(person) = people.resolve_epithet(traits, subject_position, None) {
+                if let Some(person) = people
+                    .resolve_epithet(traits, subject_position, None)
+                    .filter(|&p| fits(people, p))
+                {
                     return Some(person);
                 }
             }
             // A pronoun subject continues an earlier subject: look further back.
-            MentionKind::Pronoun | MentionKind::Implicit => {}
+            MentionKind::Pronoun(_) | MentionKind::Implicit => {}
         }
     }
-    people.resolve_pronoun(position)
+    people.resolve_pronoun(position, gender)
 }
 
 /// A short sentence right after the quote that only attributes it ("“…?” Petro wrote on X.").
@@ -532,17 +552,17 @@ fn resolve_person(
     let position = doc.tokens[ctx.tokens[mention.from]].start;
     Some(match &mention.kind {
         MentionKind::Name(words) => (people.resolve_name(words, position), CONFIDENCE_NAME_AT_CUE),
-        MentionKind::Pronoun => (
-            salient_person(doc, pack, people, position)?,
+        MentionKind::Pronoun(gender) => (
+            salient_person(doc, pack, people, position, *gender)?,
             CONFIDENCE_PRONOUN_AT_CUE,
         ),
         MentionKind::Implicit => (
-            salient_person(doc, pack, people, position)?,
+            salient_person(doc, pack, people, position, None)?,
             CONFIDENCE_IMPLICIT_SUBJECT,
         ),
         MentionKind::Epithet(traits) => (
             {
-                let salient = salient_person(doc, pack, people, position);
+                let salient = salient_person(doc, pack, people, position, traits.gender);
                 people.resolve_epithet(traits, position, salient)?
             },
             CONFIDENCE_EPITHET_AT_CUE,
@@ -576,9 +596,9 @@ fn mention_starting_at(
     if !ctx.is_word(doc, at) {
         return None;
     }
-    if pack.pronouns.get(word).is_some_and(|p| !p.plural) {
+    if let Some(pronoun) = pack.pronouns.get(word).filter(|p| !p.plural) {
         return Some(Mention {
-            kind: MentionKind::Pronoun,
+            kind: MentionKind::Pronoun(pronoun.gender),
             from: at,
             to: at + 1,
         });
@@ -671,9 +691,19 @@ fn mention_starting_at(
     if let Some(apposition) = apposition_after_description(doc, pack, ctx, at) {
         return Some(apposition);
     }
-    let (len, traits) = parse_epithet(doc, pack, &ctx.tokens, &ctx.words, at)?;
+    let Some((len, traits)) = parse_epithet(doc, pack, &ctx.tokens, &ctx.words, at) else {
+        return described_name(doc, pack, ctx, at);
+    };
     // Apposition: "el presidente colombiano, Gustavo Petro,"
     let after = at + len;
+    // ... or a second description with the name: "Su autora, la economista Paula Sepúlveda,".
+    if ctx.words.get(after).is_some_and(|w| w == ",") {
+        if let Some(named) = mention_starting_at(doc, pack, ctx, after + 1)
+            .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+        {
+            return Some(Mention { from: at, ..named });
+        }
+    }
     // ... or with a qualifier or two first: "la líder sindical Rosa Etxeberri".
     let apposition_from = if ctx.words.get(after).is_some_and(|w| w == ",") {
         after + 1
@@ -702,6 +732,42 @@ fn mention_starting_at(
         kind: MentionKind::Epithet(traits),
         from: at,
         to: after,
+    })
+}
+
+/// "said trucker Luis Fuentes", "dijo el camionero Luis Fuentes": a name of two words or more
+/// after a short description in lower case that the data does not know as a role.
+fn described_name(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+) -> Option<Mention> {
+    let mut k = at;
+    if pack.epithet_openers.contains(&ctx.words[k]) {
+        k += 1;
+    }
+    let description_end = (k..(k + MAX_QUALIFIER_WORDS).min(ctx.tokens.len()))
+        .take_while(|&i| {
+            ctx.is_word(doc, i)
+                && !is_capitalized_at(doc, ctx, i)
+                && !pack.stopwords.contains(&ctx.words[i])
+                && !pack.adverbs.contains(&ctx.words[i])
+                && pack.cue_at(&ctx.words[i..], false).is_none()
+        })
+        .last()?
+        + 1;
+    let to = name_run_end(doc, ctx, description_end)?;
+    let words: Vec<String> = (description_end..to)
+        .filter(|&i| ctx.is_word(doc, i))
+        .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
+        .collect();
+    (words.len() >= 2
+        && (description_end..to).all(|i| is_name_word(doc, pack, ctx, i) || !ctx.is_word(doc, i)))
+    .then(|| Mention {
+        kind: MentionKind::Name(strip_possessives(words)),
+        from: at,
+        to,
     })
 }
 

@@ -2,7 +2,7 @@
 //! surnames, pronouns and epithets resolve to them.
 
 use crate::extract::Document;
-use crate::lang::LanguagePack;
+use crate::lang::{Gender, LanguagePack};
 use crate::text::{fold, is_capitalized};
 use std::collections::BTreeSet;
 
@@ -17,6 +17,8 @@ pub struct Person {
     pub roles: BTreeSet<&'static str>,
     /// Countries from demonyms in titles and appositions ("CO").
     pub countries: BTreeSet<&'static str>,
+    /// Gender, when the given name, an honorific or a gendered title tells it ("la ministra").
+    pub gender: Option<Gender>,
     /// Times the article names the person in full.
     pub full_mentions: usize,
     /// Byte offset of the first mention.
@@ -41,6 +43,17 @@ pub struct EpithetTraits {
     pub roles: BTreeSet<&'static str>,
     /// Countries ("CO").
     pub countries: BTreeSet<&'static str>,
+    /// Gender, when a determiner or a gendered role word tells it ("la ministra", "spokeswoman").
+    pub gender: Option<Gender>,
+}
+
+impl EpithetTraits {
+    /// Adds what `other` says; a gender already known is kept.
+    fn merge(&mut self, other: EpithetTraits) {
+        self.roles.extend(other.roles);
+        self.countries.extend(other.countries);
+        self.gender = self.gender.or(other.gender);
+    }
 }
 
 /// Everyone named in an article, and where.
@@ -73,6 +86,7 @@ struct Candidate {
     name_words: Vec<String>,
     roles: BTreeSet<&'static str>,
     countries: BTreeSet<&'static str>,
+    gender: Option<Gender>,
 }
 
 impl People {
@@ -106,7 +120,9 @@ impl People {
             let key = name_key(&candidate.name_words);
             let titled = !candidate.roles.is_empty() || !candidate.countries.is_empty();
             let surname_reused = key.last().is_some_and(|last| lone_words.contains(last));
-            if key.len() >= 2 && (titled || surname_reused) {
+            // A known given name opens a person's name, not a place's ("Carmen Olivares").
+            let given_name = given_name_gender(&candidate.name_words).is_some();
+            if key.len() >= 2 && (titled || surname_reused || given_name) {
                 let person = people.add_full(candidate, key);
                 people.mentions.push(NameMention {
                     start: candidate.start,
@@ -148,6 +164,7 @@ impl People {
                 let p = &mut people.persons[person];
                 p.roles.extend(candidate.roles.iter());
                 p.countries.extend(candidate.countries.iter());
+                p.gender = p.gender.or(candidate.gender);
                 people.mentions.push(NameMention {
                     start: candidate.start,
                     end: candidate.end,
@@ -167,6 +184,7 @@ impl People {
                 key: key.clone(),
                 roles: BTreeSet::new(),
                 countries: BTreeSet::new(),
+                gender: None,
                 full_mentions: 0,
                 first_seen: candidate.start,
             });
@@ -180,6 +198,7 @@ impl People {
         person.full_mentions += 1;
         person.roles.extend(candidate.roles.iter());
         person.countries.extend(candidate.countries.iter());
+        person.gender = person.gender.or(candidate.gender);
         index
     }
 
@@ -218,6 +237,7 @@ impl People {
                 key,
                 roles: BTreeSet::new(),
                 countries: BTreeSet::new(),
+                gender: given_name_gender(words),
                 full_mentions: 1,
                 first_seen: position,
             });
@@ -251,6 +271,7 @@ impl People {
                     key,
                     roles: BTreeSet::new(),
                     countries: BTreeSet::new(),
+                    gender: None,
                     full_mentions: 0,
                     first_seen: position,
                 });
@@ -258,12 +279,14 @@ impl People {
             })
     }
 
-    /// The person a pronoun at `position` stands for: the most recently named one.
-    pub fn resolve_pronoun(&self, position: usize) -> Option<usize> {
+    /// The person a pronoun of `gender` at `position` stands for: the most recently named one
+    /// whose known gender does not contradict it.
+    pub fn resolve_pronoun(&self, position: usize, gender: Option<Gender>) -> Option<usize> {
         self.mentions
             .iter()
             .rev()
-            .find(|m| m.end <= position)
+            .filter(|m| m.end <= position)
+            .find(|m| genders_agree(self.persons[m.person].gender, gender))
             .map(|m| m.person)
     }
 
@@ -277,7 +300,7 @@ impl People {
         preferred: Option<usize>,
     ) -> Option<usize> {
         let mut seen = BTreeSet::new();
-        let mut best: Option<(usize, usize)> = None;
+        let mut best: Option<(usize, i32)> = None;
         for mention in self.mentions.iter().rev().filter(|m| m.end <= position) {
             if !seen.insert(mention.person) {
                 continue;
@@ -288,15 +311,111 @@ impl People {
             if !country_fits && !person.countries.is_empty() {
                 continue;
             }
-            let score = 4 * usize::from(!traits.countries.is_empty() && country_fits)
-                + 2 * usize::from(!person.roles.is_disjoint(&traits.roles))
-                + usize::from(preferred == Some(mention.person));
+            if !genders_agree(person.gender, traits.gender) {
+                continue; // "la alcaldesa" is never the man named last
+            }
+            let role_fits = person
+                .roles
+                .iter()
+                .any(|a| traits.roles.iter().any(|b| roles_compatible(a, b)));
+            // "the minister" is not the person the article calls president.
+            let role_conflicts = !role_fits
+                && person.roles.iter().any(|r| OFFICE_ROLES.contains(r))
+                && traits.roles.iter().any(|r| OFFICE_ROLES.contains(r));
+            let score = 4 * i32::from(!traits.countries.is_empty() && country_fits)
+                + 2 * i32::from(role_fits)
+                - 3 * i32::from(role_conflicts)
+                + i32::from(preferred == Some(mention.person));
             if best.is_none_or(|(_, best_score)| score > best_score) {
                 best = Some((mention.person, score));
             }
         }
         best.map(|(person, _)| person)
     }
+}
+
+/// Public offices: one person holds one of them in a story, so an epithet naming one office
+/// ("the minister") contradicts a person known by another ("President Ernesto Quiroga").
+/// Professions, standing and affiliations ("the academic", "the leader", "the Republican")
+/// never contradict anything: people are many things at once.
+const OFFICE_ROLES: &[&str] = &[
+    "ambassador",
+    "attorney_general",
+    "chancellor",
+    "councillor",
+    "deputy_mayor",
+    "deputy_prime_minister",
+    "foreign_minister",
+    "governor",
+    "head_of_government",
+    "head_of_state",
+    "legislator",
+    "lieutenant_governor",
+    "mayor",
+    "minister",
+    "pope",
+    "president",
+    "prime_minister",
+    "prosecutor",
+    "representative",
+    "secretary",
+    "secretary_general",
+    "secretary_of_state",
+    "senator",
+    "vice_president",
+];
+
+/// Roles that name one position in different words: heads of state and government, cabinet
+/// members (a Spanish "secretario de Estado" or a U.S. Secretary is a minister), company
+/// heads (the CEO is "the executive"), and scholars (the economist is "the academic").
+const SAME_ROLE: &[&[&str]] = &[
+    &[
+        "head_of_government",
+        "head_of_state",
+        "president",
+        "prime_minister",
+    ],
+    &[
+        "foreign_minister",
+        "minister",
+        "secretary",
+        "secretary_of_state",
+    ],
+    &[
+        "businessperson",
+        "ceo",
+        "chair",
+        "director",
+        "executive",
+        "founder",
+    ],
+    &[
+        "academic",
+        "analyst",
+        "economist",
+        "expert",
+        "political_scientist",
+        "professor",
+        "researcher",
+        "scientist",
+    ],
+];
+
+/// Two role keys fit one person when equal, when one names a kind of the other
+/// ("foreign_minister" and "minister"), or when they are one office under two names.
+fn roles_compatible(a: &str, b: &str) -> bool {
+    let kind_of = |long: &str, short: &str| {
+        long.len() > short.len()
+            && long.ends_with(short)
+            && long.as_bytes()[long.len() - short.len() - 1] == b'_'
+            && !long.starts_with("former")
+    };
+    a == b
+        || kind_of(a, b)
+        || kind_of(b, a)
+        || SAME_ROLE
+            .iter()
+            .any(|group| group.contains(&a) && group.contains(&b))
 }
 
 /// Folded name words without single-letter initials.
@@ -406,27 +525,21 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
             .filter(|&k| doc.tokens[tokens[k]].is_word)
             .collect();
         i = j;
-        let mut roles = BTreeSet::new();
-        let mut countries = BTreeSet::new();
-        collect_titles_before(
-            doc,
-            pack,
-            tokens,
-            &words,
-            run_start,
-            &mut roles,
-            &mut countries,
-        );
+        let mut traits = EpithetTraits::default();
+        collect_titles_before(doc, pack, tokens, &words, run_start, &mut traits);
         // Leading titles, demonyms and function words are not part of the name.
         let mut k = 0;
         while k < run.len() {
             let at = run[k];
             if let Some((len, role)) = lookup(doc, &pack.titles, &words, tokens[at], at) {
-                roles.extend(role);
+                traits.roles.extend(role);
+                traits.gender = traits
+                    .gender
+                    .or_else(|| phrase_gender(pack, &words[at..at + len]));
                 k += len;
             } else if let Some((len, country)) = lookup(doc, &pack.demonyms, &words, tokens[at], at)
             {
-                countries.insert(country);
+                traits.countries.insert(country);
                 k += len;
             } else if pack.stopwords.contains(&words[at])
                 || pack.epithet_openers.contains(&words[at])
@@ -448,12 +561,19 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
         while j < run.len() {
             match lookup(doc, &pack.titles, &words, tokens[run[j]], run[j]) {
                 Some((len, role)) if j + len < run.len() => {
-                    roles.extend(role);
+                    traits.roles.extend(role);
                     k = j + len;
                     j = k + 1;
                 }
                 _ => j += 1,
             }
+        }
+        // "Gobierno de Isabel Navarro": after a connector, a known given name opens the person.
+        if let Some(given) = (k + 2..run.len().saturating_sub(1)).find(|&g| {
+            NAME_CONNECTORS.contains(&words[run[g - 1]].as_str())
+                && LanguagePack::given_name_gender(&words[run[g]]).is_some()
+        }) {
+            k = given;
         }
         let name_tokens: Vec<usize> = run[k.min(run.len())..].to_vec();
         let Some(&first) = name_tokens.first() else {
@@ -479,16 +599,17 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
                 tokens,
                 &words,
                 *run.last().unwrap_or(&first),
-                &mut roles,
-                &mut countries,
+                &mut traits,
             );
         }
+        let gender = given_name_gender(&name_words).or(traits.gender);
         found.push(Candidate {
             start: doc.tokens[tokens[first]].start,
             end: doc.tokens[tokens[*name_tokens.last().unwrap_or(&first)]].end,
             name_words,
-            roles,
-            countries,
+            roles: traits.roles,
+            countries: traits.countries,
+            gender,
         });
     }
     found
@@ -524,8 +645,7 @@ fn collect_titles_before(
     tokens: &[usize],
     words: &[String],
     run_start: usize,
-    roles: &mut BTreeSet<&'static str>,
-    countries: &mut BTreeSet<&'static str>,
+    found: &mut EpithetTraits,
 ) {
     let mut k = run_start;
     if k > 0 && words[k - 1] == "," {
@@ -535,8 +655,7 @@ fn collect_titles_before(
     for start in lower_bound..k {
         if let Some((len, traits)) = parse_epithet(doc, pack, tokens, words, start) {
             if start + len == k {
-                roles.extend(traits.roles);
-                countries.extend(traits.countries);
+                found.merge(traits);
                 return;
             }
         }
@@ -550,13 +669,11 @@ fn collect_apposition_after(
     tokens: &[usize],
     words: &[String],
     last: usize,
-    roles: &mut BTreeSet<&'static str>,
-    countries: &mut BTreeSet<&'static str>,
+    found: &mut EpithetTraits,
 ) {
     if words.get(last + 1).is_some_and(|w| w == ",") {
         if let Some((_, traits)) = parse_epithet(doc, pack, tokens, words, last + 2) {
-            roles.extend(traits.roles);
-            countries.extend(traits.countries);
+            found.merge(traits);
         }
     }
 }
@@ -572,20 +689,27 @@ pub(crate) fn parse_epithet(
     at: usize,
 ) -> Option<(usize, EpithetTraits)> {
     let mut k = at;
+    let mut traits = EpithetTraits::default();
     if words
         .get(k)
         .is_some_and(|w| pack.epithet_openers.contains(w))
     {
+        traits.gender = pack.genders.get(&words[k]).copied();
         k += 1;
     }
-    let mut traits = EpithetTraits::default();
     let mut qualifiers = 0;
     while k < words.len() && doc.tokens[tokens[k]].is_word {
         if let Some((len, role)) = lookup(doc, &pack.epithets, words, tokens[k], k) {
             traits.roles.insert(role);
+            traits.gender = traits
+                .gender
+                .or_else(|| phrase_gender(pack, &words[k..k + len]));
             k += len;
         } else if let Some((len, role)) = lookup(doc, &pack.titles, words, tokens[k], k) {
             traits.roles.extend(role);
+            traits.gender = traits
+                .gender
+                .or_else(|| phrase_gender(pack, &words[k..k + len]));
             k += len;
         } else if let Some((len, country)) = lookup(doc, &pack.demonyms, words, tokens[k], k) {
             traits.countries.insert(country);
@@ -607,7 +731,51 @@ pub(crate) fn parse_epithet(
             k += 1;
         }
     }
-    (!traits.roles.is_empty()).then_some((k - at, traits))
+    // "el colombiano", "the Colombian": a nationality alone, after a determiner, closing the
+    // noun phrase or followed by a reporting verb (not "the Colombian government").
+    let nationality_alone = traits.roles.is_empty()
+        && !traits.countries.is_empty()
+        && k > at + 1
+        && pack.epithet_openers.contains(&words[at])
+        && tokens.get(k).is_none_or(|&t| {
+            !doc.tokens[t].is_word
+                || pack.adverbs.contains(&words[k])
+                || pack.cue_at(&words[k..], false).is_some()
+        });
+    (!traits.roles.is_empty() || nationality_alone).then_some((k - at, traits))
+}
+
+/// The gender a title or role phrase tells: the whole phrase ("first lady"), else its first
+/// word ("ministra de Ambiente"), else its last ("the trade spokeswoman").
+fn phrase_gender(pack: &LanguagePack, words: &[String]) -> Option<Gender> {
+    let whole = words.join(" ");
+    let whole = whole.trim_end_matches('.');
+    pack.genders
+        .get(whole)
+        .or_else(|| {
+            words
+                .first()
+                .and_then(|w| pack.genders.get(w.trim_end_matches('.')))
+        })
+        .or_else(|| {
+            words
+                .last()
+                .and_then(|w| pack.genders.get(w.trim_end_matches('.')))
+        })
+        .copied()
+}
+
+/// The gender a person's given name tells (the first word of a name of two words or more).
+pub(crate) fn given_name_gender(name_words: &[String]) -> Option<Gender> {
+    if name_words.len() < 2 {
+        return None;
+    }
+    LanguagePack::given_name_gender(&name_words[0].to_lowercase())
+}
+
+/// Two genders agree unless both are known and differ.
+pub(crate) fn genders_agree(a: Option<Gender>, b: Option<Gender>) -> bool {
+    a.is_none() || b.is_none() || a == b
 }
 
 /// Lower-case words allowed before an epithet's role word ("the economy secretary").

@@ -163,3 +163,55 @@ fn epithets_may_have_a_qualifier_before_the_role() {
         [some("Rosa Elena Villarreal"), some("Rosa Elena Villarreal")]
     );
 }
+
+#[test]
+fn pronouns_agree_in_gender_with_the_person() {
+    let body = "Nurse Maria Lopez spoke first, then hospital director Tom Becker.\n\n“We have no beds left,” she said.";
+    assert_eq!(speakers(body, Lang::En), [some("Maria Lopez")]);
+    let body =
+        "Pedro Alvarado habló con la periodista Lucía Campos.\n\n«No voy a renunciar», aseguró él.";
+    assert_eq!(speakers(body, Lang::Es), [some("Pedro Alvarado")]);
+}
+
+#[test]
+fn spanish_epithets_agree_in_gender_through_their_determiner() {
+    let body = "La dirigente vecinal Marta Gómez recorrió el barrio con el concejal Luis Soto.\n\n«No nos vamos a ir de aquí», afirmó la dirigente.";
+    assert_eq!(speakers(body, Lang::Es), [some("Marta Gómez")]);
+}
+
+#[test]
+fn an_epithet_never_goes_to_someone_with_another_office() {
+    let body = "Finance Minister Jorge Vidal presented the budget on Monday. President Elena Cruz praised it.\n\n“We will balance the books by 2028,” the minister said.";
+    assert_eq!(speakers(body, Lang::En), [some("Jorge Vidal")]);
+}
+
+#[test]
+fn a_name_after_a_plain_description_is_the_speaker() {
+    let body = "The strike went on.\n\n“We sleep in the cabs,” said driver Pablo Ortega.";
+    assert_eq!(speakers(body, Lang::En), [some("Pablo Ortega")]);
+    let body = "La fila crecía.\n\n«Dormimos en la cabina», contó el chofer Pablo Ortega.";
+    assert_eq!(speakers(body, Lang::Es), [some("Pablo Ortega")]);
+}
+
+#[test]
+fn offices_under_two_names_and_professions_do_not_conflict() {
+    // A Spanish "secretario de Estado" is a minister; an economist may be called the academic.
+    let body = "El ministro de Hacienda, Raúl Ortega, habló tras la alcaldesa Inés Vidal.\n\n«Habrá ajustes», dijo el secretario de Estado.";
+    assert_eq!(speakers(body, Lang::Es), [some("Raúl Ortega")]);
+    let body = "Su autora, la economista Clara Ruiz, presentó el informe junto al alcalde Mario Soto.\n\n—Nadie gana con esto —advirtió la académica.";
+    assert_eq!(speakers(body, Lang::Es), [some("Clara Ruiz")]);
+}
+
+#[test]
+fn clitics_before_an_inverted_cue_and_nationality_epithets() {
+    let body = "La protesta siguió.\n\n«Aquí no hay agua», se quejó Rosa Campos.";
+    assert_eq!(speakers(body, Lang::Es), [some("Rosa Campos")]);
+    let body = "El presidente chileno, Andrés Soto, recibió al presidente peruano, Jorge Vera.\n\nEl chileno habló de «un acuerdo que cambiará la relación entre los dos países».";
+    assert_eq!(speakers(body, Lang::Es), [some("Andrés Soto")]);
+}
+
+#[test]
+fn a_person_named_after_an_institution() {
+    let body = "El Gobierno de Isabel Moreno optó por mediar. La presidenta escribió: «El diálogo es el camino».";
+    assert_eq!(speakers(body, Lang::Es), [some("Isabel Moreno")]);
+}

@@ -153,6 +153,9 @@ pub struct LanguagePack {
     pub organizations: Set<String>,
     /// Irregular inflections and their lemmas ("tuvimos" → "tener", "had" → "have").
     pub lemmas: Table<String, String>,
+    /// Words that tell a person's gender: given names, honorifics, gendered role nouns and
+    /// (Spanish) determiners ("carmen", "mrs", "ministra", "la").
+    pub genders: Table<String, Gender>,
 }
 
 macro_rules! data_files {
@@ -226,12 +229,16 @@ macro_rules! data_files {
                 "lemmas.tsv",
                 include_str!(concat!("data/", $code, "/lemmas.tsv")),
             ),
+            (
+                "genders.tsv",
+                include_str!(concat!("data/", $code, "/genders.tsv")),
+            ),
         ]
     };
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 17] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 18] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -314,6 +321,14 @@ impl LanguagePack {
             .map(|(_, kind)| kind)
     }
 
+    /// The gender a given name tells, from the name lists of every language (names travel:
+    /// a Spanish article quotes Helen Marsh, an English one Carmen Olivares).
+    pub fn given_name_gender(word: &str) -> Option<Gender> {
+        Lang::ALL
+            .iter()
+            .find_map(|&lang| LanguagePack::get(lang).genders.get(word).copied())
+    }
+
     /// Parses the embedded data files of `lang`.
     pub fn parse(lang: Lang) -> Result<LanguagePack, DataError> {
         let mut pack = LanguagePack {
@@ -335,6 +350,7 @@ impl LanguagePack {
             lemmas: Table::default(),
             negations: Set::default(),
             organizations: Set::default(),
+            genders: Table::default(),
         };
         for (name, text) in data_files(lang) {
             let file = format!("{}/{}", lang.code(), name);
@@ -368,15 +384,20 @@ impl LanguagePack {
                             .insert(f[0], (mode, sentence_start_only));
                     }
                 }
+                "genders.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (line, f) = row?;
+                        let gender = parse_gender(f[1])
+                            .flatten()
+                            .ok_or_else(|| bad(line, format!("unknown gender {:?}", f[1])))?;
+                        pack.genders.insert(f[0].to_string(), gender);
+                    }
+                }
                 "pronouns.tsv" => {
                     for row in rows(&file, text, 3) {
                         let (line, f) = row?;
-                        let gender = match f[1] {
-                            "m" => Some(Gender::Male),
-                            "f" => Some(Gender::Female),
-                            "x" => None,
-                            other => return Err(bad(line, format!("unknown gender {other:?}"))),
-                        };
+                        let gender = parse_gender(f[1])
+                            .ok_or_else(|| bad(line, format!("unknown gender {:?}", f[1])))?;
                         let plural = match f[2] {
                             "sg" => false,
                             "pl" => true,
@@ -465,6 +486,16 @@ fn stemmed(lang: Lang, phrase: &str) -> String {
         .map(|w| crate::text::fold(&crate::text::stem(lang, &w.to_lowercase())))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "m", "f" or "x" (no gender marked: `Some(None)`); None for anything else.
+fn parse_gender(text: &str) -> Option<Option<Gender>> {
+    match text {
+        "m" => Some(Some(Gender::Male)),
+        "f" => Some(Some(Gender::Female)),
+        "x" => Some(None),
+        _ => None,
+    }
 }
 
 fn parse_mode(text: &str) -> Option<CueMode> {
