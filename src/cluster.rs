@@ -27,6 +27,69 @@ pub struct Statement {
     pub matches: Vec<Option<MatchScore>>,
 }
 
+/// The strongest of `matches` (statement, score): the most words aligned on both sides, ties
+/// going to the lower statement.
+fn strongest(matches: Vec<(usize, MatchScore)>) -> Option<(usize, MatchScore)> {
+    matches
+        .into_iter()
+        .fold(None::<(usize, MatchScore)>, |best, (cluster, score)| {
+            let strength = |s: &MatchScore| s.short_coverage + s.long_coverage;
+            match best {
+                Some(b)
+                    if strength(&b.1) > strength(&score)
+                        || (strength(&b.1) == strength(&score) && b.0 < cluster) =>
+                {
+                    Some(b)
+                }
+                _ => Some((cluster, score)),
+            }
+        })
+}
+
+/// The statements' cores, indexed for quotes from outside the articles (reference quotes),
+/// which may join the statement they report but never found one: a statement only a
+/// reference dataset holds is nobody's coverage.
+pub struct StatementProbe {
+    index: CoreIndex,
+}
+
+impl StatementProbe {
+    /// Indexes the cores of `statements`, key rarity counted over all their quotes (as
+    /// [`cluster`] counts it).
+    pub fn new(statements: &[Statement], normalized: &[NormalizedQuote]) -> StatementProbe {
+        let members = statements
+            .iter()
+            .flat_map(|s| s.quotes.iter().map(|&q| &normalized[q]));
+        let mut index = CoreIndex::new(members);
+        for (position, statement) in statements.iter().enumerate() {
+            index.add_core(position, &normalized[statement.core]);
+        }
+        StatementProbe { index }
+    }
+
+    /// The position in `statements` of the statement whose core `quote` matches best, with
+    /// the match, if any; and the number of candidates scored.
+    pub fn best(
+        &self,
+        quote: &NormalizedQuote,
+        statements: &[Statement],
+        normalized: &[NormalizedQuote],
+        lexicon: &Lexicon,
+    ) -> (Option<(usize, MatchScore)>, usize) {
+        let candidates = self.index.candidates_for_outside(quote);
+        let scored = candidates.len();
+        let matches = candidates
+            .into_iter()
+            .map(|s| {
+                let score = compare(quote, &normalized[statements[s].core], lexicon);
+                (s, score)
+            })
+            .filter(|(_, score)| score.relation.is_some())
+            .collect();
+        (strongest(matches), scored)
+    }
+}
+
 /// Groups the statement quotes (speech and writing) of `quotes` into statements. `normalized`
 /// holds each quote's normalized form. Returns statements in id order and the number of
 /// candidate pairs scored.
@@ -78,22 +141,7 @@ pub fn cluster(
                     matches.push((cluster, score));
                 }
             }
-            let best =
-                matches
-                    .into_iter()
-                    .fold(None::<(usize, MatchScore)>, |best, (cluster, score)| {
-                        let strength = |s: &MatchScore| s.short_coverage + s.long_coverage;
-                        match best {
-                            Some(b)
-                                if strength(&b.1) > strength(&score)
-                                    || (strength(&b.1) == strength(&score) && b.0 < cluster) =>
-                            {
-                                Some(b)
-                            }
-                            _ => Some((cluster, score)),
-                        }
-                    });
-            match best {
+            match strongest(matches) {
                 Some((cluster, score)) => members[cluster].1.push((quote, Some(score))),
                 None => {
                     index.add_core(members.len(), &normalized[quote]);

@@ -9,7 +9,7 @@ mod text;
 pub use json::JsonReporter;
 pub use text::{write_finding, TextReporter};
 
-use crate::{Analysis, Finding, Lang, Quote, QuoteKind};
+use crate::{Analysis, Finding, Lang, Quote, QuoteKind, ReferenceSource};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -24,7 +24,7 @@ pub trait Reporter {
 pub struct Summary {
     /// Articles read.
     pub articles: usize,
-    /// Quotations found.
+    /// Quotations found in the articles.
     pub quotes: usize,
     /// Statements formed.
     pub statements: usize,
@@ -76,10 +76,42 @@ pub struct QuoteRecord<'a> {
     pub confidence: Option<f32>,
     /// The sentence that attributes the quote, or null.
     pub evidence: Option<&'a str>,
+    /// For a reference quote: its dataset, urls, probability and the dataset's other fields
+    /// (flattened into the quote object); absent for article quotes.
+    #[serde(flatten)]
+    pub reference: Option<SourceRecord<'a>>,
     /// In a statement: how this quote matches the statement's core quote (relation, aligned
     /// words, anchors); absent for the core itself and outside statements.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<&'a crate::MatchScore>,
+}
+
+/// Where a reference quote comes from, as its quote object lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceRecord<'a> {
+    /// "quotebank" or "gdelt".
+    pub source: ReferenceSource,
+    /// Articles the dataset found the quotation in.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub urls: &'a [String],
+    /// Quotebank's probability that the speaker said it (two decimals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p: Option<f32>,
+    /// The dataset's date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
+    /// Quotebank's `quoteID`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_id: Option<&'a str>,
+    /// Quotebank's Wikidata ids of the speaker.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub qids: &'a [String],
+    /// Quotebank's `numOccurrences`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occurrences: Option<u64>,
+    /// GDELT's article title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
 }
 
 impl<'a> QuoteRecord<'a> {
@@ -100,6 +132,16 @@ impl<'a> QuoteRecord<'a> {
             cue: attribution.and_then(|a| a.cue.as_deref()),
             confidence: attribution.map(|a| (a.confidence * 100.0).round() / 100.0),
             evidence: attribution.map(|a| a.evidence.as_str()),
+            reference: quote.reference.as_deref().map(|r| SourceRecord {
+                source: r.source,
+                urls: &r.urls,
+                p: r.probability.map(|p| (p * 100.0).round() / 100.0),
+                date: r.date.as_deref(),
+                quote_id: r.quote_id.as_deref(),
+                qids: &r.qids,
+                occurrences: r.occurrences,
+                title: r.title.as_deref(),
+            }),
             matched: None,
         }
     }
@@ -110,12 +152,29 @@ impl<'a> QuoteRecord<'a> {
 pub struct StatementRecord<'a> {
     /// "S1", "S2"...
     pub id: &'a str,
-    /// Canonical speakers credited, sorted.
+    /// Canonical speakers the articles credit, sorted (reference quotes aside).
     pub speakers: Vec<&'a str>,
-    /// Languages of its quotes, sorted.
+    /// Languages of the articles' quotes, sorted.
     pub langs: Vec<Lang>,
-    /// Its quotes, in article order.
+    /// Its quotes, in article order; then its reference quotes, which carry `source`.
     pub quotes: Vec<QuoteRecord<'a>>,
+}
+
+/// What the `--reference` files contributed, as a report lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReferencesRecord<'a> {
+    /// The files, as named.
+    pub files: &'a [String],
+    /// Quotations read.
+    pub read: usize,
+    /// Dropped unread: too few words in common with the coverage's statements.
+    pub screened_out: usize,
+    /// Dropped: no speaker, or no one's statement.
+    pub unattributed: usize,
+    /// Joined a statement of the coverage (listed among its quotes).
+    pub matched: usize,
+    /// Lines skipped because of a problem (reported on standard error).
+    pub errors: usize,
 }
 
 /// A finding as listed in a report.
@@ -155,6 +214,9 @@ pub struct Report<'a> {
     pub statements: Vec<StatementRecord<'a>>,
     /// Findings, in statement order.
     pub findings: Vec<FindingRecord<'a>>,
+    /// What the reference files contributed, when any were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub references: Option<ReferencesRecord<'a>>,
     /// What the review baseline did to this report, when one was read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<crate::review::BaselineRecord<'a>>,
@@ -168,15 +230,11 @@ impl<'a> Report<'a> {
             .statements
             .iter()
             .map(|s| {
-                let mut speakers: Vec<&str> = s
-                    .quotes
-                    .iter()
-                    .filter_map(|&q| quotes[q].speaker())
-                    .collect();
+                let coverage = || s.quotes.iter().map(|&q| &quotes[q]).filter(|q| !q.is_reference());
+                let mut speakers: Vec<&str> = coverage().filter_map(Quote::speaker).collect();
                 speakers.sort();
                 speakers.dedup();
-                let mut langs: Vec<Lang> =
-                    s.quotes.iter().filter_map(|&q| quotes[q].lang).collect();
+                let mut langs: Vec<Lang> = coverage().filter_map(|q| q.lang).collect();
                 langs.sort();
                 langs.dedup();
                 StatementRecord {
@@ -216,7 +274,7 @@ impl<'a> Report<'a> {
         Report {
             summary: Summary {
                 articles: analysis.articles.len(),
-                quotes: quotes.len(),
+                quotes: quotes.iter().filter(|q| !q.is_reference()).count(),
                 statements: analysis.statements.len(),
                 findings: analysis.findings.len(),
                 skipped,
@@ -234,6 +292,14 @@ impl<'a> Report<'a> {
                 .collect(),
             statements,
             findings: findings.collect(),
+            references: analysis.references.as_ref().map(|r| ReferencesRecord {
+                files: &r.files,
+                read: r.read,
+                screened_out: r.screened_out,
+                unattributed: r.unattributed,
+                matched: r.matched,
+                errors: r.errors.len(),
+            }),
             baseline: None,
         }
     }

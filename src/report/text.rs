@@ -27,21 +27,29 @@ impl Reporter for TextReporter {
             } else {
                 statement.speakers.join(" / ")
             };
-            let core = statement
+            let (references, coverage): (Vec<&QuoteRecord>, Vec<&QuoteRecord>) = statement
                 .quotes
+                .iter()
+                .partition(|q| q.reference.is_some());
+            let core = coverage
                 .iter()
                 .max_by_key(|q| q.text.len())
                 .map(|q| q.text)
                 .unwrap_or("");
+            let referenced = match references.len() {
+                0 => String::new(),
+                1 => ", 1 reference".to_string(),
+                n => format!(", {n} references"),
+            };
             writeln!(
                 out,
-                "  {} [{}] {}: “{}” ({} quote{})",
+                "  {} [{}] {}: “{}” ({} quote{}{referenced})",
                 statement.id,
                 langs.join(","),
                 speakers,
                 shorten(core, 60),
-                statement.quotes.len(),
-                if statement.quotes.len() == 1 { "" } else { "s" }
+                coverage.len(),
+                if coverage.len() == 1 { "" } else { "s" }
             )?;
         }
         let s = &report.summary;
@@ -50,6 +58,19 @@ impl Reporter for TextReporter {
             "\n{} articles, {} quotes, {} statements, {} findings; {} skipped ({} errors)",
             s.articles, s.quotes, s.statements, s.findings, s.skipped, s.errors
         )?;
+        if let Some(r) = &report.references {
+            writeln!(
+                out,
+                "References ({}): {} quotations read, {} joined a statement; {} screened out, \
+                 {} without a speaker; {} bad lines",
+                r.files.join(", "),
+                r.read,
+                r.matched,
+                r.screened_out,
+                r.unattributed,
+                r.errors
+            )?;
+        }
         if let Some(baseline) = &report.baseline {
             write_baseline(baseline, out)?;
         }
@@ -144,8 +165,26 @@ fn write_baseline(baseline: &BaselineRecord, out: &mut dyn Write) -> io::Result<
 fn write_quote(out: &mut dyn Write, quote: &QuoteRecord, outlet: &str) -> io::Result<()> {
     let speaker = quote.speaker.unwrap_or("(no speaker)");
     let lang = quote.lang.map_or("??", Lang::code);
-    writeln!(out, "  - {speaker} in {} ({outlet}, {lang})", quote.article)?;
+    match &quote.reference {
+        None => writeln!(out, "  - {speaker} in {} ({outlet}, {lang})", quote.article)?,
+        Some(source) => {
+            // "Quotebank, p = 0.83, 2026-02-03, en": the dataset stands where the outlet would.
+            let mut about = vec![source.source.label().to_string()];
+            about.extend(source.p.map(|p| format!("p = {p:.2}")));
+            about.extend(source.date.map(str::to_string));
+            about.push(lang.to_string());
+            writeln!(
+                out,
+                "  - {speaker} in {} ({})",
+                quote.article,
+                about.join(", ")
+            )?;
+        }
+    }
     writeln!(out, "      “{}”", shorten(quote.text, 100))?;
+    if let Some(source) = quote.reference.as_ref().filter(|s| !s.urls.is_empty()) {
+        writeln!(out, "      urls: {}", source.urls.join(" "))?;
+    }
     if let Some(evidence) = &quote.evidence {
         let cue = quote
             .cue

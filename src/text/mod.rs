@@ -7,6 +7,7 @@ mod sentences;
 mod vocab;
 
 pub use lexicon::Lexicon;
+pub(crate) use lexicon::word_key;
 pub(crate) use normalize::stem;
 pub use normalize::{NormToken, NormalizedQuote, Normalizer};
 pub use sentences::{paragraph_spans, sentence_spans};
