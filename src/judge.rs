@@ -174,7 +174,9 @@ pub fn judge(
             let speakers = found
                 .quotes
                 .iter()
-                .filter(|&&q| found.kind == FindingKind::ReferenceConflict || !quotes[q].is_reference())
+                .filter(|&&q| {
+                    found.kind == FindingKind::ReferenceConflict || !quotes[q].is_reference()
+                })
                 .filter_map(|&q| quotes[q].speaker());
             found.fingerprint = fingerprint::fingerprint(found.kind, &words, speakers);
         }

@@ -321,8 +321,7 @@ impl Checker {
             .map(|q| normalizer.normalize(&q.text, q.lang.unwrap_or(Lang::En)))
             .collect();
         timings.lap("normalize");
-        let (mut statements, scored_pairs) =
-            cluster::cluster(&quotes, &normalized, &self.lexicon);
+        let (mut statements, scored_pairs) = cluster::cluster(&quotes, &normalized, &self.lexicon);
         timings.lap("match and cluster");
         let references = (!references.is_empty()).then(|| {
             let coverage = reference::Coverage {

@@ -362,7 +362,10 @@ mod tests {
         let key = |name: &str| -> Vec<String> { name.split(' ').map(crate::text::fold).collect() };
         assert_eq!(registry.find(&key("Donald Trump")), Some("Donald Trump"));
         assert_eq!(registry.find(&key("trump")), Some("Donald Trump"));
-        assert_eq!(registry.find(&key("Donald John Trump")), Some("Donald Trump"));
+        assert_eq!(
+            registry.find(&key("Donald John Trump")),
+            Some("Donald Trump")
+        );
         assert_eq!(registry.find(&key("Gustavo Petro")), Some("Petro"));
         assert_eq!(registry.find(&key("Melania Trump")), None);
         assert_eq!(registry.find(&key("Iván Duque")), None);

@@ -323,7 +323,12 @@ impl CoreIndex {
     fn ranked_candidates(&self, quote: &NormalizedQuote, first: usize, own: u32) -> Vec<usize> {
         let mut keys: Vec<(u32, Word)> = index_keys(quote)
             .into_iter()
-            .map(|k| (self.document_frequency.get(&k).copied().unwrap_or(0) + own, k))
+            .map(|k| {
+                (
+                    self.document_frequency.get(&k).copied().unwrap_or(0) + own,
+                    k,
+                )
+            })
             .filter(|(df, _)| *df > 1)
             .collect();
         keys.sort();

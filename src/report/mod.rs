@@ -230,7 +230,12 @@ impl<'a> Report<'a> {
             .statements
             .iter()
             .map(|s| {
-                let coverage = || s.quotes.iter().map(|&q| &quotes[q]).filter(|q| !q.is_reference());
+                let coverage = || {
+                    s.quotes
+                        .iter()
+                        .map(|&q| &quotes[q])
+                        .filter(|q| !q.is_reference())
+                };
                 let mut speakers: Vec<&str> = coverage().filter_map(Quote::speaker).collect();
                 speakers.sort();
                 speakers.dedup();

@@ -27,10 +27,8 @@ impl Reporter for TextReporter {
             } else {
                 statement.speakers.join(" / ")
             };
-            let (references, coverage): (Vec<&QuoteRecord>, Vec<&QuoteRecord>) = statement
-                .quotes
-                .iter()
-                .partition(|q| q.reference.is_some());
+            let (references, coverage): (Vec<&QuoteRecord>, Vec<&QuoteRecord>) =
+                statement.quotes.iter().partition(|q| q.reference.is_some());
             let core = coverage
                 .iter()
                 .max_by_key(|q| q.text.len())

@@ -6,8 +6,8 @@ mod normalize;
 mod sentences;
 mod vocab;
 
-pub use lexicon::Lexicon;
 pub(crate) use lexicon::word_key;
+pub use lexicon::Lexicon;
 pub(crate) use normalize::stem;
 pub use normalize::{NormToken, NormalizedQuote, Normalizer};
 pub use sentences::{paragraph_spans, sentence_spans};
