@@ -260,9 +260,9 @@ fn weigh_references(
     ))
 }
 
-/// "Quotebank credits Gustavo Petro (p = 0.83); GDELT credits Donald Trump (1 article)": each
-/// dataset's speakers, most-credited first; Quotebank with the probability of each quote,
-/// GDELT with the number of articles (urls).
+/// "Quotebank credits Gustavo Petro (p = 0.83) and Donald Trump (p = 0.12); GDELT credits Donald
+/// Trump (1 article)": each dataset's speakers, most-credited first; Quotebank with the
+/// probability (the range of them for several quotes), GDELT with the number of articles (urls).
 fn describe_references(references: &[usize], quotes: &[Quote]) -> String {
     let mut by_source: BTreeMap<(ReferenceSource, &str), Vec<&Quote>> = BTreeMap::new();
     for &q in references {
@@ -281,37 +281,48 @@ fn describe_references(references: &[usize], quotes: &[Quote]) -> String {
             .then(b.1.len().cmp(&a.1.len()))
             .then(a.0 .1.cmp(b.0 .1))
     });
-    groups
-        .iter()
-        .map(|((source, speaker), group)| {
-            let detail = match source {
-                ReferenceSource::Quotebank => {
-                    let mut ps: Vec<f32> = group
-                        .iter()
-                        .filter_map(|q| q.reference.as_ref()?.probability)
-                        .collect();
-                    ps.sort_by(|a, b| b.total_cmp(a));
-                    let ps: Vec<String> = ps.iter().map(|p| format!("{p:.2}")).collect();
-                    match (group.len(), ps.is_empty()) {
-                        (1, false) => format!("p = {}", ps[0]),
-                        (n, false) => format!("{n} quotes, p = {}", ps.join(", ")),
-                        (n, true) => plural(n, "quote"),
+    let mut described: Vec<(ReferenceSource, String)> = Vec::new();
+    for ((source, speaker), group) in &groups {
+        let detail = match source {
+            ReferenceSource::Quotebank => {
+                let mut ps: Vec<f32> = group
+                    .iter()
+                    .filter_map(|q| q.reference.as_ref()?.probability)
+                    .collect();
+                ps.sort_by(|a, b| b.total_cmp(a));
+                match (group.len(), ps.as_slice()) {
+                    (1, [p]) => format!("p = {p:.2}"),
+                    (n, [highest, .., lowest]) => {
+                        format!("{n} quotes, p = {lowest:.2}–{highest:.2}")
                     }
+                    (n, _) => plural(n, "quote"),
                 }
-                ReferenceSource::Gdelt => {
-                    let articles: BTreeSet<&str> = group
-                        .iter()
-                        .map(|q| {
-                            q.reference
-                                .as_ref()
-                                .and_then(|r| r.urls.first())
-                                .map_or(q.article.as_str(), String::as_str)
-                        })
-                        .collect();
-                    plural(articles.len(), "article")
-                }
-            };
-            format!("{} credits {speaker} ({detail})", source.label())
+            }
+            ReferenceSource::Gdelt => {
+                let articles: BTreeSet<&str> = group
+                    .iter()
+                    .map(|q| {
+                        q.reference
+                            .as_ref()
+                            .and_then(|r| r.urls.first())
+                            .map_or(q.article.as_str(), String::as_str)
+                    })
+                    .collect();
+                plural(articles.len(), "article")
+            }
+        };
+        described.push((*source, format!("{speaker} ({detail})")));
+    }
+    let sources: BTreeSet<ReferenceSource> = described.iter().map(|(s, _)| *s).collect();
+    sources
+        .into_iter()
+        .map(|source| {
+            let speakers: Vec<&str> = described
+                .iter()
+                .filter(|(s, _)| *s == source)
+                .map(|(_, text)| text.as_str())
+                .collect();
+            format!("{} credits {}", source.label(), speakers.join(" and "))
         })
         .collect::<Vec<_>>()
         .join("; ")

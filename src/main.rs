@@ -197,7 +197,8 @@ struct MatchingArgs {
     #[arg(long, value_name = "FILE.toml")]
     speakers: Vec<PathBuf>,
     /// Reference attributions to compare the coverage with: Quotebank or GDELT
-    /// quotation-graph JSONL, plain or gzipped; may be given more than once.
+    /// quotation-graph JSONL, plain or gzipped (`-`: standard input); may be given more than
+    /// once.
     #[arg(long, value_name = "FILE")]
     reference: Vec<PathBuf>,
 }
@@ -226,8 +227,20 @@ impl MatchingArgs {
     fn references(&self) -> Result<Vec<ReferenceReader>> {
         self.reference
             .iter()
-            .map(|path| ReferenceReader::open(path).map_err(anyhow::Error::from))
+            .map(|path| {
+                if path.as_os_str() == STDIN_PATH {
+                    ReferenceReader::new(STDIN_PATH, io::stdin())
+                } else {
+                    ReferenceReader::open(path)
+                }
+                .map_err(anyhow::Error::from)
+            })
             .collect()
+    }
+
+    /// True when a --reference file is standard input.
+    fn reads_stdin(&self) -> bool {
+        self.reference.iter().any(|p| p.as_os_str() == STDIN_PATH)
     }
 
     /// Checks `articles` against the --reference files, reporting their bad lines on
@@ -328,6 +341,13 @@ fn run(cli: Cli) -> Result<u8> {
             let mut checker = matching.checker()?;
             if let Some(bar) = progress_bar(input.quiet) {
                 checker.set_progress(bar);
+            }
+            if matching.reads_stdin() && input.paths.iter().any(|p| p.as_os_str() == STDIN_PATH) {
+                eprintln!(
+                    "quotecheck: standard input (`-`) can hold an article or a reference file, \
+                     not both"
+                );
+                return Ok(EXIT_ERROR);
             }
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
@@ -450,10 +470,12 @@ fn review_findings(
         );
         return Ok(EXIT_ERROR);
     }
-    if interactive && input.paths.iter().any(|p| p.as_os_str() == STDIN_PATH) {
+    if interactive
+        && (matching.reads_stdin() || input.paths.iter().any(|p| p.as_os_str() == STDIN_PATH))
+    {
         eprintln!(
             "quotecheck: review reads its answers from standard input, so it cannot read an \
-             article from it (`-`)"
+             article or a reference file from it (`-`)"
         );
         return Ok(EXIT_ERROR);
     }

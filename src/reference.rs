@@ -9,7 +9,8 @@
 //!   `[name, probability]` pairs, the probability a number or a string), `urls`, `date`,
 //!   `quoteID`, `numOccurrences`. The speaker is the `probas` entry with the highest
 //!   probability that is not `"None"`, with that probability (`speaker` when `probas` is
-//!   missing). Quotebank is English.
+//!   missing). Quotebank is built from English news: its quotations are read as English
+//!   (no language detection).
 //! - **GDELT quotation graph**: one article per line, `url`, `title`, `date`, `lang` and
 //!   `quotes`, a list of `{pre, quote, post}`. The speaker is read from the words around the
 //!   quote: the text `pre “quote” post` goes through the same extraction and attribution as an
@@ -623,7 +624,8 @@ impl Checker {
             } => Quote {
                 article_index: 0,
                 article: location,
-                lang: self.detector.detect_quote(&text, lang.or(Some(Lang::En))),
+                // Quotebank is built from English news: its quotations are taken as English.
+                lang: lang.or(Some(Lang::En)),
                 start: 0,
                 end: text.len(),
                 text,
@@ -1021,13 +1023,16 @@ mod tests {
             // A statement only this reference holds.
             r#"{"quotation": "Colombia will never accept these sanctions on its coffee", "probas": [["Donald Trump", "0.9"]]}"#,
             "\n",
+            // Longer, and holding the statement's words without rendering it.
+            r#"{"quotation": "We had a meeting with the union and it was very good news for the workers of the port", "probas": [["Ana Ruiz", "0.9"]]}"#,
+            "\n",
         ));
         assert!(analysis.findings.is_empty(), "{:?}", analysis.findings);
         assert_eq!(analysis.statements.len(), 1);
         let summary = analysis.references.as_ref().unwrap();
         assert_eq!(
             (summary.read, summary.matched, summary.screened_out),
-            (2, 1, 1)
+            (3, 1, 1)
         );
         assert_eq!(
             analysis.quotes.last().unwrap().speaker(),

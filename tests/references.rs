@@ -221,3 +221,41 @@ fn check_output_with_references() {
         insta::assert_snapshot!("references_check_json", run("json"));
     });
 }
+
+#[test]
+fn references_can_come_from_standard_input_but_not_with_an_article() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let input = std::fs::read(QUOTEBANK).unwrap();
+        // The refusal may come before standard input is read: a closed pipe is fine.
+        let _ = child.stdin.take().unwrap().write_all(&input);
+        child.wait_with_output().unwrap()
+    };
+    let piped = run(&[
+        "check",
+        "--no-baseline",
+        "--format",
+        "json",
+        "--reference",
+        "-",
+        CORPUS,
+    ]);
+    assert_eq!(piped.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&piped.stdout).unwrap();
+    assert_eq!(report["references"]["files"], serde_json::json!(["-"]));
+    assert_eq!(report["references"]["matched"], 4);
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    assert!(stderr.contains("quotecheck: -:7: probas"), "{stderr}");
+    let both = run(&["check", "--reference", "-", "-"]);
+    assert_eq!(both.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&both.stderr).contains("not both"));
+}
