@@ -205,7 +205,13 @@ pub fn evaluate(
         .flat_map(|s| s.quotes.iter().map(move |&q| (q, s.id.as_str())))
         .collect();
     let mut quotes_by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (index, quote) in analysis.quotes.iter().enumerate() {
+    // Reference quotes (`--reference`) belong to no article: they are not scored.
+    for (index, quote) in analysis
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| !q.is_reference())
+    {
         quotes_by_article
             .entry(quote.article_index)
             .or_default()

@@ -4,15 +4,27 @@
 //! - `self_conflict` (error): one article credits one statement to two speakers;
 //! - `unattributed` (info): some articles name no speaker for a statement others attribute;
 //! - `wording_drift` (warning): same statement, same speaker, same language, but a negation,
-//!   a number, a name or a word is changed (trimming alone is not drift).
+//!   a number, a name or a word is changed (trimming alone is not drift);
+//! - `reference_conflict` (warning): every article that names a speaker credits the same one,
+//!   and a reference dataset (Quotebank, GDELT) credits someone else.
 //!
 //! Titles, slogans and scare quotes never form statements, so they never yield findings. Every
 //! finding has a confidence from the attributions and matches behind it.
+//!
+//! Reference quotes (`--reference`) never count as coverage: the first four kinds are judged
+//! on the articles' quotes alone, exactly as without references (same findings, messages and
+//! fingerprints). References then weigh in two ways: a `speaker_conflict` gains a note of what
+//! they credit ("; Quotebank credits Gustavo Petro (p = 0.83)") and their quotes join its
+//! evidence, its severity, confidence and fingerprint unchanged; and where the coverage agrees
+//! but a reference credits someone else, a `reference_conflict` is reported. It is a warning,
+//! not an error: the articles agree, and a dataset's attribution is a model's (Quotebank) or
+//! this tool's reading of a snippet (GDELT), so it asks for a check rather than stating an
+//! error. A statement that only references credit yields nothing.
 
 use crate::cluster::Statement;
 use crate::fingerprint;
 use crate::matching::{MatchScore, Relation};
-use crate::model::Quote;
+use crate::model::{Quote, ReferenceSource};
 use crate::text::{alike, NormToken, NormalizedQuote, Word};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,6 +51,8 @@ pub enum FindingKind {
     Unattributed,
     /// A statement whose wording changes materially between articles.
     WordingDrift,
+    /// A statement the articles all credit to one speaker and a reference dataset to another.
+    ReferenceConflict,
 }
 
 impl FindingKind {
@@ -49,6 +63,7 @@ impl FindingKind {
             FindingKind::SelfConflict => "self_conflict",
             FindingKind::Unattributed => "unattributed",
             FindingKind::WordingDrift => "wording_drift",
+            FindingKind::ReferenceConflict => "reference_conflict",
         }
     }
 
@@ -56,7 +71,7 @@ impl FindingKind {
     pub fn severity(self) -> Severity {
         match self {
             FindingKind::SpeakerConflict | FindingKind::SelfConflict => Severity::Error,
-            FindingKind::WordingDrift => Severity::Warning,
+            FindingKind::WordingDrift | FindingKind::ReferenceConflict => Severity::Warning,
             FindingKind::Unattributed => Severity::Info,
         }
     }
@@ -133,20 +148,188 @@ pub fn judge(
             .zip(&statement.matches)
             .map(|(&q, m)| (q, m.as_ref().map_or(1.0, match_strength)))
             .collect();
+        let references: Vec<usize> = statement
+            .quotes
+            .iter()
+            .copied()
+            .filter(|&q| quotes[q].is_reference())
+            .collect();
+        let coverage_only;
+        let coverage = if references.is_empty() {
+            statement
+        } else {
+            coverage_only = coverage_of(statement, quotes);
+            &coverage_only
+        };
         let first = findings.len();
-        findings.extend(speaker_conflict(statement, quotes, &strength, &outlet_of));
-        findings.extend(self_conflicts(statement, quotes, &strength, &outlet_of));
-        findings.extend(unattributed(statement, quotes, &strength, &outlet_of));
+        findings.extend(speaker_conflict(coverage, quotes, &strength, &outlet_of));
+        findings.extend(self_conflicts(coverage, quotes, &strength, &outlet_of));
+        findings.extend(unattributed(coverage, quotes, &strength, &outlet_of));
         findings.extend(wording_drift(
-            statement, quotes, normalized, &strength, &outlet_of,
+            coverage, quotes, normalized, &strength, &outlet_of,
         ));
-        let words = fingerprint::statement_words(statement, normalized);
+        let judged = &mut findings[first..];
+        let disputed = weigh_references(coverage, &references, quotes, &strength, judged);
+        findings.extend(disputed);
+        let words = fingerprint::statement_words(coverage, normalized);
         for found in &mut findings[first..] {
-            let speakers = found.quotes.iter().filter_map(|&q| quotes[q].speaker());
+            // Only a reference conflict is about references: notes added to other findings
+            // leave their fingerprints as they were without references.
+            let speakers = found
+                .quotes
+                .iter()
+                .filter(|&&q| {
+                    found.kind == FindingKind::ReferenceConflict || !quotes[q].is_reference()
+                })
+                .filter_map(|&q| quotes[q].speaker());
             found.fingerprint = fingerprint::fingerprint(found.kind, &words, speakers);
         }
     }
     findings
+}
+
+/// `statement` without its reference quotes: the coverage alone.
+fn coverage_of(statement: &Statement, quotes: &[Quote]) -> Statement {
+    let (members, matches) = statement
+        .quotes
+        .iter()
+        .zip(&statement.matches)
+        .filter(|(&q, _)| !quotes[q].is_reference())
+        .map(|(&q, m)| (q, m.clone()))
+        .unzip();
+    Statement {
+        id: statement.id.clone(),
+        quotes: members,
+        core: statement.core,
+        matches,
+    }
+}
+
+/// What the reference quotes of a statement add to its findings (`judged`, from the coverage
+/// alone): a note and their quotes on a speaker conflict, or a reference conflict when every
+/// attributed article credits one speaker and a reference credits another.
+fn weigh_references(
+    coverage: &Statement,
+    references: &[usize],
+    quotes: &[Quote],
+    strength: &BTreeMap<usize, f32>,
+    judged: &mut [Finding],
+) -> Option<Finding> {
+    if references.is_empty() {
+        return None;
+    }
+    let note = describe_references(references, quotes);
+    if let Some(conflict) = judged
+        .iter_mut()
+        .find(|f| f.kind == FindingKind::SpeakerConflict)
+    {
+        conflict.message = format!("{}; {note}", conflict.message);
+        conflict.quotes.extend_from_slice(references);
+        return None;
+    }
+    let sides = by_speaker(&coverage.quotes, quotes);
+    let [(credited, articles_quotes)] = sides.as_slice() else {
+        return None;
+    };
+    let dissenting: Vec<usize> = references
+        .iter()
+        .copied()
+        .filter(|&q| quotes[q].speaker().is_some_and(|s| s != *credited))
+        .collect();
+    if dissenting.is_empty() {
+        return None;
+    }
+    let best = |qs: &[usize]| {
+        qs.iter()
+            .map(|&q| credit_confidence(&quotes[q], strength, q))
+            .fold(0.0, f32::max)
+    };
+    let articles: BTreeSet<usize> = articles_quotes
+        .iter()
+        .map(|&q| quotes[q].article_index)
+        .collect();
+    let message = format!(
+        "“{}”: coverage credits {credited} ({}); {note}",
+        shorten(&quotes[coverage.core].text, 80),
+        plural(articles.len(), "article"),
+    );
+    let mut evidence = articles_quotes.clone();
+    evidence.extend_from_slice(references);
+    Some(finding(
+        FindingKind::ReferenceConflict,
+        coverage,
+        message,
+        evidence,
+        best(articles_quotes).min(best(&dissenting)),
+    ))
+}
+
+/// "Quotebank credits Gustavo Petro (p = 0.83) and Donald Trump (p = 0.12); GDELT credits Donald
+/// Trump (1 article)": each dataset's speakers, most-credited first; Quotebank with the
+/// probability (the range of them for several quotes), GDELT with the number of articles (urls).
+fn describe_references(references: &[usize], quotes: &[Quote]) -> String {
+    let mut by_source: BTreeMap<(ReferenceSource, &str), Vec<&Quote>> = BTreeMap::new();
+    for &q in references {
+        let quote = &quotes[q];
+        if let (Some(reference), Some(speaker)) = (&quote.reference, quote.speaker()) {
+            by_source
+                .entry((reference.source, speaker))
+                .or_default()
+                .push(quote);
+        }
+    }
+    let mut groups: Vec<((ReferenceSource, &str), Vec<&Quote>)> = by_source.into_iter().collect();
+    groups.sort_by(|a, b| {
+        (a.0 .0)
+            .cmp(&b.0 .0)
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(a.0 .1.cmp(b.0 .1))
+    });
+    let mut described: Vec<(ReferenceSource, String)> = Vec::new();
+    for ((source, speaker), group) in &groups {
+        let detail = match source {
+            ReferenceSource::Quotebank => {
+                let mut ps: Vec<f32> = group
+                    .iter()
+                    .filter_map(|q| q.reference.as_ref()?.probability)
+                    .collect();
+                ps.sort_by(|a, b| b.total_cmp(a));
+                match (group.len(), ps.as_slice()) {
+                    (1, [p]) => format!("p = {p:.2}"),
+                    (n, [highest, .., lowest]) => {
+                        format!("{n} quotes, p = {lowest:.2}–{highest:.2}")
+                    }
+                    (n, _) => plural(n, "quote"),
+                }
+            }
+            ReferenceSource::Gdelt => {
+                let articles: BTreeSet<&str> = group
+                    .iter()
+                    .map(|q| {
+                        q.reference
+                            .as_ref()
+                            .and_then(|r| r.urls.first())
+                            .map_or(q.article.as_str(), String::as_str)
+                    })
+                    .collect();
+                plural(articles.len(), "article")
+            }
+        };
+        described.push((*source, format!("{speaker} ({detail})")));
+    }
+    let sources: BTreeSet<ReferenceSource> = described.iter().map(|(s, _)| *s).collect();
+    sources
+        .into_iter()
+        .map(|source| {
+            let speakers: Vec<&str> = described
+                .iter()
+                .filter(|(s, _)| *s == source)
+                .map(|(_, text)| text.as_str())
+                .collect();
+            format!("{} credits {}", source.label(), speakers.join(" and "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// How well a member matches its statement's core: its aligned share, weighted to the shorter

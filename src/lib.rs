@@ -14,6 +14,9 @@
 //! 8. **judge** — [`Finding`]s such as a statement credited to different speakers;
 //! 9. **report** — text or JSON.
 //!
+//! Quotations from reference datasets (Quotebank, GDELT; see [`reference`]) may join the
+//! statements as a labelled source: [`Checker::check_with_references`].
+//!
 //! [`eval`] scores a run against gold annotations.
 //!
 //! ```
@@ -40,6 +43,7 @@ mod judge;
 mod lang;
 mod matching;
 mod model;
+pub mod reference;
 pub mod report;
 pub mod review;
 mod speakers;
@@ -53,7 +57,8 @@ pub use ingest::{
 pub use judge::{Finding, FindingKind, Severity};
 pub use lang::{Detector, Lang};
 pub use matching::{MatchScore, Relation};
-pub use model::{Article, ArticleMeta, Attribution, Quote, QuoteKind};
+pub use model::{Article, ArticleMeta, Attribution, Quote, QuoteKind, Reference, ReferenceSource};
+pub use reference::{ReferenceError, ReferenceReader, ReferenceSummary};
 pub use text::Word;
 
 use attribute::People;
@@ -108,7 +113,8 @@ pub struct ArticleInfo {
 pub struct Analysis {
     /// The articles, sorted by id.
     pub articles: Vec<ArticleInfo>,
-    /// Every quote, in article order then offset.
+    /// Every quote, in article order then offset; then the reference quotes that joined a
+    /// statement, in the order their files were read.
     pub quotes: Vec<Quote>,
     /// Statements (speech and writing quotes grouped by utterance), numbered S1, S2...
     pub statements: Vec<Statement>,
@@ -116,6 +122,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Candidate pairs that matching scored.
     pub scored_pairs: usize,
+    /// What the reference files contributed; None when none were given.
+    pub references: Option<ReferenceSummary>,
     /// Seconds spent in each stage and the peak memory (MB) after it, in order (for
     /// `--verbose`; never part of a report).
     pub timings: Vec<(&'static str, f64, f64)>,
@@ -213,14 +221,17 @@ impl Checker {
     /// Runs ingest-to-speakers: every quote of every article, with kinds, languages and
     /// canonical speakers. `articles` are sorted by id first.
     pub fn extract(&self, articles: Vec<Article>) -> (Vec<ArticleInfo>, Vec<Quote>) {
-        self.extract_timed(articles, &mut Timings::default())
+        let (infos, quotes, _) = self.extract_timed(articles, &mut Timings::default());
+        (infos, quotes)
     }
 
+    /// [`Checker::extract`], timed, also returning the people found (for naming reference
+    /// speakers after them).
     fn extract_timed(
         &self,
         mut articles: Vec<Article>,
         timings: &mut Timings,
-    ) -> (Vec<ArticleInfo>, Vec<Quote>) {
+    ) -> (Vec<ArticleInfo>, Vec<Quote>, SpeakerRegistry) {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         // Pass 1: scan each article and find the people it names (on every core; the scan is
         // redone in pass 2 rather than kept, so memory holds one article's tokens per thread).
@@ -287,21 +298,45 @@ impl Checker {
             infos.push(info);
         }
         timings.lap("unify speakers");
-        (infos, all_quotes)
+        (infos, all_quotes, registry)
     }
 
     /// Runs the whole pipeline on `articles`.
     pub fn check(&self, articles: Vec<Article>) -> Analysis {
+        self.check_with_references(articles, Vec::new())
+    }
+
+    /// Runs the whole pipeline on `articles`, comparing the coverage with the quotations of
+    /// reference datasets (`references`, read as they are needed): those that report a
+    /// statement of the coverage join it as a labelled source (see [`reference`]). Problems
+    /// with their lines are in [`Analysis::references`].
+    pub fn check_with_references(
+        &self,
+        articles: Vec<Article>,
+        references: Vec<ReferenceReader>,
+    ) -> Analysis {
         let mut timings = Timings::default();
-        let (articles, quotes) = self.extract_timed(articles, &mut timings);
+        let (articles, mut quotes, registry) = self.extract_timed(articles, &mut timings);
         let normalizer = Normalizer::new(&self.lexicon);
-        let normalized: Vec<NormalizedQuote> = quotes
+        let mut normalized: Vec<NormalizedQuote> = quotes
             .par_iter()
             .map(|q| normalizer.normalize(&q.text, q.lang.unwrap_or(Lang::En)))
             .collect();
         timings.lap("normalize");
-        let (statements, scored_pairs) = cluster::cluster(&quotes, &normalized, &self.lexicon);
+        let (mut statements, scored_pairs) = cluster::cluster(&quotes, &normalized, &self.lexicon);
         timings.lap("match and cluster");
+        let references = (!references.is_empty()).then(|| {
+            let coverage = reference::Coverage {
+                quotes: &mut quotes,
+                normalized: &mut normalized,
+                statements: &mut statements,
+                articles: articles.len(),
+                registry: &registry,
+            };
+            let summary = reference::join_references(self, &normalizer, references, coverage);
+            timings.lap("references");
+            summary
+        });
         let outlet_of = |index: usize| {
             let info: &ArticleInfo = &articles[index];
             match &info.meta.outlet {
@@ -317,6 +352,7 @@ impl Checker {
             statements,
             findings,
             scored_pairs,
+            references,
             timings: timings.laps,
         }
     }
@@ -377,6 +413,7 @@ impl Checker {
                     evidence: evidence(&article.body, a.sentence, (span.open, span.close_end)),
                     person_index: a.person,
                 }),
+                reference: None,
             })
             .collect();
         let info = ArticleInfo {

@@ -10,8 +10,8 @@ use quotecheck::report::{
 use quotecheck::review::session::{self, Tally};
 use quotecheck::review::{self, Baseline, Decision};
 use quotecheck::{
-    ingest, Checker, IngestOptions, Ingested, InputFormat, JsonDialect, Severity,
-    DEFAULT_MAX_ARTICLE_BYTES, STDIN_PATH,
+    ingest, Analysis, Checker, IngestOptions, Ingested, InputFormat, JsonDialect, ReferenceReader,
+    Severity, DEFAULT_MAX_ARTICLE_BYTES, STDIN_PATH,
 };
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -238,6 +238,11 @@ struct MatchingArgs {
     /// credited to an alias are credited to the name. May be given more than once.
     #[arg(long, value_name = "FILE.toml")]
     speakers: Vec<PathBuf>,
+    /// Reference attributions to compare the coverage with: Quotebank or GDELT
+    /// quotation-graph JSONL, plain or gzipped (`-`: standard input); may be given more than
+    /// once.
+    #[arg(long, value_name = "FILE")]
+    reference: Vec<PathBuf>,
 }
 
 impl MatchingArgs {
@@ -257,6 +262,37 @@ impl MatchingArgs {
                 .map_err(anyhow::Error::msg)?;
         }
         Ok(checker)
+    }
+
+    /// Opens the --reference files (each must exist and be readable); their lines are read
+    /// during the check.
+    fn references(&self) -> Result<Vec<ReferenceReader>> {
+        self.reference
+            .iter()
+            .map(|path| {
+                if path.as_os_str() == STDIN_PATH {
+                    ReferenceReader::new(STDIN_PATH, io::stdin())
+                } else {
+                    ReferenceReader::open(path)
+                }
+                .map_err(anyhow::Error::from)
+            })
+            .collect()
+    }
+
+    /// True when a --reference file is standard input.
+    fn reads_stdin(&self) -> bool {
+        self.reference.iter().any(|p| p.as_os_str() == STDIN_PATH)
+    }
+
+    /// Checks `articles` against the --reference files, reporting their bad lines on
+    /// standard error.
+    fn check(&self, checker: &Checker, articles: Vec<quotecheck::Article>) -> Result<Analysis> {
+        let analysis = checker.check_with_references(articles, self.references()?);
+        for error in analysis.references.iter().flat_map(|r| &r.errors) {
+            eprintln!("quotecheck: {error}");
+        }
+        Ok(analysis)
     }
 }
 
@@ -368,12 +404,19 @@ fn run(cli: Cli) -> Result<u8> {
             if let Some(bar) = progress_bar(input.quiet) {
                 checker.set_progress(bar);
             }
+            if matching.reads_stdin() && input.paths.iter().any(|p| p.as_os_str() == STDIN_PATH) {
+                eprintln!(
+                    "quotecheck: standard input (`-`) can hold an article or a reference file, \
+                     not both"
+                );
+                return Ok(EXIT_ERROR);
+            }
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
             };
             let (skipped, errors) = (ingested.skipped(), ingested.errors.len());
             let baseline = baseline.read(&input.paths)?;
-            let mut analysis = checker.check(ingested.articles);
+            let mut analysis = matching.check(&checker, ingested.articles)?;
             // The baseline sees every finding, so that an entry is stale only when its finding
             // is gone, not when --min-confidence hides it.
             let applied = baseline
@@ -448,7 +491,7 @@ fn run(cli: Cli) -> Result<u8> {
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
             };
-            let analysis = matching.checker()?.check(ingested.articles);
+            let analysis = matching.check(&matching.checker()?, ingested.articles)?;
             let scores = evaluate(&analysis, &gold_file, |id| {
                 gold_key(&gold_file, &gold_dir, id)
             });
@@ -510,10 +553,12 @@ fn review_findings(
         );
         return Ok(EXIT_ERROR);
     }
-    if interactive && input.paths.iter().any(|p| p.as_os_str() == STDIN_PATH) {
+    if interactive
+        && (matching.reads_stdin() || input.paths.iter().any(|p| p.as_os_str() == STDIN_PATH))
+    {
         eprintln!(
             "quotecheck: review reads its answers from standard input, so it cannot read an \
-             article from it (`-`)"
+             article or a reference file from it (`-`)"
         );
         return Ok(EXIT_ERROR);
     }
@@ -527,7 +572,7 @@ fn review_findings(
         return Ok(EXIT_ERROR);
     };
     let (skipped, errors) = (ingested.skipped(), ingested.errors.len());
-    let analysis = checker.check(ingested.articles);
+    let analysis = matching.check(&checker, ingested.articles)?;
     let report = Report::new(&analysis, skipped, errors);
     if interactive {
         let stdout = io::stdout();

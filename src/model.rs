@@ -125,9 +125,70 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The attribution, if the article names a speaker.
     pub attribution: Option<Attribution>,
+    /// For a quote from a reference dataset (`--reference`), where it comes from; None for a
+    /// quote found in an article. A reference quote's `article` is its record's place in the
+    /// file (`PATH#LINE`, or `PATH#LINE.N` for the N-th quote of a GDELT line), its
+    /// `article_index` lies past the run's articles, and `start`/`end` are offsets in its own
+    /// text (Quotebank) or in the “pre «quote» post” snippet it was attributed from (GDELT).
+    pub reference: Option<Box<Reference>>,
+}
+
+/// A dataset of quotations that a run can compare its attributions with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceSource {
+    /// Quotebank's quote-centric JSONL: quotations with a speaker probability per candidate.
+    #[default]
+    Quotebank,
+    /// GDELT's quotation graph: articles' quotes with the words before and after them.
+    Gdelt,
+}
+
+impl ReferenceSource {
+    /// The lowercase name used in JSON ("quotebank", "gdelt").
+    pub fn name(self) -> &'static str {
+        match self {
+            ReferenceSource::Quotebank => "quotebank",
+            ReferenceSource::Gdelt => "gdelt",
+        }
+    }
+
+    /// The dataset's name as people write it ("Quotebank", "GDELT").
+    pub fn label(self) -> &'static str {
+        match self {
+            ReferenceSource::Quotebank => "Quotebank",
+            ReferenceSource::Gdelt => "GDELT",
+        }
+    }
+}
+
+/// What a reference dataset says about one of its quotations, besides its text and speaker.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reference {
+    /// The dataset; Quotebank by default.
+    pub source: ReferenceSource,
+    /// Articles the quotation was found in (Quotebank `urls`, GDELT `url`).
+    pub urls: Vec<String>,
+    /// The date the dataset gives (Quotebank's first occurrence, GDELT's article date).
+    pub date: Option<String>,
+    /// Quotebank's probability that the speaker said it (the speaker's `probas` entry).
+    pub probability: Option<f32>,
+    /// Quotebank's `quoteID`.
+    pub quote_id: Option<String>,
+    /// Quotebank's Wikidata ids of the speaker (`qids`; several for namesakes).
+    pub qids: Vec<String>,
+    /// Quotebank's `numOccurrences`: how many times the quotation was seen.
+    pub occurrences: Option<u64>,
+    /// GDELT's article title.
+    pub title: Option<String>,
 }
 
 impl Quote {
+    /// True for a quote from a reference dataset rather than from an article.
+    pub fn is_reference(&self) -> bool {
+        self.reference.is_some()
+    }
+
     /// Canonical speaker, if attributed.
     pub fn speaker(&self) -> Option<&str> {
         self.attribution.as_ref().and_then(|a| a.speaker.as_deref())

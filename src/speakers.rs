@@ -70,8 +70,17 @@ impl SpeakerAliases {
 pub struct SpeakerRegistry {
     /// `names[article][person]`: the canonical name of that article's person.
     names: Vec<Vec<String>>,
+    /// Every person found, as a group of name keys; full-name groups come first.
+    groups: Vec<Group>,
+    /// The canonical name of each group.
+    display: Vec<String>,
+    /// Groups of full names by each of their name words.
+    by_word: HashMap<String, BTreeSet<usize>>,
+    /// Groups of one-word names that joined no full name, by that word.
+    single: HashMap<Vec<String>, usize>,
 }
 
+#[derive(Debug)]
 struct Group {
     keys: BTreeSet<Vec<String>>,
     surface_counts: BTreeMap<String, usize>,
@@ -109,7 +118,7 @@ impl SpeakerRegistry {
                 .persons
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| p.key.len() >= 2)
+                .filter(|(_, p)| is_full_name(p))
             {
                 let candidates: BTreeSet<usize> = person
                     .key
@@ -144,9 +153,9 @@ impl SpeakerRegistry {
                 .persons
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| p.key.len() < 2)
+                .filter(|(_, p)| !is_full_name(p))
             {
-                let group = surname_group(&groups, &by_word, person).unwrap_or_else(|| {
+                let group = surname_group(&groups, &by_word, &person.key).unwrap_or_else(|| {
                     *single.entry(person.key.clone()).or_insert_with(|| {
                         let mut group = Group::new();
                         group.keys.insert(person.key.clone());
@@ -173,12 +182,43 @@ impl SpeakerRegistry {
                     .collect()
             })
             .collect();
-        SpeakerRegistry { names }
+        SpeakerRegistry {
+            names,
+            groups,
+            display,
+            by_word,
+            single,
+        }
     }
 
     /// The canonical name of `person` in article `article`.
     pub fn name(&self, article: usize, person: usize) -> &str {
         &self.names[article][person]
+    }
+
+    /// The canonical name of the articles' person that a name from outside the articles
+    /// stands for (a reference dataset's speaker), by the rules that unify the articles' own
+    /// people: a full name joins the full name it is the same person as; a one-word name
+    /// joins the most-quoted full name it is the surname of, else the same lone name. A full
+    /// name none of whose forms the articles give joins the lone surname they use ("Gustavo
+    /// Petro" → "Petro" when the articles never give his first name). `key` is the name's
+    /// folded words without initials (see [`crate::attribute::name_key`]).
+    pub fn find(&self, key: &[String]) -> Option<&str> {
+        let group = match key {
+            [] => None,
+            [_] => surname_group(&self.groups, &self.by_word, key)
+                .or_else(|| self.single.get(key).copied()),
+            [.., surname] => key
+                .iter()
+                .filter_map(|w| self.by_word.get(w))
+                .flatten()
+                .copied()
+                .collect::<BTreeSet<usize>>()
+                .into_iter()
+                .find(|&g| self.groups[g].keys.iter().any(|k| same_person(k, key)))
+                .or_else(|| self.single.get(std::slice::from_ref(surname)).copied()),
+        };
+        group.map(|g| self.display[g].as_str())
     }
 }
 
@@ -209,13 +249,18 @@ pub fn share_traits(people: &mut [&mut People]) {
     }
 }
 
-/// The full-name group a one-word name is the surname of: the most credited one.
+/// True for a name of two words or more (initials aside): a full name, not a lone surname.
+fn is_full_name(person: &Person) -> bool {
+    person.key.len() >= 2
+}
+
+/// The full-name group a one-word name (`key`) is the surname of: the most credited one.
 fn surname_group(
     groups: &[Group],
     by_word: &HashMap<String, BTreeSet<usize>>,
-    person: &Person,
+    key: &[String],
 ) -> Option<usize> {
-    let word = person.key.first()?;
+    let word = key.first()?;
     by_word
         .get(word)?
         .iter()
@@ -308,5 +353,25 @@ mod tests {
         assert_eq!(registry.name(0, 1), "Melania Trump");
         assert_eq!(registry.name(1, 1), "Gustavo Petro");
         assert_eq!(registry.name(2, 1), "Nicolás Petro");
+    }
+
+    #[test]
+    fn outside_names_find_the_articles_people_by_the_same_rules() {
+        let a = People {
+            persons: vec![person("Donald Trump", 2), person("Petro", 1)],
+            mentions: vec![],
+        };
+        let registry = SpeakerRegistry::unify(&[&a], &[vec![2, 1]]);
+        let key = |name: &str| -> Vec<String> { name.split(' ').map(crate::text::fold).collect() };
+        assert_eq!(registry.find(&key("Donald Trump")), Some("Donald Trump"));
+        assert_eq!(registry.find(&key("trump")), Some("Donald Trump"));
+        assert_eq!(
+            registry.find(&key("Donald John Trump")),
+            Some("Donald Trump")
+        );
+        assert_eq!(registry.find(&key("Gustavo Petro")), Some("Petro"));
+        assert_eq!(registry.find(&key("Melania Trump")), None);
+        assert_eq!(registry.find(&key("Iván Duque")), None);
+        assert_eq!(registry.find(&[]), None);
     }
 }

@@ -13,7 +13,7 @@
 
 mod people;
 
-pub use people::{same_person, EpithetTraits, People, Person};
+pub use people::{name_key, same_person, EpithetTraits, People, Person};
 
 use crate::extract::Document;
 use crate::lang::{CueMode, Gender, LanguagePack};

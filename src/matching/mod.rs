@@ -316,9 +316,27 @@ impl CoreIndex {
 
     /// [`CoreIndex::candidates`] among the cores numbered `first` or above.
     pub fn candidates_from(&self, quote: &NormalizedQuote, first: usize) -> Vec<usize> {
+        self.ranked_candidates(quote, first, 0)
+    }
+
+    /// The cores worth scoring against a quote that was not among those the index counted
+    /// key rarity over (a reference quote): its own keys count once more, so that a key it
+    /// shares with a single core is as telling as two indexed quotes sharing it.
+    pub fn candidates_for_outside(&self, quote: &NormalizedQuote) -> Vec<usize> {
+        self.ranked_candidates(quote, 0, 1)
+    }
+
+    /// The candidates among cores numbered `first` or above, the quote's keys counting
+    /// `own` more times than the index says.
+    fn ranked_candidates(&self, quote: &NormalizedQuote, first: usize, own: u32) -> Vec<usize> {
         let mut keys: Vec<(u32, Word)> = index_keys(quote)
             .into_iter()
-            .map(|k| (self.document_frequency.get(&k).copied().unwrap_or(0), k))
+            .map(|k| {
+                (
+                    self.document_frequency.get(&k).copied().unwrap_or(0) + own,
+                    k,
+                )
+            })
             .filter(|(df, _)| *df > 1)
             .collect();
         keys.sort();

@@ -18,7 +18,9 @@ pub use markdown::MarkdownReporter;
 pub use text::TextReporter;
 
 use crate::text::fold;
-use crate::{Analysis, Finding, FindingKind, Lang, MatchScore, Quote, QuoteKind, Severity};
+use crate::{
+    Analysis, Finding, FindingKind, Lang, MatchScore, Quote, QuoteKind, ReferenceSource, Severity,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -34,7 +36,7 @@ pub trait Reporter {
 pub struct Summary {
     /// Articles read.
     pub articles: usize,
-    /// Quotations found.
+    /// Quotations found in the articles.
     pub quotes: usize,
     /// Statements formed.
     pub statements: usize,
@@ -86,10 +88,42 @@ pub struct QuoteRecord<'a> {
     pub confidence: Option<f32>,
     /// The sentence that attributes the quote, or null.
     pub evidence: Option<&'a str>,
+    /// For a reference quote: its dataset, urls, probability and the dataset's other fields
+    /// (flattened into the quote object); absent for article quotes.
+    #[serde(flatten)]
+    pub reference: Option<SourceRecord<'a>>,
     /// In a statement: how this quote matches the statement's core quote (relation, aligned
     /// words, anchors); absent for the core itself and outside statements.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<&'a crate::MatchScore>,
+}
+
+/// Where a reference quote comes from, as its quote object lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceRecord<'a> {
+    /// "quotebank" or "gdelt".
+    pub source: ReferenceSource,
+    /// Articles the dataset found the quotation in.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub urls: &'a [String],
+    /// Quotebank's probability that the speaker said it (two decimals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p: Option<f32>,
+    /// The dataset's date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
+    /// Quotebank's `quoteID`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_id: Option<&'a str>,
+    /// Quotebank's Wikidata ids of the speaker.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub qids: &'a [String],
+    /// Quotebank's `numOccurrences`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occurrences: Option<u64>,
+    /// GDELT's article title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
 }
 
 impl<'a> QuoteRecord<'a> {
@@ -110,6 +144,16 @@ impl<'a> QuoteRecord<'a> {
             cue: attribution.and_then(|a| a.cue.as_deref()),
             confidence: attribution.map(|a| (a.confidence * 100.0).round() / 100.0),
             evidence: attribution.map(|a| a.evidence.as_str()),
+            reference: quote.reference.as_deref().map(|r| SourceRecord {
+                source: r.source,
+                urls: &r.urls,
+                p: r.probability.map(|p| (p * 100.0).round() / 100.0),
+                date: r.date.as_deref(),
+                quote_id: r.quote_id.as_deref(),
+                qids: &r.qids,
+                occurrences: r.occurrences,
+                title: r.title.as_deref(),
+            }),
             matched: None,
         }
     }
@@ -201,11 +245,11 @@ pub struct StatementRecord<'a> {
     pub id: &'a str,
     /// The text of its core quote (the longest), which the others were matched against.
     pub text: &'a str,
-    /// Canonical speakers credited, sorted.
+    /// Canonical speakers the articles credit, sorted (reference quotes aside).
     pub speakers: Vec<&'a str>,
-    /// Languages of its quotes, sorted.
+    /// Languages of the articles' quotes, sorted.
     pub langs: Vec<Lang>,
-    /// Its quotes, in article order.
+    /// Its quotes, in article order; then its reference quotes, which carry `source`.
     pub quotes: Vec<QuoteRecord<'a>>,
     /// Where the statement first appeared and how later coverage changed it.
     pub provenance: Provenance<'a>,
@@ -343,6 +387,23 @@ fn contains_run(whole: &[String], part: &[String]) -> bool {
     !part.is_empty() && whole.windows(part.len()).any(|window| window == part)
 }
 
+/// What the `--reference` files contributed, as a report lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReferencesRecord<'a> {
+    /// The files, as named.
+    pub files: &'a [String],
+    /// Quotations read.
+    pub read: usize,
+    /// Dropped unread: too few words in common with the coverage's statements.
+    pub screened_out: usize,
+    /// Dropped: no speaker, or no one's statement.
+    pub unattributed: usize,
+    /// Joined a statement of the coverage (listed among its quotes).
+    pub matched: usize,
+    /// Lines skipped because of a problem (reported on standard error).
+    pub errors: usize,
+}
+
 /// A finding as listed in a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FindingRecord<'a> {
@@ -426,6 +487,9 @@ pub struct Report<'a> {
     pub statements: Vec<StatementRecord<'a>>,
     /// Findings, most severe first, then most confident, then in statement order.
     pub findings: Vec<FindingRecord<'a>>,
+    /// What the reference files contributed, when any were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub references: Option<ReferencesRecord<'a>>,
     /// What the review baseline did to this report, when one was read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<crate::review::BaselineRecord<'a>>,
@@ -456,15 +520,16 @@ impl<'a> Report<'a> {
             .statements
             .iter()
             .filter_map(|s| {
-                let mut speakers: Vec<&str> = s
-                    .quotes
-                    .iter()
-                    .filter_map(|&q| quotes[q].speaker())
-                    .collect();
+                let coverage = || {
+                    s.quotes
+                        .iter()
+                        .map(|&q| &quotes[q])
+                        .filter(|q| !q.is_reference())
+                };
+                let mut speakers: Vec<&str> = coverage().filter_map(Quote::speaker).collect();
                 speakers.sort();
                 speakers.dedup();
-                let mut langs: Vec<Lang> =
-                    s.quotes.iter().filter_map(|&q| quotes[q].lang).collect();
+                let mut langs: Vec<Lang> = coverage().filter_map(|q| q.lang).collect();
                 langs.sort();
                 langs.dedup();
                 for (&q, m) in s.quotes.iter().zip(&s.matches) {
@@ -486,7 +551,8 @@ impl<'a> Report<'a> {
                     text: &quotes[s.core].text,
                     speakers,
                     langs,
-                    provenance: Provenance::new(&records, date_of)?,
+                    // References are never the earliest rendering nor a later one.
+                    provenance: Provenance::new(&coverage_records(&records), date_of)?,
                     quotes: records,
                 })
             })
@@ -528,7 +594,7 @@ impl<'a> Report<'a> {
         Report {
             summary: Summary {
                 articles: analysis.articles.len(),
-                quotes: quotes.len(),
+                quotes: quotes.iter().filter(|q| !q.is_reference()).count(),
                 statements: analysis.statements.len(),
                 findings: analysis.findings.len(),
                 skipped,
@@ -539,6 +605,14 @@ impl<'a> Report<'a> {
             articles,
             statements,
             findings,
+            references: analysis.references.as_ref().map(|r| ReferencesRecord {
+                files: &r.files,
+                read: r.read,
+                screened_out: r.screened_out,
+                unattributed: r.unattributed,
+                matched: r.matched,
+                errors: r.errors.len(),
+            }),
             baseline: None,
             statement_index,
         }
@@ -570,6 +644,15 @@ impl<'a> Report<'a> {
     pub fn outlet(&self, id: &'a str) -> &'a str {
         outlet_of(&self.articles, id)
     }
+}
+
+/// The records of `quotes` that come from articles, not from reference datasets.
+fn coverage_records<'a>(quotes: &[QuoteRecord<'a>]) -> Vec<QuoteRecord<'a>> {
+    quotes
+        .iter()
+        .filter(|q| q.reference.is_none())
+        .cloned()
+        .collect()
 }
 
 /// The article with id `id` among `articles` (sorted by id).
@@ -626,7 +709,8 @@ impl<'a> Overview<'a> {
         for statement in statements {
             // The speakers each outlet credits for this statement.
             let mut credits: BTreeMap<&'a str, Vec<&'a str>> = BTreeMap::new();
-            for quote in &statement.quotes {
+            // Reference datasets are not outlets: only articles' credits are compared.
+            for quote in statement.quotes.iter().filter(|q| q.reference.is_none()) {
                 if let Some(speaker) = quote.speaker {
                     let outlet = outlet_of(articles, quote.article);
                     let speakers = credits.entry(outlet).or_default();
@@ -777,6 +861,7 @@ mod tests {
             confidence: None,
             evidence: None,
             matched: None,
+            reference: None,
         }
     }
 

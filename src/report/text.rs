@@ -212,15 +212,35 @@ impl TextReporter {
             head.push(plain(format!(" · confidence {confidence:.2}")));
         }
         self.wrap(out, &head, 2, 2)?;
-        let article = report.article(quote.article);
-        let mut source = vec![article
-            .and_then(|a| a.meta.outlet.clone())
-            .unwrap_or_else(|| "unknown outlet".to_string())];
-        source.extend(article.and_then(|a| a.meta.date.clone()));
+        let mut source = match &quote.reference {
+            // "Quotebank · p = 0.83 · 2026-02-03 · en": the dataset stands where the outlet would.
+            Some(reference) => {
+                let mut about = vec![reference.source.label().to_string()];
+                about.extend(reference.p.map(|p| format!("p = {p:.2}")));
+                about.extend(reference.date.map(str::to_string));
+                about
+            }
+            None => {
+                let article = report.article(quote.article);
+                let mut about = vec![article
+                    .and_then(|a| a.meta.outlet.clone())
+                    .unwrap_or_else(|| "unknown outlet".to_string())];
+                about.extend(article.and_then(|a| a.meta.date.clone()));
+                about
+            }
+        };
         source.push(quote.lang.map_or("??", Lang::code).to_string());
         self.wrap(out, &[plain(source.join(" · "))], 4, 2)?;
         self.wrap(out, &[styled(quote.article, DIM)], 4, 2)?;
         self.wrap(out, &[plain(format!("“{}”", quote.text))], 4, 1)?;
+        if let Some(reference) = quote.reference.as_ref().filter(|r| !r.urls.is_empty()) {
+            self.wrap(
+                out,
+                &[plain(format!("urls: {}", reference.urls.join(" ")))],
+                4,
+                2,
+            )?;
+        }
         let parts = quote.evidence_parts();
         if !parts.is_empty() {
             let mut spans = vec![plain("attribution: ")];
@@ -427,13 +447,23 @@ impl Reporter for TextReporter {
             } else {
                 statement.speakers.join(" / ")
             };
-            let count = statement.quotes.len();
+            let references = statement
+                .quotes
+                .iter()
+                .filter(|q| q.reference.is_some())
+                .count();
+            let count = statement.quotes.len() - references;
+            let referenced = match references {
+                0 => String::new(),
+                1 => ", 1 reference".to_string(),
+                n => format!(", {n} references"),
+            };
             self.wrap(
                 out,
                 &[
                     styled(statement.id, BOLD),
                     plain(format!(
-                        " [{}] {}: “{}” ({count} quote{})",
+                        " [{}] {}: “{}” ({count} quote{}{referenced})",
                         langs.join(","),
                         speakers,
                         shorten(statement.text, 60),
@@ -446,6 +476,23 @@ impl Reporter for TextReporter {
         }
         writeln!(out)?;
         self.write_summary(out, report)?;
+        if let Some(r) = &report.references {
+            self.wrap(
+                out,
+                &[plain(format!(
+                    "References ({}): {} quotations read, {} joined a statement; {} screened \
+                     out, {} without a speaker; {} bad lines",
+                    r.files.join(", "),
+                    r.read,
+                    r.matched,
+                    r.screened_out,
+                    r.unattributed,
+                    r.errors
+                ))],
+                0,
+                2,
+            )?;
+        }
         if let Some(baseline) = &report.baseline {
             writeln!(out)?;
             write_baseline(baseline, out)?;

@@ -6,6 +6,7 @@ mod normalize;
 mod sentences;
 mod vocab;
 
+pub(crate) use lexicon::word_key;
 pub use lexicon::Lexicon;
 pub(crate) use normalize::stem;
 pub use normalize::{NormToken, NormalizedQuote, Normalizer};

@@ -33,16 +33,31 @@ impl Word {
         word
     }
 
+    /// The word for `text` if some word of that text was interned already, without interning
+    /// it: a text nothing has interned is in no table keyed by words (a lexicon, an index).
+    pub fn existing(text: &str) -> Option<Word> {
+        static_table()
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(text)
+            .copied()
+    }
+
     /// The word's text.
     pub fn as_str(self) -> &'static str {
         self.0.as_str()
     }
 }
 
+/// The process-wide table of interned words.
+fn static_table() -> &'static RwLock<HashMap<&'static str, Word>> {
+    static TABLE: OnceLock<RwLock<HashMap<&'static str, Word>>> = OnceLock::new();
+    TABLE.get_or_init(Default::default)
+}
+
 /// The process-wide table behind [`Word::new`].
 fn intern(text: &str) -> Word {
-    static TABLE: OnceLock<RwLock<HashMap<&'static str, Word>>> = OnceLock::new();
-    let table = TABLE.get_or_init(Default::default);
+    let table = static_table();
     if let Some(word) = table.read().ok().and_then(|t| t.get(text).copied()) {
         return word;
     }
@@ -174,6 +189,8 @@ mod tests {
         assert_eq!(here, there);
         assert_ne!(here, Word::new("reunion"));
         assert_eq!(here.as_str(), "reunión");
+        assert_eq!(Word::existing("reunión"), Some(here));
+        assert_eq!(Word::existing("a word nothing interned"), None);
         assert!(Word::new("a") < Word::new("b"));
     }
 }
