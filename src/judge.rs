@@ -375,6 +375,20 @@ fn conflict_confidence(
     best.get(1).copied().unwrap_or(0.0)
 }
 
+/// Quotes given as evidence for one side of a finding (one credited speaker, or the articles
+/// naming nobody): a reviewer compares a dozen renderings side by side, and at archive scale a
+/// side can hold hundreds. The message still counts every article.
+pub const MAX_EVIDENCE_PER_SIDE: usize = 12;
+
+/// `sources` joined by "; ", the first [`MAX_EVIDENCE_PER_SIDE`] of them, then how many more.
+fn list_sources(sources: &[String]) -> String {
+    let shown = sources[..sources.len().min(MAX_EVIDENCE_PER_SIDE)].join("; ");
+    match sources.len().saturating_sub(MAX_EVIDENCE_PER_SIDE) {
+        0 => shown,
+        more => format!("{shown}; and {more} more"),
+    }
+}
+
 fn describe_sides(
     sides: &[(&str, Vec<usize>)],
     quotes: &[Quote],
@@ -388,7 +402,7 @@ fn describe_sides(
             format!(
                 "{speaker} by {} ({})",
                 plural(articles.len(), "article"),
-                sources.join("; ")
+                list_sources(&sources)
             )
         })
         .collect::<Vec<_>>()
@@ -445,7 +459,7 @@ fn speaker_conflict(
     );
     let evidence = sides
         .iter()
-        .flat_map(|(_, qs)| qs.iter().copied())
+        .flat_map(|(_, qs)| qs.iter().copied().take(MAX_EVIDENCE_PER_SIDE))
         .collect();
     Some(finding(
         FindingKind::SpeakerConflict,
@@ -517,7 +531,7 @@ fn unattributed(
         "“{}” has no speaker in {} ({}), while other coverage credits {}",
         shorten(&quotes[statement.core].text, MESSAGE_QUOTE_CHARS),
         plural(articles.len(), "article"),
-        sources.join("; "),
+        list_sources(&sources),
         sides
             .iter()
             .map(|(s, _)| *s)
@@ -528,7 +542,7 @@ fn unattributed(
         .iter()
         .map(|q| strength.get(q).copied().unwrap_or(1.0))
         .fold(0.0, f32::max);
-    let mut evidence = silent;
+    let mut evidence: Vec<usize> = silent.into_iter().take(MAX_EVIDENCE_PER_SIDE).collect();
     evidence.extend(sides.iter().map(|(_, qs)| qs[0]));
     Some(finding(
         FindingKind::Unattributed,

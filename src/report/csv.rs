@@ -135,7 +135,8 @@ impl Reporter for CsvReporter {
 
 /// The place in its statement's provenance of each quote the provenance lists, by (article,
 /// start): `original`, `translated` or `reworded`, each with `, speaker changed` when it credits
-/// another speaker than the original (the quotes it does not list are repeats).
+/// another speaker than the original (the quotes it does not list are repeats: renderings
+/// whose wording and speaker earlier ones already showed).
 fn provenance_steps<'a>(statement: &StatementRecord<'a>) -> BTreeMap<(&'a str, usize), String> {
     let provenance = &statement.provenance;
     let mut steps = BTreeMap::new();

@@ -407,7 +407,7 @@ fn write_provenance(
     if provenance.repeats > 0 {
         writeln!(
             out,
-            "<li class=\"repeats\">{} later renderings repeat it</li>",
+            "<li class=\"repeats\">{} later renderings add nothing new</li>",
             provenance.repeats
         )?;
     }

@@ -140,7 +140,11 @@ fn write_finding(out: &mut dyn Write, report: &Report, finding: &FindingRecord) 
             )?;
         }
         if provenance.repeats > 0 {
-            writeln!(out, "- {} later renderings repeat it", provenance.repeats)?;
+            writeln!(
+                out,
+                "- {} later renderings add nothing new",
+                provenance.repeats
+            )?;
         }
         writeln!(out)?;
     }

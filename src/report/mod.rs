@@ -22,7 +22,7 @@ use crate::{
     Analysis, Finding, FindingKind, Lang, MatchScore, Quote, QuoteKind, ReferenceSource, Severity,
 };
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 /// Writes a [`Report`] in one output format.
@@ -256,15 +256,18 @@ pub struct StatementRecord<'a> {
 }
 
 /// The history of a statement through the coverage: its earliest rendering (by article date,
-/// then article order; undated articles come last) and each later rendering that changes the
-/// wording or the credited speaker.
+/// then article order; undated articles come last) and each later rendering that brings
+/// something new: the first rendering in another language, a rewording not seen before, or a
+/// speaker not credited before.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Provenance<'a> {
     /// The earliest rendering.
     pub first: ProvenanceStep<'a>,
-    /// Later renderings that translate or reword it, or credit another speaker, in date order.
+    /// Later renderings that first translate it, first show a rewording, or first credit a
+    /// speaker, in date order.
     pub changes: Vec<ProvenanceStep<'a>>,
-    /// Later renderings that repeat it (the same words, whole or trimmed, and the same speaker).
+    /// Later renderings that bring nothing new: the same words (whole or trimmed) or a
+    /// rewording already seen, credited to a speaker already seen.
     pub repeats: usize,
 }
 
@@ -358,12 +361,16 @@ impl<'a> Provenance<'a> {
             changes: Vec::new(),
             repeats: 0,
         };
+        // What earlier renderings already showed: a rendering repeating a known rewording or
+        // a known speaker is a repeat, so the changes stay few however large the coverage.
+        let mut seen_wordings: BTreeSet<(Option<Lang>, Vec<String>)> = BTreeSet::new();
+        let mut seen_speakers: BTreeSet<Option<&str>> = BTreeSet::from([first_speaker]);
         for &i in later {
             let quote = &quotes[i];
             let own = words(quote.text);
             let wording = match firsts.iter().find(|(lang, _)| *lang == quote.lang) {
                 None => {
-                    firsts.push((quote.lang, own));
+                    firsts.push((quote.lang, own.clone()));
                     Wording::Translated
                 }
                 Some((_, reference)) if *reference == own => Wording::Same,
@@ -371,8 +378,11 @@ impl<'a> Provenance<'a> {
                 Some((_, reference)) if contains_run(&own, reference) => Wording::Trimmed,
                 Some(_) => Wording::Reworded,
             };
-            let speaker_changed = quote.speaker != first_speaker;
-            if speaker_changed || matches!(wording, Wording::Translated | Wording::Reworded) {
+            let new_wording = wording == Wording::Translated
+                || wording == Wording::Reworded && seen_wordings.insert((quote.lang, own));
+            let new_speaker = seen_speakers.insert(quote.speaker);
+            if new_wording || new_speaker {
+                let speaker_changed = quote.speaker != first_speaker;
                 provenance.changes.push(step(i, wording, speaker_changed));
             } else {
                 provenance.repeats += 1;

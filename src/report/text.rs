@@ -348,7 +348,7 @@ impl TextReporter {
             self.wrap(
                 out,
                 &[plain(format!(
-                    "{} later rendering{} repeat{} it",
+                    "{} later rendering{} add{} nothing new",
                     provenance.repeats,
                     if provenance.repeats == 1 { "" } else { "s" },
                     if provenance.repeats == 1 { "s" } else { "" },
