@@ -403,3 +403,40 @@ fn quotes_from_the_web_cannot_inject_markup_formulas_or_links() {
         "a cell starts a formula: {csv}"
     );
 }
+
+#[test]
+fn the_size_limit_applies_to_each_article_of_a_jsonl_dump_not_to_the_file() {
+    let dir = temp_dir("jsonl-limit");
+    let record = |n: usize, words: usize| {
+        let text = format!(
+            "“We will keep the border open,” minister Ana Ruiz said. {}",
+            "The talks went on. ".repeat(words)
+        );
+        serde_json::json!({ "id": format!("r{n}"), "text": text }).to_string()
+    };
+    let lines: Vec<String> = (1..=3)
+        .map(|n| record(n, 10))
+        .chain([record(4, 200)])
+        .collect();
+    let dump = write(&dir, "dump.jsonl", lines.join("\n").as_bytes());
+    // The file is larger than the limit; only its fourth article is.
+    assert!(std::fs::metadata(&dump).unwrap().len() > 1500);
+    let output = quotecheck(&[
+        "check",
+        "--no-baseline",
+        "--format",
+        "json",
+        "--max-article-bytes",
+        "1500",
+        &dump,
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["articles"], 3, "{stderr}");
+    assert_eq!(report["summary"]["errors"], 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{dump}: article \"r4\""))
+            && stderr.contains("--max-article-bytes"),
+        "{stderr}"
+    );
+}

@@ -399,11 +399,14 @@ fn read_file(path: &Path, shown: &str, format: Format, options: IngestOptions) -
             Err(error) => vec![Err(IngestError::new(shown, None, io_problem(&error)))].into(),
         };
     }
+    // A JSON or JSONL file holds many articles (a scraper's dump, a gold file): the limit
+    // applies to each of its articles instead (see `parse_file`).
+    let many_articles = matches!(format, Format::Json(_) | Format::JsonLines(_));
     let read = || -> Result<Vec<u8>, IngestError> {
         let size = std::fs::metadata(path)
             .map_err(|e| IngestError::new(shown, None, io_problem(&e)))?
             .len();
-        if size > options.max_article_bytes {
+        if size > options.max_article_bytes && !many_articles {
             return Err(over_limit(shown, size, options));
         }
         std::fs::read(path).map_err(|e| IngestError::new(shown, None, io_problem(&e)))
@@ -448,7 +451,24 @@ fn parse_file(path: &str, format: Format, bytes: Vec<u8>, options: IngestOptions
         ))]
         .into();
     }
-    parse(text).into()
+    let limit = options.max_article_bytes;
+    parse(text)
+        .into_iter()
+        .map(|result| match result {
+            Ok(article) if article.body.len() as u64 > limit => Err(IngestError::new(
+                path,
+                None,
+                format!(
+                    "article {:?}: {} bytes of text is over the limit of {limit} bytes \
+                     (--max-article-bytes)",
+                    article.id,
+                    article.body.len()
+                ),
+            )),
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// An HTML file as one article; a page declaring another language is refused.
