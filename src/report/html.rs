@@ -5,7 +5,7 @@
 //! finding kind, speaker and outlet; every statement; and the counts. Everything that comes
 //! from an article is escaped.
 
-use super::{FindingRecord, Mark, QuoteRecord, Report, Reporter, StatementRecord, Wording};
+use super::{FindingRecord, Mark, QuoteRecord, Report, Reporter, StatementRecord};
 use crate::report::markdown::is_web_link;
 use crate::Lang;
 use std::collections::BTreeSet;
@@ -385,31 +385,20 @@ fn write_provenance(
         escape(first.text)
     )?;
     for step in &provenance.changes {
-        let mut what = Vec::new();
-        if matches!(step.wording, Wording::Translated | Wording::Reworded) {
-            what.push(format!("{}: “{}”", step.wording.name(), escape(step.text)));
-        }
-        if step.speaker_changed {
-            what.push(format!(
-                "<strong class=\"changed\">credited to {}</strong>",
-                step.speaker.map_or("nobody".to_string(), escape)
-            ));
-        }
+        let what = step.describe(
+            |t| format!("“{}”", escape(t)),
+            |speaker| format!("<strong class=\"changed\">{}</strong>", escape(speaker)),
+        );
         writeln!(
             out,
-            "<li><time>{}</time> {} ({}) — {}</li>",
+            "<li><time>{}</time> {} ({}) — {what}</li>",
             date(step.date),
             escape(report.outlet(step.article)),
             step.lang.map_or("??", Lang::code),
-            what.join("; ")
         )?;
     }
-    if provenance.repeats > 0 {
-        writeln!(
-            out,
-            "<li class=\"repeats\">{} later renderings add nothing new</li>",
-            provenance.repeats
-        )?;
+    if let Some(note) = provenance.repeats_note() {
+        writeln!(out, "<li class=\"repeats\">{note}</li>")?;
     }
     writeln!(out, "</ol></details>")
 }

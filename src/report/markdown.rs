@@ -2,7 +2,7 @@
 //! first) with a table of its evidence quotes and the statement's provenance, then the counts.
 //! Every piece of text from an article is escaped, so a quote cannot break the layout.
 
-use super::{FindingRecord, Mark, QuoteRecord, Report, Reporter, Wording};
+use super::{FindingRecord, Mark, QuoteRecord, Report, Reporter};
 use crate::Lang;
 use std::io::{self, Write};
 
@@ -120,31 +120,20 @@ fn write_finding(out: &mut dyn Write, report: &Report, finding: &FindingRecord) 
             first.speaker.map_or("nobody".to_string(), escape),
         )?;
         for step in &provenance.changes {
-            let mut what = Vec::new();
-            if matches!(step.wording, Wording::Translated | Wording::Reworded) {
-                what.push(format!("{} “{}”", step.wording.name(), escape(step.text)));
-            }
-            if step.speaker_changed {
-                what.push(format!(
-                    "credited to **{}**",
-                    step.speaker.map_or("nobody".to_string(), escape)
-                ));
-            }
+            let what = step.describe(
+                |t| format!("“{}”", escape(t)),
+                |speaker| format!("**{}**", escape(speaker)),
+            );
             writeln!(
                 out,
-                "- {} {} ({}): {}",
+                "- {} {} ({}): {what}",
                 step.date.map_or("undated".to_string(), escape),
                 escape(report.outlet(step.article)),
                 step.lang.map_or("??", Lang::code),
-                what.join("; ")
             )?;
         }
-        if provenance.repeats > 0 {
-            writeln!(
-                out,
-                "- {} later renderings add nothing new",
-                provenance.repeats
-            )?;
+        if let Some(note) = provenance.repeats_note() {
+            writeln!(out, "- {note}")?;
         }
         writeln!(out)?;
     }

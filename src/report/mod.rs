@@ -271,6 +271,40 @@ pub struct Provenance<'a> {
     pub repeats: usize,
 }
 
+impl Provenance<'_> {
+    /// "N later renderings add nothing new", or None when there are none.
+    pub fn repeats_note(&self) -> Option<String> {
+        match self.repeats {
+            0 => None,
+            1 => Some("1 later rendering adds nothing new".to_string()),
+            n => Some(format!("{n} later renderings add nothing new")),
+        }
+    }
+}
+
+impl ProvenanceStep<'_> {
+    /// What this rendering brings, as each format writes it: "translated “…”" or "reworded
+    /// “…”" (its text through `quote`), and "credited to X" (the speaker, or "nobody", through
+    /// `name`), joined by "; ".
+    pub fn describe(
+        &self,
+        quote: impl Fn(&str) -> String,
+        name: impl Fn(&str) -> String,
+    ) -> String {
+        let mut what = Vec::new();
+        if matches!(self.wording, Wording::Translated | Wording::Reworded) {
+            what.push(format!("{} {}", self.wording.name(), quote(self.text)));
+        }
+        if self.speaker_changed {
+            what.push(format!(
+                "credited to {}",
+                name(self.speaker.unwrap_or("nobody"))
+            ));
+        }
+        what.join("; ")
+    }
+}
+
 /// One rendering of a statement in its [`Provenance`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProvenanceStep<'a> {

@@ -4,7 +4,7 @@
 //! statement in one line, then the counts. Lines wrap at [`TEXT_WIDTH`] columns; colour is
 //! optional (the CLI turns it on for terminals).
 
-use super::{FindingRecord, Mark, Provenance, QuoteRecord, Report, Reporter, Wording};
+use super::{FindingRecord, Mark, Provenance, QuoteRecord, Report, Reporter};
 use crate::judge::{shorten, MESSAGE_QUOTE_CHARS};
 use crate::review::BaselineRecord;
 use crate::{Lang, Severity};
@@ -320,42 +320,21 @@ impl TextReporter {
             2,
         )?;
         for step in &provenance.changes {
-            let mut what = Vec::new();
-            if step.wording != Wording::Same && step.wording != Wording::Trimmed {
-                what.push(format!(
-                    "{} “{}”",
-                    step.wording.name(),
-                    shorten(step.text, 60)
-                ));
-            }
-            if step.speaker_changed {
-                what.push(format!("credited to {}", step.speaker.unwrap_or("nobody")));
-            }
+            let what = step.describe(|t| format!("“{}”", shorten(t, 60)), str::to_string);
             self.wrap(
                 out,
                 &[plain(format!(
-                    "{} {} ({}): {}",
+                    "{} {} ({}): {what}",
                     when(step.date),
                     report.outlet(step.article),
                     lang(step.lang),
-                    what.join("; ")
                 ))],
                 4,
                 2,
             )?;
         }
-        if provenance.repeats > 0 {
-            self.wrap(
-                out,
-                &[plain(format!(
-                    "{} later rendering{} add{} nothing new",
-                    provenance.repeats,
-                    if provenance.repeats == 1 { "" } else { "s" },
-                    if provenance.repeats == 1 { "s" } else { "" },
-                ))],
-                4,
-                2,
-            )?;
+        if let Some(note) = provenance.repeats_note() {
+            self.wrap(out, &[plain(note)], 4, 2)?;
         }
         Ok(())
     }
