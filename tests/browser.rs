@@ -6,6 +6,8 @@
 //! Without `chromium` on PATH the test says so and passes, unless QUOTECHECK_REQUIRE_CHROMIUM=1
 //! (set by `.ci/run`), when a missing browser fails it.
 
+mod common;
+
 use quotecheck::report::{CUE_COLOR, ERROR_COLOR};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -28,14 +30,6 @@ fn find_chromium() -> Option<PathBuf> {
 }
 
 /// A fresh, empty directory for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("quotecheck-browser-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// Runs headless Chromium with a fresh profile and `args`; returns its standard output.
 fn chromium(browser: &Path, work: &Path, args: &[String]) -> String {
     let profile = work.join(format!(
@@ -131,7 +125,7 @@ fn html_report_renders_findings_and_filters_in_chromium() {
         eprintln!("browser test not run: no chromium on PATH");
         return;
     };
-    let work = temp_dir("html");
+    let work = common::temp_dir("browser", "html");
     let page = work.join("report.html");
     let status = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
         .args(["check", "-q", "--format", "html", "-o"])

@@ -1,31 +1,16 @@
 //! End-to-end tests of the `quotecheck` binary.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use common::{quotecheck, write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    common::temp_dir("test", name)
+}
 
 const CORPUS: &str = "corpora/trump-petro-2026";
-
-fn quotecheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run quotecheck")
-}
-
-/// A fresh, empty directory for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("quotecheck-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, contents: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path.display().to_string()
-}
 
 #[test]
 fn check_finds_the_planted_misattributions_and_exits_1() {

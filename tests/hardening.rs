@@ -1,22 +1,19 @@
 //! Hostile inputs: every case must finish quickly, never panic, name the bad file, and keep
 //! the results of the good ones.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::write;
+use std::path::PathBuf;
+
+fn temp_dir(name: &str) -> PathBuf {
+    common::temp_dir("hardening", name)
+}
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// Generous for a debug build on a 2-core machine; a hang or quadratic blow-up exceeds it.
 const TIME_LIMIT: Duration = Duration::from_secs(120);
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "quotecheck-hardening-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Runs quotecheck, failing the test if it outlives [`TIME_LIMIT`] or dies of a signal.
 fn run(args: &[&str]) -> Output {
@@ -65,12 +62,6 @@ fn run(args: &[&str]) -> Output {
         String::from_utf8_lossy(&output.stderr)
     );
     output
-}
-
-fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path.display().to_string()
 }
 
 fn summary(output: &Output) -> serde_json::Value {

@@ -2,22 +2,17 @@
 //! archives (built here, plain and gzip-compressed), with snapshots of `extract` and of the
 //! article records, and the per-file errors of bad inputs of each kind.
 
+mod common;
+
+use common::{quotecheck as run, quotecheck_in as run_in};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+fn temp_dir(name: &str) -> PathBuf {
+    common::temp_dir("inputs", name)
+}
 
 const FIXTURES: &str = "tests/fixtures/inputs";
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run quotecheck")
-}
-
-fn run(args: &[&str]) -> Output {
-    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
@@ -28,13 +23,6 @@ fn stderr(output: &Output) -> String {
 }
 
 /// A fresh, empty directory for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("quotecheck-inputs-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// The article records and the extracted quotes of `path`: what a snapshot shows of an input.
 fn articles_and_quotes(dir: &Path, args: &[&str]) -> String {
     let check = run_in(

@@ -2,19 +2,14 @@
 //! corpora/trump-petro-2026 (fixtures in tests/fixtures/reference/, one Quotebank record
 //! deliberately crediting Petro's words to Trump).
 
+mod common;
+
+use common::quotecheck;
 use std::process::{Command, Output};
 
 const CORPUS: &str = "corpora/trump-petro-2026";
 const QUOTEBANK: &str = "tests/fixtures/reference/quotebank.jsonl";
 const GDELT: &str = "tests/fixtures/reference/gdelt.jsonl";
-
-fn quotecheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run quotecheck")
-}
 
 fn check_json(extra: &[&str]) -> (serde_json::Value, String) {
     let mut args = vec!["check", "--no-baseline", "--format", "json"];

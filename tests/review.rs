@@ -1,25 +1,19 @@
 //! End-to-end tests of finding fingerprints, the review baseline and the `review` command,
 //! the interactive session driven through a pseudo-terminal.
 
+mod common;
+
+use common::quotecheck;
 use rexpect::process::WaitStatus;
 use rexpect::session::PtySession;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
 const CORPUS: &str = "corpora/trump-petro-2026";
 
 /// Seconds a pseudo-terminal expectation may wait before the test fails.
 const PTY_TIMEOUT_MS: u64 = 60_000;
-
-fn quotecheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("run quotecheck")
-}
 
 /// A fresh copy of the shipped corpus in a temporary folder of its own.
 fn corpus_copy(name: &str) -> PathBuf {
