@@ -4,7 +4,7 @@
 //! it matches best, or founds a new statement. Every member is therefore close to the core, not
 //! merely to some other member, so fragments cannot chain unrelated quotes together.
 
-use crate::matching::{compare, CoreIndex, MatchScore, Relation};
+use crate::matching::{compare, compare_anchors_aside, CoreIndex, MatchScore, Relation};
 use crate::model::Quote;
 use crate::text::{Lexicon, NormalizedQuote};
 use rayon::prelude::*;
@@ -44,6 +44,76 @@ fn strongest(matches: Vec<(usize, MatchScore)>) -> Option<(usize, MatchScore)> {
                 _ => Some((cluster, score)),
             }
         })
+}
+
+/// A statement's core quote with its members and their matches to the core.
+type Members = Vec<(usize, Option<MatchScore>)>;
+
+/// Statements that one article alone reports, and that say in its language what a statement
+/// reported by several articles says but for a number or a name, are misquotes of it ("300
+/// observers" where every other article says "200"): their quotes join it, where judging
+/// reports the drift. A variant that several articles report is another statement (the same
+/// sentence said of another city), so it stays apart. Returns the candidate pairs scored.
+fn rejoin_misquotes(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    index: &CoreIndex,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let articles = |list: &Members| {
+        let first = quotes[list[0].0].article_index;
+        if list.iter().all(|(q, _)| quotes[*q].article_index == first) {
+            1
+        } else {
+            2
+        }
+    };
+    let widely_reported: Vec<bool> = members.iter().map(|(_, list)| articles(list) > 1).collect();
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, Members)> = Vec::new();
+    for (lone, (core, _)) in members.iter().enumerate() {
+        if widely_reported[lone] {
+            continue;
+        }
+        let quote = &normalized[*core];
+        let candidates = index.candidates(quote);
+        scored += candidates.len();
+        let matches = candidates
+            .into_iter()
+            .filter(|&target| {
+                widely_reported[target] && quotes[members[target].0].lang == quotes[*core].lang
+            })
+            .map(|target| {
+                (
+                    target,
+                    compare_anchors_aside(quote, &normalized[members[target].0], lexicon),
+                )
+            })
+            .filter(|(_, score)| score.relation.is_some())
+            .collect();
+        let Some((target, _)) = strongest(matches) else {
+            continue;
+        };
+        // Every member must render the statement it joins, the core (just scored) included.
+        let target_core = &normalized[members[target].0];
+        let rejoined: Option<Members> = members[lone]
+            .1
+            .iter()
+            .map(|(q, _)| {
+                let score = compare_anchors_aside(&normalized[*q], target_core, lexicon);
+                score.relation.map(|_| (*q, Some(score)))
+            })
+            .collect();
+        if let Some(rejoined) = rejoined {
+            moves.push((lone, target, rejoined));
+        }
+    }
+    for (lone, target, rejoined) in moves {
+        members[lone].1.clear();
+        members[target].1.extend(rejoined);
+    }
+    scored
 }
 
 /// The statements' cores, indexed for quotes from outside the articles (reference quotes),
@@ -115,7 +185,6 @@ pub fn cluster(
     let mut order = eligible;
     order.sort_by_key(|&i| (std::cmp::Reverse(normalized[i].content().count()), i));
     // (core, members with their match to the core)
-    type Members = Vec<(usize, Option<MatchScore>)>;
     let mut members: Vec<(usize, Members)> = Vec::new();
     let mut scored = 0;
     // Quotes go in batches: each batch is scored on every core against the statements known
@@ -160,8 +229,10 @@ pub fn cluster(
             }
         }
     }
+    scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
     let mut statements: Vec<Statement> = members
         .into_iter()
+        .filter(|(_, list)| !list.is_empty())
         .map(|(core, mut list)| {
             list.sort_by_key(|(q, _)| *q);
             let (quotes, matches) = list.into_iter().unzip();

@@ -82,8 +82,30 @@ impl MatchScore {
     }
 }
 
-/// Compares two quotes. The evidence lists word pairs from `a`'s side first.
+/// Compares two quotes. The evidence lists word pairs from `a`'s side first. Quotes whose
+/// numbers or names contradict each other ("790 families" / "270 families", "in Ostrena" /
+/// "in Nueva Tolva") do not match: see [`compare_anchors_aside`] for the comparison that lets
+/// them.
 pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> MatchScore {
+    compare_with(a, b, lexicon, true)
+}
+
+/// [`compare`], except that contradicting numbers and names do not part the quotes: for
+/// telling whether a lone rendering is a misquote of a statement that others report alike.
+pub fn compare_anchors_aside(
+    a: &NormalizedQuote,
+    b: &NormalizedQuote,
+    lexicon: &Lexicon,
+) -> MatchScore {
+    compare_with(a, b, lexicon, false)
+}
+
+fn compare_with(
+    a: &NormalizedQuote,
+    b: &NormalizedQuote,
+    lexicon: &Lexicon,
+    anchors_must_agree: bool,
+) -> MatchScore {
     let a_content: Vec<&NormToken> = a.content().collect();
     let b_content: Vec<&NormToken> = b.content().collect();
     // Which content words align, computed once: the costly part of matching.
@@ -155,6 +177,9 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
     // fragment of a longer quote ("Nobody listens to us") is judged by its content words.
     let relation = relation
         .filter(|r| *r == Relation::FragmentOf || !same_language || !generic_wording_differs());
+    let relation = relation.filter(|_| {
+        !anchors_must_agree || !anchors_contradict(&a_content, &b_content, &aligns, lexicon)
+    });
     // Evidence is kept only for matches: most candidates are rejected.
     let (aligned, anchors) = if relation.is_some() {
         let aligned = a_content
@@ -178,6 +203,40 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
         aligned,
         anchors,
     }
+}
+
+/// True when each quote holds a number, or each a name, that nothing in the other aligns
+/// with: the same sentence said of another place or another figure is another statement
+/// ("We need 2,300 more nurses in Puerto Almira" / "We need 900 more nurses in San Ebrel").
+/// A number or name only one side holds is trimming, not contradiction. Names are anchors the
+/// lexicon does not know (a capitalized ordinary word may be a sentence start or a title).
+fn anchors_contradict(
+    a: &[&NormToken],
+    b: &[&NormToken],
+    aligns: &[bool],
+    lexicon: &Lexicon,
+) -> bool {
+    let width = b.len().max(1);
+    let is_name = |t: &NormToken| t.anchor && !t.number && !lexicon.knows_key(t.lang, t.key);
+    // Unaligned (numbers, names) of each side.
+    let mut a_loose = (false, false);
+    for (i, token) in a.iter().enumerate() {
+        if token.anchor && !aligns[i * width..(i + 1) * width].iter().any(|&hit| hit) {
+            a_loose.0 |= token.number;
+            a_loose.1 |= is_name(token);
+        }
+    }
+    if a_loose == (false, false) {
+        return false;
+    }
+    let mut b_loose = (false, false);
+    for (j, token) in b.iter().enumerate() {
+        if token.anchor && !(0..a.len()).any(|i| aligns[i * width + j]) {
+            b_loose.0 |= token.number;
+            b_loose.1 |= is_name(token);
+        }
+    }
+    (a_loose.0 && b_loose.0) || (a_loose.1 && b_loose.1)
 }
 
 /// A repeated phrase this long is a quotation even with one content word ("You are great");
@@ -445,6 +504,48 @@ mod tests {
             ("a sick man who likes making cocaine", Lang::En),
         );
         assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
+    }
+
+    #[test]
+    fn contradicting_numbers_and_names_part_statements() {
+        let s = score(
+            (
+                "I have spoken with 790 families in Ostrena this week",
+                Lang::En,
+            ),
+            (
+                "I have spoken with 270 families in Ostrena this week",
+                Lang::En,
+            ),
+        );
+        assert_eq!(s.relation, None, "{s:?}");
+        let s = score(
+            (
+                "I have spoken with 790 families in Ostrena this week",
+                Lang::En,
+            ),
+            (
+                "Esta semana he hablado con 790 familias de Nueva Tolva",
+                Lang::Es,
+            ),
+        );
+        assert_eq!(s.relation, None, "{s:?}");
+        let s = score(
+            ("790 families", Lang::En),
+            (
+                "Esta semana he hablado con 790 familias de Ostrena",
+                Lang::Es,
+            ),
+        );
+        assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
+        let lexicon = Lexicon::builtin();
+        let normalizer = Normalizer::new(lexicon);
+        let aside = compare_anchors_aside(
+            &normalizer.normalize("We will send 300 observers to the border", Lang::En),
+            &normalizer.normalize("We will send 200 observers to the border", Lang::En),
+            lexicon,
+        );
+        assert_eq!(aside.relation, Some(Relation::Same), "{aside:?}");
     }
 
     #[test]
