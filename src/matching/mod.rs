@@ -178,7 +178,9 @@ fn compare_with(
     let relation = relation
         .filter(|r| *r == Relation::FragmentOf || !same_language || !generic_wording_differs());
     let relation = relation.filter(|_| {
-        !anchors_must_agree || !anchors_contradict(&a_content, &b_content, &aligns, lexicon)
+        !anchors_must_agree
+            || !(anchors_contradict(&a_content, &b_content, &aligns, lexicon)
+                || (same_language && words_swapped(&a_content, &b_content, &aligns)))
     });
     // Evidence is kept only for matches: most candidates are rejected.
     let (aligned, anchors) = if relation.is_some() {
@@ -237,6 +239,20 @@ fn anchors_contradict(
         }
     }
     (a_loose.0 && b_loose.0) || (a_loose.1 && b_loose.1)
+}
+
+/// True when each side of a same-language pair holds a content word that nothing on the
+/// other side aligns with: a word swapped ("We are not going to reform small business loans" /
+/// "... to review small business loans"), which makes another statement unless a lone article
+/// misquotes (see [`compare_anchors_aside`]). Renderings of one statement in one language trim
+/// words but rarely swap them.
+fn words_swapped(a: &[&NormToken], b: &[&NormToken], aligns: &[bool]) -> bool {
+    let width = b.len().max(1);
+    // Negations are weighed on their own (see MIN_NEGATION_FLIP_COVERAGE): "not ever" /
+    // "nor ever" is no swap.
+    let a_loose = (0..a.len())
+        .any(|i| !a[i].negation && !aligns[i * width..(i + 1) * width].iter().any(|&hit| hit));
+    a_loose && (0..b.len()).any(|j| !b[j].negation && !(0..a.len()).any(|i| aligns[i * width + j]))
 }
 
 /// A repeated phrase this long is a quotation even with one content word ("You are great");
@@ -538,6 +554,22 @@ mod tests {
             ),
         );
         assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
+        let s = score(
+            ("We are not going to reform small business loans", Lang::En),
+            ("We are not going to review small business loans", Lang::En),
+        );
+        assert_eq!(s.relation, None, "swapped word: {s:?}");
+        let s = score(
+            (
+                "We are not going to cut off water to the hospitals, not today, not ever",
+                Lang::En,
+            ),
+            (
+                "We will not cut the water to hospitals, neither today nor ever",
+                Lang::En,
+            ),
+        );
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
         let lexicon = Lexicon::builtin();
         let normalizer = Normalizer::new(lexicon);
         let aside = compare_anchors_aside(
