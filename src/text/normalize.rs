@@ -186,7 +186,7 @@ const SPANISH_FUTURE_ENDINGS: [&str; 11] = [
 ];
 
 /// Keys of the lemmas a Spanish word may inflect that its own key (`key`) can miss: the
-/// infinitive of a future or conditional form, and the stem with a changed vowel restored
+/// infinitive of a future or conditional form (regular or irregular), and the stem with a changed vowel restored
 /// (e→ie "quieren", o→ue "resuelve", e→i "eligió", "pidió"), so that "eligió" finds the
 /// glosses of "elegir". Tried in order, only when the key itself has no glosses.
 fn spanish_alternate_keys(lower: &str, key: Word) -> Vec<Word> {
@@ -195,6 +195,15 @@ fn spanish_alternate_keys(lower: &str, key: Word) -> Vec<Word> {
         if let Some(infinitive) = lower.strip_suffix(ending) {
             if ["ar", "er", "ir"].iter().any(|e| infinitive.ends_with(e)) {
                 keys.push(Word::new(&word_key(Lang::Es, infinitive)));
+            } else if let Some(root) = infinitive.strip_suffix("dr") {
+                // Irregular futures drop the infinitive's vowel and add a d: "mantendrá"
+                // (mantener), "saldrá" (salir).
+                for vowel in ["er", "ir"] {
+                    keys.push(Word::new(&word_key(Lang::Es, &format!("{root}{vowel}"))));
+                }
+            } else if let Some(root) = infinitive.strip_suffix('r') {
+                // Others only drop the vowel: "podrá" (poder), "habrá" (haber).
+                keys.push(Word::new(&word_key(Lang::Es, &format!("{root}er"))));
             }
             break;
         }
