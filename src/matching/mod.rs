@@ -36,7 +36,8 @@ pub const MIN_CONTENT_WORDS: usize = 2;
 
 /// Quotes with at most this many content words are generic ("We had a very productive
 /// meeting" / "It was a very productive meeting"): in one language, their function words must
-/// align too. Across languages function words do not translate one for one (Spanish drops
+/// align too, and no word of one rendering may stand where the other has another ("Fue una
+/// reunión muy productiva" / "Hemos tenido una reunión muy productiva"). Across languages function words do not translate one for one (Spanish drops
 /// subjects), so translations are judged by content words.
 pub const SHORT_QUOTE_CONTENT_WORDS: usize = 3;
 /// Share of all the words of such a short quote that must align. Chosen on
@@ -140,8 +141,17 @@ fn compare_with(
             .iter()
             .filter(|x| long_quote.tokens.iter().any(|y| words_align(x, y, lexicon)))
             .count();
+        let swapped = || {
+            long_quote.tokens.iter().any(|y| {
+                !short_quote
+                    .tokens
+                    .iter()
+                    .any(|x| words_align(x, y, lexicon))
+            }) && aligned < short_quote.tokens.len()
+        };
         short_quote.content().count() <= SHORT_QUOTE_CONTENT_WORDS
-            && ratio(aligned, short_quote.tokens.len()) < MIN_SHORT_QUOTE_WORD_COVERAGE
+            && (ratio(aligned, short_quote.tokens.len()) < MIN_SHORT_QUOTE_WORD_COVERAGE
+                || swapped())
     };
     let same_language = a_content
         .first()
@@ -151,7 +161,16 @@ fn compare_with(
         || same_language && alike(&a.core_text(), &b.core_text(), MIN_STRING_SIMILARITY);
     // A negation gained or lost turns a statement into its opposite: only a near-verbatim
     // rendering (a misquote, reported as drift) stays the same statement.
-    let negations = |q: &NormalizedQuote| q.tokens.iter().filter(|t| t.negation).count();
+    // Across languages only the polarity compares: Spanish doubles its negations ("no habrá
+    // nada" / "there will be nothing").
+    let negations = |q: &NormalizedQuote| {
+        let count = q.tokens.iter().filter(|t| t.negation).count();
+        if same_language {
+            count
+        } else {
+            count.min(1)
+        }
+    };
     let negation_conflict =
         if short_coverage < MIN_SAME_COVERAGE || long_coverage < MIN_SAME_COVERAGE {
             negations(short_quote) > negations(long_quote)
@@ -511,6 +530,29 @@ mod tests {
         assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
         let s = score(("You are great.", Lang::En), ("“You are great”", Lang::En));
         assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+    }
+
+    #[test]
+    fn negation_polarity_compares_across_languages() {
+        let s = score(
+            (
+                "O racionamos ahora o en diciembre no habrá nada que racionar",
+                Lang::Es,
+            ),
+            (
+                "Either we ration now, or in December there will be nothing left to ration",
+                Lang::En,
+            ),
+        );
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+        let s = score(
+            ("Fue una reunión muy productiva", Lang::Es),
+            ("Hemos tenido una reunión muy productiva", Lang::Es),
+        );
+        assert_eq!(
+            s.relation, None,
+            "generic wording with its verb swapped: {s:?}"
+        );
     }
 
     #[test]

@@ -159,14 +159,16 @@ fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
         Some(n) => Word::new(&format!("#{n}")),
         None => key,
     };
+    let straight = lower.replace('’', "'");
     let info: &'static WordInfo = Box::leak(Box::new(WordInfo {
         surface,
         folded: Word::new(&fold(word)),
         key,
         prefix: Word::new(&format!("~{}", key.chars().take(5).collect::<String>())),
         lang,
-        content: number.is_some() || !pack.stopwords.contains(&lower),
-        negation: pack.negations.contains(&lower.replace('’', "'")),
+        // Word lists spell apostrophes straight; quotes often curl them ("we’re").
+        content: number.is_some() || !pack.stopwords.contains(&straight),
+        negation: pack.negations.contains(&straight),
         number: number.is_some(),
         own_concept: [own_concept],
         alternate_keys: if lang == Lang::Es && number.is_none() {
@@ -269,5 +271,8 @@ mod tests {
         let quote = normalizer.normalize("We will not raise taxes", Lang::En);
         assert!(quote.content().any(|t| t.folded == "not"));
         assert!(!quote.content().any(|t| t.folded == "we"));
+        let quote = normalizer.normalize("We won’t cave, but we’re ready", Lang::En);
+        assert!(quote.content().any(|t| t.folded == "won’t" && t.negation));
+        assert!(!quote.content().any(|t| t.folded == "we’re"));
     }
 }
