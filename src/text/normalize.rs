@@ -159,16 +159,23 @@ fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
         Some(n) => Word::new(&format!("#{n}")),
         None => key,
     };
+    // Word lists spell apostrophes straight, and list a word without its possessive
+    // ("nobody’s" is a negation as "nobody" is).
     let straight = lower.replace('’', "'");
+    let listed = |list: &std::collections::HashSet<String, super::FastHash>| {
+        list.contains(&straight)
+            || straight
+                .strip_suffix("'s")
+                .is_some_and(|base| list.contains(base))
+    };
     let info: &'static WordInfo = Box::leak(Box::new(WordInfo {
         surface,
         folded: Word::new(&fold(word)),
         key,
         prefix: Word::new(&format!("~{}", key.chars().take(5).collect::<String>())),
         lang,
-        // Word lists spell apostrophes straight; quotes often curl them ("we’re").
-        content: number.is_some() || !pack.stopwords.contains(&straight),
-        negation: pack.negations.contains(&straight),
+        content: number.is_some() || !listed(&pack.stopwords),
+        negation: listed(&pack.negations),
         number: number.is_some(),
         own_concept: [own_concept],
         alternate_keys: if lang == Lang::Es && number.is_none() {
@@ -274,5 +281,9 @@ mod tests {
         let quote = normalizer.normalize("We won’t cave, but we’re ready", Lang::En);
         assert!(quote.content().any(|t| t.folded == "won’t" && t.negation));
         assert!(!quote.content().any(|t| t.folded == "we’re"));
+        let quote = normalizer.normalize("growers are nobody’s bargaining chip", Lang::En);
+        assert!(quote
+            .content()
+            .any(|t| t.folded == "nobody’s" && t.negation));
     }
 }
