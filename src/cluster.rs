@@ -250,3 +250,52 @@ pub fn cluster(
     }
     (statements, scored)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::model::QuoteKind;
+    use crate::text::Normalizer;
+
+    fn quote(article_index: usize, text: &str) -> Quote {
+        Quote {
+            article_index,
+            article: format!("a{article_index}"),
+            lang: Some(Lang::En),
+            text: text.to_string(),
+            start: 0,
+            end: text.len(),
+            kind: QuoteKind::Speech,
+            attribution: None,
+            reference: None,
+        }
+    }
+
+    /// The member sets of the statements clustered from `texts` (article index, text).
+    fn clustered(texts: &[(usize, &str)]) -> Vec<Vec<usize>> {
+        let lexicon = Lexicon::builtin();
+        let normalizer = Normalizer::new(lexicon);
+        let quotes: Vec<Quote> = texts.iter().map(|&(a, t)| quote(a, t)).collect();
+        let normalized: Vec<NormalizedQuote> = quotes
+            .iter()
+            .map(|q| normalizer.normalize(&q.text, Lang::En))
+            .collect();
+        let (statements, _) = cluster(&quotes, &normalized, lexicon);
+        statements.into_iter().map(|s| s.quotes).collect()
+    }
+
+    #[test]
+    fn a_lone_misquote_rejoins_and_a_reported_variant_stays_apart() {
+        let said = "The United States will send 200 observers to the border region";
+        let misquoted = "The United States will send 300 observers to the border region";
+        assert_eq!(
+            clustered(&[(0, said), (1, said), (2, misquoted)]),
+            [vec![0, 1, 2]]
+        );
+        assert_eq!(
+            clustered(&[(0, said), (1, said), (2, misquoted), (3, misquoted)]),
+            [vec![0, 1], vec![2, 3]]
+        );
+    }
+}
