@@ -269,9 +269,26 @@ fn words_swapped(a: &[&NormToken], b: &[&NormToken], aligns: &[bool]) -> bool {
     let width = b.len().max(1);
     // Negations are weighed on their own (see MIN_NEGATION_FLIP_COVERAGE): "not ever" /
     // "nor ever" is no swap.
-    let a_loose = (0..a.len())
-        .any(|i| !a[i].negation && !aligns[i * width..(i + 1) * width].iter().any(|&hit| hit));
-    a_loose && (0..b.len()).any(|j| !b[j].negation && !(0..a.len()).any(|i| aligns[i * width + j]))
+    let a_loose: Vec<&NormToken> = (0..a.len())
+        .filter(|&i| !a[i].negation && !aligns[i * width..(i + 1) * width].iter().any(|&hit| hit))
+        .map(|i| a[i])
+        .collect();
+    let b_loose: Vec<&NormToken> = (0..b.len())
+        .filter(|&j| !b[j].negation && !(0..a.len()).any(|i| aligns[i * width + j]))
+        .map(|j| b[j])
+        .collect();
+    // Two translations of one statement may choose words the lexicon glosses alike ("sean
+    // liberados" / "queden en libertad": release): such a pair is no swap. Same-language
+    // words never align through their glosses (stem collisions make glosses too loose for
+    // that), but they may excuse a difference.
+    let synonyms = |x: &NormToken, y: &NormToken| x.concepts.iter().any(|c| y.concepts.contains(c));
+    let unexcused = |loose: &[&NormToken], other: &[&NormToken]| {
+        loose.iter().any(|x| !other.iter().any(|y| synonyms(x, y)))
+    };
+    !a_loose.is_empty()
+        && !b_loose.is_empty()
+        && unexcused(&a_loose, &b_loose)
+        && unexcused(&b_loose, &a_loose)
 }
 
 /// A repeated phrase this long is a quotation even with one content word ("You are great");
@@ -601,6 +618,21 @@ mod tests {
             ("We are not going to review small business loans", Lang::En),
         );
         assert_eq!(s.relation, None, "swapped word: {s:?}");
+        let s = score(
+            (
+                "Cuando los presos sean liberados, revisaremos las sanciones",
+                Lang::Es,
+            ),
+            (
+                "revisaremos las sanciones cuando los presos queden en libertad",
+                Lang::Es,
+            ),
+        );
+        assert_eq!(
+            s.relation,
+            Some(Relation::Same),
+            "synonyms are no swap: {s:?}"
+        );
         let s = score(
             (
                 "We are not going to cut off water to the hospitals, not today, not ever",
