@@ -4,9 +4,10 @@
 //! it matches best, or founds a new statement. Every member is therefore close to the core, not
 //! merely to some other member, so fragments cannot chain unrelated quotes together.
 
-use crate::matching::{compare, CoreIndex, MatchScore, Relation};
+use crate::judge::MIN_SWAP_SIMILARITY;
+use crate::matching::{compare, compare_anchors_aside, CoreIndex, MatchScore, Relation};
 use crate::model::Quote;
-use crate::text::{Lexicon, NormalizedQuote};
+use crate::text::{alike, Lexicon, NormalizedQuote};
 use rayon::prelude::*;
 
 /// Quotes scored together on all cores before their batch is resolved in order. Small enough
@@ -44,6 +45,97 @@ fn strongest(matches: Vec<(usize, MatchScore)>) -> Option<(usize, MatchScore)> {
                 _ => Some((cluster, score)),
             }
         })
+}
+
+/// Share of a lone rendering's content words that must align with a widely reported statement
+/// (numbers, names and swapped words aside) for it to be a misquote of it rather than a
+/// paraphrase, when the two are not near-verbatim as wholes (a fragment of a longer quote).
+/// Chosen on the corpora: misquoted fragments align 0.86–0.9 ("Es parte de la misma cadena de
+/// suministro que genera empleos…" within a longer quote), paraphrases of another speaker's
+/// statement 0.75 ("Cuando los presos sean liberados, revisaremos las sanciones").
+pub const MIN_MISQUOTE_COVERAGE: f32 = 0.85;
+
+/// A statement's core quote with its members and their matches to the core.
+type Members = Vec<(usize, Option<MatchScore>)>;
+
+/// Statements that one article alone reports, and that say in its language, in nearly the
+/// same words (judging's [`MIN_SWAP_SIMILARITY`] as wholes, or [`MIN_MISQUOTE_COVERAGE`] of
+/// their words), what a statement reported by several articles says but for a number, a name
+/// or a swapped word, are misquotes of it ("300
+/// observers" where every other article says "200"): their quotes join it, where judging
+/// reports the drift. A variant that several articles report is another statement (the same
+/// sentence said of another city), so it stays apart. Returns the candidate pairs scored.
+fn rejoin_misquotes(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    index: &CoreIndex,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let articles = |list: &Members| {
+        let first = quotes[list[0].0].article_index;
+        if list.iter().all(|(q, _)| quotes[*q].article_index == first) {
+            1
+        } else {
+            2
+        }
+    };
+    let widely_reported: Vec<bool> = members.iter().map(|(_, list)| articles(list) > 1).collect();
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, Members)> = Vec::new();
+    for (lone, (core, _)) in members.iter().enumerate() {
+        if widely_reported[lone] {
+            continue;
+        }
+        let quote = &normalized[*core];
+        let candidates = index.candidates(quote);
+        scored += candidates.len();
+        let matches = candidates
+            .into_iter()
+            .filter(|&target| {
+                widely_reported[target] && quotes[members[target].0].lang == quotes[*core].lang
+            })
+            .map(|target| {
+                (
+                    target,
+                    compare_anchors_aside(quote, &normalized[members[target].0], lexicon),
+                )
+            })
+            // A misquote keeps the wording; a paraphrase with a word swapped is another
+            // statement ("Cuando los presos sean liberados, revisaremos las sanciones" / "Las
+            // sanciones se revisarán cuando los presos estén libres").
+            .filter(|(target, score)| {
+                score.relation.is_some()
+                    && (score.short_coverage >= MIN_MISQUOTE_COVERAGE
+                        || alike(
+                            &quote.core_text(),
+                            &normalized[members[*target].0].core_text(),
+                            MIN_SWAP_SIMILARITY,
+                        ))
+            })
+            .collect();
+        let Some((target, _)) = strongest(matches) else {
+            continue;
+        };
+        // Every member must render the statement it joins, the core (just scored) included.
+        let target_core = &normalized[members[target].0];
+        let rejoined: Option<Members> = members[lone]
+            .1
+            .iter()
+            .map(|(q, _)| {
+                let score = compare_anchors_aside(&normalized[*q], target_core, lexicon);
+                score.relation.map(|_| (*q, Some(score)))
+            })
+            .collect();
+        if let Some(rejoined) = rejoined {
+            moves.push((lone, target, rejoined));
+        }
+    }
+    for (lone, target, rejoined) in moves {
+        members[lone].1.clear();
+        members[target].1.extend(rejoined);
+    }
+    scored
 }
 
 /// The statements' cores, indexed for quotes from outside the articles (reference quotes),
@@ -115,7 +207,6 @@ pub fn cluster(
     let mut order = eligible;
     order.sort_by_key(|&i| (std::cmp::Reverse(normalized[i].content().count()), i));
     // (core, members with their match to the core)
-    type Members = Vec<(usize, Option<MatchScore>)>;
     let mut members: Vec<(usize, Members)> = Vec::new();
     let mut scored = 0;
     // Quotes go in batches: each batch is scored on every core against the statements known
@@ -160,8 +251,10 @@ pub fn cluster(
             }
         }
     }
+    scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
     let mut statements: Vec<Statement> = members
         .into_iter()
+        .filter(|(_, list)| !list.is_empty())
         .map(|(core, mut list)| {
             list.sort_by_key(|(q, _)| *q);
             let (quotes, matches) = list.into_iter().unzip();
@@ -178,4 +271,53 @@ pub fn cluster(
         statement.id = format!("S{}", n + 1);
     }
     (statements, scored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::model::QuoteKind;
+    use crate::text::Normalizer;
+
+    fn quote(article_index: usize, text: &str) -> Quote {
+        Quote {
+            article_index,
+            article: format!("a{article_index}"),
+            lang: Some(Lang::En),
+            text: text.to_string(),
+            start: 0,
+            end: text.len(),
+            kind: QuoteKind::Speech,
+            attribution: None,
+            reference: None,
+        }
+    }
+
+    /// The member sets of the statements clustered from `texts` (article index, text).
+    fn clustered(texts: &[(usize, &str)]) -> Vec<Vec<usize>> {
+        let lexicon = Lexicon::builtin();
+        let normalizer = Normalizer::new(lexicon);
+        let quotes: Vec<Quote> = texts.iter().map(|&(a, t)| quote(a, t)).collect();
+        let normalized: Vec<NormalizedQuote> = quotes
+            .iter()
+            .map(|q| normalizer.normalize(&q.text, Lang::En))
+            .collect();
+        let (statements, _) = cluster(&quotes, &normalized, lexicon);
+        statements.into_iter().map(|s| s.quotes).collect()
+    }
+
+    #[test]
+    fn a_lone_misquote_rejoins_and_a_reported_variant_stays_apart() {
+        let said = "The United States will send 200 observers to the border region";
+        let misquoted = "The United States will send 300 observers to the border region";
+        assert_eq!(
+            clustered(&[(0, said), (1, said), (2, misquoted)]),
+            [vec![0, 1, 2]]
+        );
+        assert_eq!(
+            clustered(&[(0, said), (1, said), (2, misquoted), (3, misquoted)]),
+            [vec![0, 1], vec![2, 3]]
+        );
+    }
 }

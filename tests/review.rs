@@ -89,15 +89,23 @@ fn fingerprints_survive_more_articles_and_renamed_files() {
         dir.join("a-diario-mexicano.md"),
     )
     .unwrap();
-    // An unrelated article brings statements and findings of its own.
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/similar-statements/en-01-wire.md"),
-        dir.join("en-00-other-event.md"),
-    )
-    .unwrap();
+    // Two articles on another event bring statements and a finding of their own (they credit
+    // one statement to two people).
+    for (from, to) in [
+        ("en-04-bogota-wire.md", "en-00-other-event.md"),
+        ("es-04-diario-peruano.md", "es-00-other-event.md"),
+    ] {
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("corpora/similar-statements")
+                .join(from),
+            dir.join(to),
+        )
+        .unwrap();
+    }
     let (changed, _) = check_json(&[path_str(&dir)]);
     let after = fingerprints(&changed);
-    assert!(after.len() > before.len(), "the new article adds findings");
+    assert!(after.len() > before.len(), "the new articles add findings");
     for (fingerprint, finding) in before.iter().zip(findings(&original)) {
         let same = findings(&changed)
             .iter()

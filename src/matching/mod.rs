@@ -36,7 +36,8 @@ pub const MIN_CONTENT_WORDS: usize = 2;
 
 /// Quotes with at most this many content words are generic ("We had a very productive
 /// meeting" / "It was a very productive meeting"): in one language, their function words must
-/// align too. Across languages function words do not translate one for one (Spanish drops
+/// align too, and no word of one rendering may stand where the other has another ("Fue una
+/// reunión muy productiva" / "Hemos tenido una reunión muy productiva"). Across languages function words do not translate one for one (Spanish drops
 /// subjects), so translations are judged by content words.
 pub const SHORT_QUOTE_CONTENT_WORDS: usize = 3;
 /// Share of all the words of such a short quote that must align. Chosen on
@@ -82,8 +83,30 @@ impl MatchScore {
     }
 }
 
-/// Compares two quotes. The evidence lists word pairs from `a`'s side first.
+/// Compares two quotes. The evidence lists word pairs from `a`'s side first. Quotes whose
+/// numbers or names contradict each other ("790 families" / "270 families", "in Ostrena" /
+/// "in Nueva Tolva") do not match: see [`compare_anchors_aside`] for the comparison that lets
+/// them.
 pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> MatchScore {
+    compare_with(a, b, lexicon, true)
+}
+
+/// [`compare`], except that contradicting numbers and names do not part the quotes: for
+/// telling whether a lone rendering is a misquote of a statement that others report alike.
+pub fn compare_anchors_aside(
+    a: &NormalizedQuote,
+    b: &NormalizedQuote,
+    lexicon: &Lexicon,
+) -> MatchScore {
+    compare_with(a, b, lexicon, false)
+}
+
+fn compare_with(
+    a: &NormalizedQuote,
+    b: &NormalizedQuote,
+    lexicon: &Lexicon,
+    anchors_must_agree: bool,
+) -> MatchScore {
     let a_content: Vec<&NormToken> = a.content().collect();
     let b_content: Vec<&NormToken> = b.content().collect();
     // Which content words align, computed once: the costly part of matching.
@@ -118,8 +141,17 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
             .iter()
             .filter(|x| long_quote.tokens.iter().any(|y| words_align(x, y, lexicon)))
             .count();
+        let swapped = || {
+            long_quote.tokens.iter().any(|y| {
+                !short_quote
+                    .tokens
+                    .iter()
+                    .any(|x| words_align(x, y, lexicon))
+            }) && aligned < short_quote.tokens.len()
+        };
         short_quote.content().count() <= SHORT_QUOTE_CONTENT_WORDS
-            && ratio(aligned, short_quote.tokens.len()) < MIN_SHORT_QUOTE_WORD_COVERAGE
+            && (ratio(aligned, short_quote.tokens.len()) < MIN_SHORT_QUOTE_WORD_COVERAGE
+                || swapped())
     };
     let same_language = a_content
         .first()
@@ -129,7 +161,16 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
         || same_language && alike(&a.core_text(), &b.core_text(), MIN_STRING_SIMILARITY);
     // A negation gained or lost turns a statement into its opposite: only a near-verbatim
     // rendering (a misquote, reported as drift) stays the same statement.
-    let negations = |q: &NormalizedQuote| q.tokens.iter().filter(|t| t.negation).count();
+    // Across languages only the polarity compares: Spanish doubles its negations ("no habrá
+    // nada" / "there will be nothing").
+    let negations = |q: &NormalizedQuote| {
+        let count = q.tokens.iter().filter(|t| t.negation).count();
+        if same_language {
+            count
+        } else {
+            count.min(1)
+        }
+    };
     let negation_conflict =
         if short_coverage < MIN_SAME_COVERAGE || long_coverage < MIN_SAME_COVERAGE {
             negations(short_quote) > negations(long_quote)
@@ -155,6 +196,11 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
     // fragment of a longer quote ("Nobody listens to us") is judged by its content words.
     let relation = relation
         .filter(|r| *r == Relation::FragmentOf || !same_language || !generic_wording_differs());
+    let relation = relation.filter(|_| {
+        !anchors_must_agree
+            || !(anchors_contradict(&a_content, &b_content, &aligns, lexicon)
+                || (same_language && words_swapped(&a_content, &b_content, &aligns)))
+    });
     // Evidence is kept only for matches: most candidates are rejected.
     let (aligned, anchors) = if relation.is_some() {
         let aligned = a_content
@@ -178,6 +224,71 @@ pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> M
         aligned,
         anchors,
     }
+}
+
+/// True when each quote holds a number, or each a name, that nothing in the other aligns
+/// with: the same sentence said of another place or another figure is another statement
+/// ("We need 2,300 more nurses in Puerto Almira" / "We need 900 more nurses in San Ebrel").
+/// A number or name only one side holds is trimming, not contradiction. Names are anchors the
+/// lexicon does not know (a capitalized ordinary word may be a sentence start or a title).
+fn anchors_contradict(
+    a: &[&NormToken],
+    b: &[&NormToken],
+    aligns: &[bool],
+    lexicon: &Lexicon,
+) -> bool {
+    let width = b.len().max(1);
+    let is_name = |t: &NormToken| t.anchor && !t.number && !lexicon.knows_key(t.lang, t.key);
+    // Unaligned (numbers, names) of each side.
+    let mut a_loose = (false, false);
+    for (i, token) in a.iter().enumerate() {
+        if token.anchor && !aligns[i * width..(i + 1) * width].iter().any(|&hit| hit) {
+            a_loose.0 |= token.number;
+            a_loose.1 |= is_name(token);
+        }
+    }
+    if a_loose == (false, false) {
+        return false;
+    }
+    let mut b_loose = (false, false);
+    for (j, token) in b.iter().enumerate() {
+        if token.anchor && !(0..a.len()).any(|i| aligns[i * width + j]) {
+            b_loose.0 |= token.number;
+            b_loose.1 |= is_name(token);
+        }
+    }
+    (a_loose.0 && b_loose.0) || (a_loose.1 && b_loose.1)
+}
+
+/// True when each side of a same-language pair holds a content word that nothing on the
+/// other side aligns with: a word swapped ("We are not going to reform small business loans" /
+/// "... to review small business loans"), which makes another statement unless a lone article
+/// misquotes (see [`compare_anchors_aside`]). Renderings of one statement in one language trim
+/// words but rarely swap them.
+fn words_swapped(a: &[&NormToken], b: &[&NormToken], aligns: &[bool]) -> bool {
+    let width = b.len().max(1);
+    // Negations are weighed on their own (see MIN_NEGATION_FLIP_COVERAGE): "not ever" /
+    // "nor ever" is no swap.
+    let a_loose: Vec<&NormToken> = (0..a.len())
+        .filter(|&i| !a[i].negation && !aligns[i * width..(i + 1) * width].iter().any(|&hit| hit))
+        .map(|i| a[i])
+        .collect();
+    let b_loose: Vec<&NormToken> = (0..b.len())
+        .filter(|&j| !b[j].negation && !(0..a.len()).any(|i| aligns[i * width + j]))
+        .map(|j| b[j])
+        .collect();
+    // Two translations of one statement may choose words the lexicon glosses alike ("sean
+    // liberados" / "queden en libertad": release): such a pair is no swap. Same-language
+    // words never align through their glosses (stem collisions make glosses too loose for
+    // that), but they may excuse a difference.
+    let synonyms = |x: &NormToken, y: &NormToken| x.concepts.iter().any(|c| y.concepts.contains(c));
+    let unexcused = |loose: &[&NormToken], other: &[&NormToken]| {
+        loose.iter().any(|x| !other.iter().any(|y| synonyms(x, y)))
+    };
+    !a_loose.is_empty()
+        && !b_loose.is_empty()
+        && unexcused(&a_loose, &b_loose)
+        && unexcused(&b_loose, &a_loose)
 }
 
 /// A repeated phrase this long is a quotation even with one content word ("You are great");
@@ -439,12 +550,108 @@ mod tests {
     }
 
     #[test]
+    fn negation_polarity_compares_across_languages() {
+        let s = score(
+            (
+                "O racionamos ahora o en diciembre no habrá nada que racionar",
+                Lang::Es,
+            ),
+            (
+                "Either we ration now, or in December there will be nothing left to ration",
+                Lang::En,
+            ),
+        );
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+        let s = score(
+            ("Fue una reunión muy productiva", Lang::Es),
+            ("Hemos tenido una reunión muy productiva", Lang::Es),
+        );
+        assert_eq!(
+            s.relation, None,
+            "generic wording with its verb swapped: {s:?}"
+        );
+    }
+
+    #[test]
     fn fragments_are_recorded() {
         let s = score(
             ("sick man", Lang::En),
             ("a sick man who likes making cocaine", Lang::En),
         );
         assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
+    }
+
+    #[test]
+    fn contradicting_numbers_and_names_part_statements() {
+        let s = score(
+            (
+                "I have spoken with 790 families in Ostrena this week",
+                Lang::En,
+            ),
+            (
+                "I have spoken with 270 families in Ostrena this week",
+                Lang::En,
+            ),
+        );
+        assert_eq!(s.relation, None, "{s:?}");
+        let s = score(
+            (
+                "I have spoken with 790 families in Ostrena this week",
+                Lang::En,
+            ),
+            (
+                "Esta semana he hablado con 790 familias de Nueva Tolva",
+                Lang::Es,
+            ),
+        );
+        assert_eq!(s.relation, None, "{s:?}");
+        let s = score(
+            ("790 families", Lang::En),
+            (
+                "Esta semana he hablado con 790 familias de Ostrena",
+                Lang::Es,
+            ),
+        );
+        assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
+        let s = score(
+            ("We are not going to reform small business loans", Lang::En),
+            ("We are not going to review small business loans", Lang::En),
+        );
+        assert_eq!(s.relation, None, "swapped word: {s:?}");
+        let s = score(
+            (
+                "Cuando los presos sean liberados, revisaremos las sanciones",
+                Lang::Es,
+            ),
+            (
+                "revisaremos las sanciones cuando los presos queden en libertad",
+                Lang::Es,
+            ),
+        );
+        assert_eq!(
+            s.relation,
+            Some(Relation::Same),
+            "synonyms are no swap: {s:?}"
+        );
+        let s = score(
+            (
+                "We are not going to cut off water to the hospitals, not today, not ever",
+                Lang::En,
+            ),
+            (
+                "We will not cut the water to hospitals, neither today nor ever",
+                Lang::En,
+            ),
+        );
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+        let lexicon = Lexicon::builtin();
+        let normalizer = Normalizer::new(lexicon);
+        let aside = compare_anchors_aside(
+            &normalizer.normalize("We will send 300 observers to the border", Lang::En),
+            &normalizer.normalize("We will send 200 observers to the border", Lang::En),
+            lexicon,
+        );
+        assert_eq!(aside.relation, Some(Relation::Same), "{aside:?}");
     }
 
     #[test]

@@ -112,7 +112,11 @@ impl Lexicon {
 
     /// True when `word` is an ordinary word of `lang` that the lexicon knows.
     pub fn knows(&self, lang: Lang, word: &str) -> bool {
-        let key = Word::new(&word_key(lang, word));
+        self.knows_key(lang, Word::new(&word_key(lang, word)))
+    }
+
+    /// True when `key` (a [`word_key`]) is an ordinary word of `lang` that the lexicon knows.
+    pub fn knows_key(&self, lang: Lang, key: Word) -> bool {
         match lang {
             Lang::Es => self.glosses.contains_key(&key),
             Lang::En => self.english.contains(&key),

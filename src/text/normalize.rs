@@ -44,6 +44,9 @@ pub struct WordInfo {
     pub number: bool,
     /// The word's own pivot concept: `#N` for a number, the key for an English word.
     own_concept: [Word; 1],
+    /// For a Spanish word, keys of the lemmas it may be an inflection of that its own key
+    /// misses (see [`spanish_alternate_keys`]): looked up in the lexicon when the key is not.
+    alternate_keys: Vec<Word>,
 }
 
 /// One word of a normalized quote: the word, its pivot concepts, and whether it is an anchor.
@@ -112,7 +115,16 @@ impl<'a> Normalizer<'a> {
                 let concepts: &'a [Word] = if info.number || lang == Lang::En {
                     &info.own_concept
                 } else {
-                    self.lexicon.glosses(info.key)
+                    let glosses = self.lexicon.glosses(info.key);
+                    if glosses.is_empty() {
+                        info.alternate_keys
+                            .iter()
+                            .map(|&key| self.lexicon.glosses(key))
+                            .find(|g| !g.is_empty())
+                            .unwrap_or(glosses)
+                    } else {
+                        glosses
+                    }
                 };
                 let anchor =
                     info.number || (info.content && position > 0 && super::is_capitalized(word));
@@ -147,19 +159,73 @@ fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
         Some(n) => Word::new(&format!("#{n}")),
         None => key,
     };
+    // Word lists spell apostrophes straight, and list a word without its possessive
+    // ("nobody’s" is a negation as "nobody" is).
+    let straight = lower.replace('’', "'");
+    let listed = |list: &std::collections::HashSet<String, super::FastHash>| {
+        list.contains(&straight)
+            || straight
+                .strip_suffix("'s")
+                .is_some_and(|base| list.contains(base))
+    };
     let info: &'static WordInfo = Box::leak(Box::new(WordInfo {
         surface,
         folded: Word::new(&fold(word)),
         key,
         prefix: Word::new(&format!("~{}", key.chars().take(5).collect::<String>())),
         lang,
-        content: number.is_some() || !pack.stopwords.contains(&lower),
-        negation: pack.negations.contains(&lower.replace('’', "'")),
+        content: number.is_some() || !listed(&pack.stopwords),
+        negation: listed(&pack.negations),
         number: number.is_some(),
         own_concept: [own_concept],
+        alternate_keys: if lang == Lang::Es && number.is_none() {
+            spanish_alternate_keys(&lower, key)
+        } else {
+            Vec::new()
+        },
     }));
     INFOS.with(|infos| infos.borrow_mut().insert((lang, surface), info));
     info
+}
+
+/// Endings of the Spanish future and conditional, which attach to the whole infinitive
+/// ("leerán" = "leer" + "án"): the stemmer leaves some of these forms apart from their verb.
+const SPANISH_FUTURE_ENDINGS: [&str; 11] = [
+    "íamos", "íais", "emos", "éis", "ías", "ían", "án", "ás", "ía", "á", "é",
+];
+
+/// Keys of the lemmas a Spanish word may inflect that its own key (`key`) can miss: the
+/// infinitive of a future or conditional form (regular or irregular), and the stem with a changed vowel restored
+/// (e→ie "quieren", o→ue "resuelve", e→i "eligió", "pidió"), so that "eligió" finds the
+/// glosses of "elegir". Tried in order, only when the key itself has no glosses.
+fn spanish_alternate_keys(lower: &str, key: Word) -> Vec<Word> {
+    let mut keys = Vec::new();
+    for ending in SPANISH_FUTURE_ENDINGS {
+        if let Some(infinitive) = lower.strip_suffix(ending) {
+            if ["ar", "er", "ir"].iter().any(|e| infinitive.ends_with(e)) {
+                keys.push(Word::new(&word_key(Lang::Es, infinitive)));
+            } else if let Some(root) = infinitive.strip_suffix("dr") {
+                // Irregular futures drop the infinitive's vowel and add a d: "mantendrá"
+                // (mantener), "saldrá" (salir).
+                for vowel in ["er", "ir"] {
+                    keys.push(Word::new(&word_key(Lang::Es, &format!("{root}{vowel}"))));
+                }
+            } else if let Some(root) = infinitive.strip_suffix('r') {
+                // Others only drop the vowel: "podrá" (poder), "habrá" (haber).
+                keys.push(Word::new(&word_key(Lang::Es, &format!("{root}er"))));
+            }
+            break;
+        }
+    }
+    for (changed, plain) in [("ue", "o"), ("ie", "e"), ("i", "e")] {
+        if let Some(at) = key.rfind(changed) {
+            let restored = format!("{}{plain}{}", &key[..at], &key[at + changed.len()..]);
+            keys.push(Word::new(&restored));
+        }
+    }
+    keys.retain(|k| *k != key);
+    keys.dedup();
+    keys
 }
 
 /// Digits with optional thousands separators ("2", "1,000", "30").
@@ -189,10 +255,35 @@ mod tests {
     }
 
     #[test]
+    fn inflections_the_stemmer_misses_find_their_verb() {
+        let normalizer = Normalizer::new(Lexicon::builtin());
+        for (spanish, english) in [
+            ("eligió", "choose"),
+            ("leerán", "read"),
+            ("resuelve", "solve"),
+        ] {
+            let es = normalizer.normalize(spanish, Lang::Es);
+            let en = normalizer.normalize(english, Lang::En);
+            assert!(
+                es.tokens[0].concepts.contains(&en.tokens[0].concepts[0]),
+                "{spanish}: {:?}",
+                es.tokens[0].concepts
+            );
+        }
+    }
+
+    #[test]
     fn negations_carry_content() {
         let normalizer = Normalizer::new(Lexicon::builtin());
         let quote = normalizer.normalize("We will not raise taxes", Lang::En);
         assert!(quote.content().any(|t| t.folded == "not"));
         assert!(!quote.content().any(|t| t.folded == "we"));
+        let quote = normalizer.normalize("We won’t cave, but we’re ready", Lang::En);
+        assert!(quote.content().any(|t| t.folded == "won’t" && t.negation));
+        assert!(!quote.content().any(|t| t.folded == "we’re"));
+        let quote = normalizer.normalize("growers are nobody’s bargaining chip", Lang::En);
+        assert!(quote
+            .content()
+            .any(|t| t.folded == "nobody’s" && t.negation));
     }
 }
