@@ -101,6 +101,10 @@ struct Cue {
     len: usize,
     mode: CueMode,
     source_phrase: bool,
+    /// A naming verb ("called him “…”", "lo calificó de «…»"): its quote is its object, so it
+    /// attributes only the quote after it, and the words after it name who is named, not the
+    /// speaker.
+    naming: bool,
 }
 
 /// A stretch of a sentence outside quotations: token indices and their lower-case words.
@@ -256,7 +260,8 @@ fn cue_after(
         if words_seen > MAX_WORDS_TO_CUE_AFTER {
             break;
         }
-        let cue = cue_at(pack, ctx, at);
+        // A naming verb after a quote takes a quote of its own ("«…», el presidente lo llamó «…»").
+        let cue = cue_at(pack, ctx, at).filter(|cue| !cue.naming);
         if cue.is_none() && !pack.adverbs.contains(&ctx.words[at]) {
             subject_words_seen += 1;
         }
@@ -307,9 +312,19 @@ fn cue_before(
         let mention = mention_ending_at(doc, pack, ctx, at)
             .or_else(|| {
                 mention_starting_at(doc, pack, ctx, at + cue.len)
-                    .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+                    .filter(|m| !cue.naming && !matches!(m.kind, MentionKind::Pronoun(_)))
+            })
+            .or_else(|| {
+                cue.naming
+                    .then(|| clause_subject(doc, pack, ctx, at))
+                    .flatten()
             })
             .or_else(|| sentence_subject(doc, pack, ctx, at))
+            .or_else(|| {
+                cue.naming
+                    .then(|| nearest_mention_before(doc, pack, ctx, at))
+                    .flatten()
+            })
             .unwrap_or(Mention {
                 kind: MentionKind::Implicit,
                 from: at,
@@ -318,6 +333,48 @@ fn cue_before(
         return resolve(doc, pack, ctx, people, &mention, &cue);
     }
     colon_introduction(doc, pack, ctx, people)
+}
+
+/// The subject opening the clause of context position `at`, when a coordinated clause begins
+/// before it ("… on Friday, and Senator Ruth Abara responded by calling …"; "…; el senador la
+/// llamó …"): a comma and a connective, or a semicolon, open the clause.
+fn clause_subject(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+) -> Option<Mention> {
+    let start = (1..at).rev().find(|&i| {
+        ctx.words[i - 1] == ";" || (ctx.words[i - 1] == "," && pack.adverbs.contains(&ctx.words[i]))
+    })?;
+    let clause = Context {
+        tokens: ctx.tokens[start..].to_vec(),
+        words: ctx.words[start..].to_vec(),
+        at_sentence_start: true,
+    };
+    let mention = sentence_subject(doc, pack, &clause, at - start)?;
+    Some(Mention {
+        from: mention.from + start,
+        to: mention.to + start,
+        ..mention
+    })
+}
+
+/// The mention closest before context position `at` ("…, and Donald Trump had answered by
+/// calling the Colombian leader “…”"): the subject of a naming verb that stands apart from it.
+fn nearest_mention_before(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+) -> Option<Mention> {
+    let last = (0..at)
+        .rev()
+        .find_map(|i| mention_starting_at(doc, pack, ctx, i).filter(|m| m.to <= at && m.to > i))?;
+    // The longest mention ending where the closest one ends ("Donald Trump", not "Trump").
+    (last.from.saturating_sub(MAX_QUALIFIER_WORDS + 1)..last.from)
+        .find_map(|i| mention_starting_at(doc, pack, ctx, i).filter(|m| m.to == last.to))
+        .or(Some(last))
 }
 
 /// A quote introduced by a colon with no reporting verb ("Kerr fijó un plazo: «…»", "Primeras
@@ -344,6 +401,7 @@ fn colon_introduction(
         len: 1,
         mode: CueMode::Speech,
         source_phrase: false,
+        naming: false,
     };
     let mut found = resolve(doc, pack, ctx, people, &mention, &cue)?;
     found.4 *= FACTOR_NEIGHBOUR;
@@ -538,6 +596,8 @@ fn cue_at(pack: &LanguagePack, ctx: &Context, at: usize) -> Option<Cue> {
         len: found.len,
         mode: found.mode,
         source_phrase: found.source_phrase,
+        naming: !found.source_phrase
+            && pack.kind_marker_at(&ctx.words[at..]) == Some(QuoteKind::Speech),
     })
 }
 
@@ -886,12 +946,20 @@ fn mention_ending_at(
     if end == 0 {
         return None;
     }
-    // "Trump, que ... había tachado": the speaker stands before the relative clause.
+    // "Trump, que ... había tachado": the speaker stands before the relative clause, unless
+    // the clause has a subject of its own ("Maduro, que Petro calificó de «…»").
     let relative = (1..end)
         .rev()
         .find(|&i| ctx.words[i - 1] == "," && pack.relatives.contains(&ctx.words[i]));
-    if let Some(mention) = relative.and_then(|r| mention_ending_at(doc, pack, ctx, r - 1)) {
-        return Some(mention);
+    if let Some(r) = relative {
+        if let Some(own_subject) =
+            mention_right_before(doc, pack, ctx, end).filter(|m| m.from == r + 1)
+        {
+            return Some(own_subject);
+        }
+        if let Some(mention) = mention_ending_at(doc, pack, ctx, r - 1) {
+            return Some(mention);
+        }
     }
     if ctx.words[end - 1] == "," {
         // "X, <clause>, said": the clause is an apposition naming X, or a parenthetical to skip.
@@ -909,7 +977,16 @@ fn mention_ending_at(
         }
         return mention_ending_at(doc, pack, ctx, clause_start);
     }
-    // Try every start up to six words back; the longest mention ending exactly at `end` wins.
+    mention_right_before(doc, pack, ctx, end)
+}
+
+/// The longest mention ending exactly at context position `end`, starting up to six words back.
+fn mention_right_before(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    end: usize,
+) -> Option<Mention> {
     (end.saturating_sub(6)..end).find_map(|from| {
         let mention = mention_starting_at(doc, pack, ctx, from)?;
         (mention.to == end).then_some(mention)

@@ -215,3 +215,18 @@ fn a_person_named_after_an_institution() {
     let body = "El Gobierno de Isabel Moreno optó por mediar. La presidenta escribió: «El diálogo es el camino».";
     assert_eq!(speakers(body, Lang::Es), [some("Isabel Moreno")]);
 }
+
+#[test]
+fn naming_verbs_credit_their_subject_not_their_object() {
+    // The subject of a coordinated clause, away from its naming verb.
+    let body = "Governor Lee Pham vetoed the bill on Friday, and Senator Ruth Abara responded by calling the governor “a coward hiding behind his lawyers.”";
+    assert_eq!(speakers(body, Lang::En), [some("Ruth Abara")]);
+    // A relative clause with a subject of its own; a naming verb after a quote takes its own.
+    let body = "La reforma, que Ana Mora calificó de «chapuza», fue aprobada el lunes; el senador Pablo Vidal la llamó «un avance histórico».";
+    assert_eq!(
+        speakers(body, Lang::Es),
+        [some("Ana Mora"), some("Pablo Vidal")]
+    );
+    let body = "Tras la visita de Iván Soto, que la alcaldesa Elena Ruiz describió como «una provocación», el ministro lo tachó de «irresponsable».";
+    assert_eq!(speakers(body, Lang::Es)[0], some("Elena Ruiz"));
+}

@@ -8,6 +8,9 @@ use crate::text::{is_capitalized, tokenize};
 
 /// How many words before a quotation may name its kind ("his book, “…”", "la gorra con el lema «…»").
 const MARKER_WORDS_BEFORE: usize = 4;
+/// How many words before a quotation a naming verb may stand, its object between them
+/// ("denounced the operation that seized Maduro as a “kidnapping”").
+const NAMING_VERB_WORDS_BEFORE: usize = 10;
 /// How many words after it ("a “Make America Great Again” cap").
 const MARKER_WORDS_AFTER: usize = 2;
 /// Quotations this short, in lower case and with no cue in their sentence, are scare quotes.
@@ -54,6 +57,14 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
 
     if words.len() == 1 && words[0].chars().count() == 1 {
         return QuoteKind::Other;
+    }
+    // A naming verb further back still names the quote's thing with the speaker's words.
+    let near_naming = &before[before.len().saturating_sub(NAMING_VERB_WORDS_BEFORE)..];
+    if (0..near_naming.len())
+        .any(|i| pack.kind_marker_at(&near_naming[i..]) == Some(QuoteKind::Speech))
+        && !is_title_case(&words, pack)
+    {
+        return QuoteKind::Speech;
     }
     if !ends_like_sentence && words.len() <= TITLE_MAX_WORDS && is_title_case(&words, pack) {
         return QuoteKind::Title;
@@ -189,6 +200,33 @@ mod tests {
         );
         assert_eq!(
             kinds("“Tuvimos una muy buena reunión”, dijo Trump.", Lang::Es),
+            [QuoteKind::Speech]
+        );
+    }
+
+    #[test]
+    fn naming_verbs_reach_past_their_object() {
+        assert_eq!(
+            kinds(
+                "Lucía Ferrer denounced the plan the council approved last week as “theft.”",
+                Lang::En
+            ),
+            [QuoteKind::Speech]
+        );
+        assert_eq!(
+            kinds(
+                "La oposición había condenado como «fraude» el recuento.",
+                Lang::Es
+            ),
+            [QuoteKind::Speech]
+        );
+        // A scare marker whose stem a naming verb shares stays a scare marker.
+        assert_eq!(
+            kinds("Criticó la llamada «reforma» del Gobierno.", Lang::Es),
+            [QuoteKind::Scare]
+        );
+        assert_eq!(
+            kinds("El senador la llamó «un avance histórico».", Lang::Es),
             [QuoteKind::Speech]
         );
     }

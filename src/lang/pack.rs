@@ -138,7 +138,9 @@ pub struct LanguagePack {
     pub numbers: Table<String, u64>,
     /// Words near a quotation that tell its kind ("book", "cap", "so-called"), stemmed so that
     /// every inflection counts ("carteles", "chanted"); look up with [`LanguagePack::kind_marker_at`].
-    pub kind_markers: PhraseTable<QuoteKind>,
+    /// Each entry keeps the folded form of its last word, which tells apart phrases whose stems
+    /// collide ("la llamada «reforma»", a scare marker, against "la llamó «…»").
+    pub kind_markers: PhraseTable<(QuoteKind, &'static str)>,
     /// Abbreviations that do not end a sentence ("Mr.", "EE.UU."), as written.
     pub abbreviations: Set<String>,
     /// Adverbs that may stand between a speaker and the cue verb ("also", "también").
@@ -316,9 +318,14 @@ impl LanguagePack {
             .take(4)
             .map(|w| stemmed(self.lang, w.as_ref()))
             .collect();
-        self.kind_markers
-            .longest_match(&stems)
-            .map(|(_, kind)| kind)
+        let mut reach = stems.len();
+        loop {
+            let (len, (kind, last_form)) = self.kind_markers.longest_match(&stems[..reach])?;
+            if len == 1 || same_ending(&stems[len - 1], last_form, words[len - 1].as_ref()) {
+                return Some(kind);
+            }
+            reach = len - 1;
+        }
     }
 
     /// The gender a given name tells, from the name lists of every language (names travel:
@@ -446,7 +453,11 @@ impl LanguagePack {
                         let (line, f) = row?;
                         let kind = QuoteKind::from_name(f[1])
                             .ok_or_else(|| bad(line, format!("unknown kind {:?}", f[1])))?;
-                        pack.kind_markers.insert(&stemmed(lang, f[0]), kind);
+                        let last_form = f[0].rsplit(' ').next().unwrap_or_default();
+                        pack.kind_markers.insert(
+                            &stemmed(lang, f[0]),
+                            (kind, leak(&crate::text::fold(&last_form.to_lowercase()))),
+                        );
                     }
                 }
                 "epithet_openers.tsv"
@@ -480,6 +491,17 @@ impl LanguagePack {
 }
 
 /// The folded stems of a phrase's words, joined by spaces.
+/// True when `word` and a marker's last word `marker_form` (both sharing `stem`) go on alike
+/// after the stem: "llamados" fits "llamado", "llamó" does not fit "llamada".
+fn same_ending(stem: &str, marker_form: &str, word: &str) -> bool {
+    let word = crate::text::fold(&word.to_lowercase());
+    let next = |form: &str| form.chars().nth(stem.chars().count());
+    match (next(marker_form), next(&word)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
 fn stemmed(lang: Lang, phrase: &str) -> String {
     phrase
         .split(' ')
