@@ -16,7 +16,7 @@ mod people;
 pub use people::{name_key, same_person, EpithetTraits, People, Person};
 
 use crate::extract::Document;
-use crate::lang::{CueMode, Gender, LanguagePack};
+use crate::lang::{CueMode, Gender, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::is_capitalized;
 use people::{genders_agree, lookup, parse_epithet};
@@ -48,6 +48,9 @@ const MAX_INTRODUCTORY_TOKENS: usize = 8;
 const SALIENCE_SENTENCES: usize = 3;
 /// How far after a quote (in words) its cue may start: "…,” Colombian President Gustavo Petro said".
 const MAX_WORDS_TO_CUE_AFTER: usize = 7;
+/// How many words before a quotation may name it an inscription ("con la dedicatoria manuscrita
+/// en inglés: «…»").
+const MAX_WORDS_INSCRIPTION_MARK: usize = 6;
 /// An attribution sentence after a quote is at most this long ("Petro wrote on X.").
 const MAX_WORDS_TAIL_SENTENCE: usize = 10;
 
@@ -197,9 +200,12 @@ pub fn attribute(
         );
         let before = Context::near(doc, previous_close, quote.open, sentence.0, true);
 
-        let found = cue_after(doc, pack, &after, &mut people)
-            .or_else(|| cue_before(doc, pack, &before, &mut people))
-            .map(|found| (found, sentence))
+        let found = inscription_giver(doc, pack, &before, sentence_index, quote.open, &mut people)
+            .or_else(|| {
+                cue_after(doc, pack, &after, &mut people)
+                    .or_else(|| cue_before(doc, pack, &before, &mut people))
+                    .map(|found| (found, sentence))
+            })
             .or_else(|| {
                 tail_sentence(
                     doc,
@@ -284,6 +290,71 @@ fn cue_after(
         }
     }
     None
+}
+
+/// The giver of an inscribed gift, for a quote named an inscription just before it: whoever
+/// gave the thing wrote what is written on it ("Trump handed Petro a signed copy …, inscribed
+/// “…”"; "… el ejemplar que le regaló Trump, con la dedicatoria: «…»"), even when the sentence
+/// reports someone else showing it. The giving verb is looked for in the quote's sentence, then
+/// in the sentence before ("… the signed copy that Trump gave him. The inscription reads “…”").
+fn inscription_giver(
+    doc: &Document,
+    pack: &LanguagePack,
+    before: &Context,
+    sentence_index: usize,
+    quote_open: usize,
+    people: &mut People,
+) -> Option<(Found, (usize, usize))> {
+    let mut words_seen = 0;
+    let marked = (0..before.tokens.len()).rev().any(|at| {
+        if before.is_word(doc, at) {
+            words_seen += 1;
+        }
+        words_seen <= MAX_WORDS_INSCRIPTION_MARK
+            && pack
+                .inscription_word_at(&before.words[at..])
+                .map(|(_, w)| w)
+                == Some(InscriptionWord::Mark)
+    });
+    if !marked {
+        return None;
+    }
+    let paragraph = doc.paragraph_at(quote_open);
+    let earliest = sentence_index.saturating_sub(1);
+    (earliest..=sentence_index).rev().find_map(|index| {
+        let (start, end) = doc.sentences[index];
+        if doc.paragraph_at(start) != paragraph {
+            return None;
+        }
+        let ctx = Context::new(doc, start, end.min(quote_open), start);
+        let gift_verbs = (0..ctx.tokens.len()).rev().filter_map(|at| {
+            match pack.inscription_word_at(&ctx.words[at..]) {
+                Some((len, InscriptionWord::Gift)) if ctx.is_word(doc, at) => Some((at, len)),
+                _ => None,
+            }
+        });
+        gift_verbs
+            .collect::<Vec<_>>()
+            .into_iter()
+            .find_map(|(at, len)| {
+                let mention = mention_ending_at(doc, pack, &ctx, at)
+                    .or_else(|| {
+                        mention_starting_at(doc, pack, &ctx, at + len)
+                            .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+                    })
+                    .or_else(|| sentence_subject(doc, pack, &ctx, at))?;
+                let cue = Cue {
+                    at,
+                    len,
+                    mode: CueMode::Writing,
+                    source_phrase: false,
+                    naming: false,
+                };
+                let mut found = resolve(doc, pack, &ctx, people, &mention, &cue)?;
+                found.4 = found.4.min(CONFIDENCE_EPITHET_AT_CUE);
+                Some((found, (start, end)))
+            })
+    })
 }
 
 /// True when nothing but punctuation stands before position `from` of the context.

@@ -230,3 +230,15 @@ fn naming_verbs_credit_their_subject_not_their_object() {
     let body = "Tras la visita de Iván Soto, que la alcaldesa Elena Ruiz describió como «una provocación», el ministro lo tachó de «irresponsable».";
     assert_eq!(speakers(body, Lang::Es)[0], some("Elena Ruiz"));
 }
+
+#[test]
+fn inscriptions_belong_to_the_giver() {
+    let body = "Mayor Ana Ruiz thanked the coach. Coach Pedro Lima handed her a signed ball, inscribed “To the best city in the world.”";
+    assert_eq!(speakers(body, Lang::En), [some("Pedro Lima")]);
+    // The giving verb in the sentence before; someone else shows the gift.
+    let body = "La ministra Carmen Vidal mostró en Instagram la camiseta que le regaló el futbolista Iker Soto. La dedicatoria dice: «Para la mejor ministra».";
+    assert_eq!(speakers(body, Lang::Es), [some("Iker Soto")]);
+    // No inscription named: the reporting verb decides as usual.
+    let body = "Coach Pedro Lima handed Ana Ruiz the ball. “It was a gift,” Ruiz said.";
+    assert_eq!(speakers(body, Lang::En), [some("Ana Ruiz")]);
+}

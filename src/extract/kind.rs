@@ -2,7 +2,7 @@
 //! quotes and other quoted material, which never produce findings.
 
 use super::{has_cue, lower_words, Document};
-use crate::lang::LanguagePack;
+use crate::lang::{InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::{is_capitalized, tokenize};
 
@@ -11,6 +11,9 @@ const MARKER_WORDS_BEFORE: usize = 4;
 /// How many words before a quotation a naming verb may stand, its object between them
 /// ("denounced the operation that seized Maduro as a “kidnapping”").
 const NAMING_VERB_WORDS_BEFORE: usize = 10;
+/// How many words before a quotation an inscription word makes it writing ("inscribed “…”",
+/// "la dedicatoria: «…»").
+const INSCRIPTION_WORDS_BEFORE: usize = 2;
 /// How many words after it ("a “Make America Great Again” cap").
 const MARKER_WORDS_AFTER: usize = 2;
 /// Quotations this short, in lower case and with no cue in their sentence, are scare quotes.
@@ -48,6 +51,14 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     let sentence_from_a_work = |kind: &QuoteKind| {
         *kind == QuoteKind::Title && ends_like_sentence && words.len() > TITLE_MAX_WORDS
     };
+    // What an inscription right before the quote names is written ("a signed ball, inscribed
+    // “…”": "signed" shares its stem with "sign", a placard).
+    let right_before = &before[before.len().saturating_sub(INSCRIPTION_WORDS_BEFORE)..];
+    if (0..right_before.len()).any(|i| {
+        pack.inscription_word_at(&right_before[i..]).map(|(_, w)| w) == Some(InscriptionWord::Mark)
+    }) {
+        return QuoteKind::Writing;
+    }
     if let Some(kind) = marker_kind(pack, near_before, true)
         .or_else(|| marker_kind(pack, near_after, false))
         .filter(|kind| !sentence_from_a_work(kind))
@@ -228,6 +239,24 @@ mod tests {
         assert_eq!(
             kinds("El senador la llamó «un avance histórico».", Lang::Es),
             [QuoteKind::Speech]
+        );
+    }
+
+    #[test]
+    fn inscriptions_are_writing() {
+        assert_eq!(
+            kinds(
+                "He handed her a signed ball, inscribed “To the best city in the world.”",
+                Lang::En
+            ),
+            [QuoteKind::Writing]
+        );
+        assert_eq!(
+            kinds(
+                "La camiseta llevaba una dedicatoria: «Para la mejor ministra».",
+                Lang::Es
+            ),
+            [QuoteKind::Writing]
         );
     }
 }

@@ -158,6 +158,18 @@ pub struct LanguagePack {
     /// Words that tell a person's gender: given names, honorifics, gendered role nouns and
     /// (Spanish) determiners ("carmen", "mrs", "ministra", "la").
     pub genders: Table<String, Gender>,
+    /// Words of inscribed gifts, stemmed: what names an inscription ("inscribed", "dedicatoria")
+    /// and the giving verbs whose subject wrote it ("handed", "regaló").
+    pub inscriptions: PhraseTable<InscriptionWord>,
+}
+
+/// The part a word plays around an inscribed gift.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InscriptionWord {
+    /// Names the inscription or dedication ("inscribed", "dedicatoria").
+    Mark,
+    /// A giving verb: its subject gave the gift and wrote what is inscribed on it.
+    Gift,
 }
 
 macro_rules! data_files {
@@ -235,12 +247,16 @@ macro_rules! data_files {
                 "genders.tsv",
                 include_str!(concat!("data/", $code, "/genders.tsv")),
             ),
+            (
+                "inscriptions.tsv",
+                include_str!(concat!("data/", $code, "/inscriptions.tsv")),
+            ),
         ]
     };
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 18] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 19] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -328,6 +344,20 @@ impl LanguagePack {
         }
     }
 
+    /// The inscription word opening `words` (lower case), matched by stem: its length in words
+    /// and its part.
+    pub fn inscription_word_at<S: AsRef<str>>(
+        &self,
+        words: &[S],
+    ) -> Option<(usize, InscriptionWord)> {
+        let stems: Vec<String> = words
+            .iter()
+            .take(2)
+            .map(|w| stemmed(self.lang, w.as_ref()))
+            .collect();
+        self.inscriptions.longest_match(&stems)
+    }
+
     /// The gender a given name tells, from the name lists of every language (names travel:
     /// a Spanish article quotes Helen Marsh, an English one Carmen Olivares).
     pub fn given_name_gender(word: &str) -> Option<Gender> {
@@ -350,6 +380,7 @@ impl LanguagePack {
             stopwords: Set::default(),
             numbers: Table::default(),
             kind_markers: PhraseTable::default(),
+            inscriptions: PhraseTable::default(),
             abbreviations: Set::default(),
             adverbs: Set::default(),
             relatives: Set::default(),
@@ -458,6 +489,17 @@ impl LanguagePack {
                             &stemmed(lang, f[0]),
                             (kind, leak(&crate::text::fold(&last_form.to_lowercase()))),
                         );
+                    }
+                }
+                "inscriptions.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (line, f) = row?;
+                        let role = match f[1] {
+                            "mark" => InscriptionWord::Mark,
+                            "gift" => InscriptionWord::Gift,
+                            other => return Err(bad(line, format!("unknown role {other:?}"))),
+                        };
+                        pack.inscriptions.insert(&stemmed(lang, f[0]), role);
                     }
                 }
                 "epithet_openers.tsv"
