@@ -784,10 +784,18 @@ fn mention_starting_at(
     if after_preposition {
         return None;
     }
-    // "Colombia’s Valeria Ortiz", "Spain’s top diplomat Alberto Sanz": the possessor is no name.
-    if let Some(possessor) =
-        run_end.and_then(|to| (name_from..to).find(|&i| is_possessive(&ctx.words[i])))
-    {
+    // "Colombia’s Valeria Ortiz", "Spain’s top diplomat Alberto Sanz", "Brussels’ spokeswoman
+    // Ingrid Holm" (the bare apostrophe is a token of its own): the possessor is no name.
+    let bare_possessive = run_end.filter(|&to| {
+        ctx.words.get(to).is_some_and(|w| w == "’" || w == "'")
+            && ctx.words[to - 1].ends_with('s')
+            && doc.tokens[ctx.tokens[to - 1]].end == doc.tokens[ctx.tokens[to]].start
+    });
+    // The last position of the possessor (its apostrophe, when bare).
+    let possessor_end = run_end
+        .and_then(|to| (name_from..to).find(|&i| is_possessive(&ctx.words[i])))
+        .or(bare_possessive);
+    if let Some(possessor) = possessor_end {
         let after = (possessor + 1..(possessor + 5).min(ctx.tokens.len()))
             .find(|&i| is_capitalized_at(doc, ctx, i))?;
         return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });

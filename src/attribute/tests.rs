@@ -242,3 +242,11 @@ fn inscriptions_belong_to_the_giver() {
     let body = "Coach Pedro Lima handed Ana Ruiz the ball. “It was a gift,” Ruiz said.";
     assert_eq!(speakers(body, Lang::En), [some("Ana Ruiz")]);
 }
+
+#[test]
+fn a_bare_apostrophe_possessor_is_no_speaker() {
+    // The regression this guards: "she" went to the woman named earlier, as the possessor
+    // "Athens’" hid the woman the sentence is about.
+    let body = "Colombia’s Marta Gil spoke first.\n\nAthens’ negotiator Julia Brandt stayed calm. “We are close,” she said.";
+    assert_eq!(speakers(body, Lang::En), [some("Julia Brandt")]);
+}
