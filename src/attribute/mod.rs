@@ -221,7 +221,11 @@ pub fn attribute(
                 person,
                 mention,
                 cue: Some(cue),
-                mode,
+                mode: if names_written_medium(doc, pack, sentence) {
+                    CueMode::Writing
+                } else {
+                    mode
+                },
                 confidence,
                 sentence,
             }),
@@ -239,6 +243,13 @@ pub fn attribute(
         people,
         attributions,
     }
+}
+
+/// True when the attribution sentence `(start, end)` says the words were written ("Dahl said
+/// in a statement", "In a written statement, Dubois said", "afirmó en un mensaje en X").
+fn names_written_medium(doc: &Document, pack: &LanguagePack, (start, end): (usize, usize)) -> bool {
+    let ctx = Context::new(doc, start, end, start);
+    (0..ctx.words.len()).any(|at| pack.written_medium_at(&ctx.words[at..]).is_some())
 }
 
 /// (person, mention, cue, mode, confidence)

@@ -250,3 +250,48 @@ fn a_bare_apostrophe_possessor_is_no_speaker() {
     let body = "Colombia’s Marta Gil spoke first.\n\nAthens’ negotiator Julia Brandt stayed calm. “We are close,” she said.";
     assert_eq!(speakers(body, Lang::En), [some("Julia Brandt")]);
 }
+
+/// (speaker, kind) of each quote, kinds after attribution.
+fn speakers_and_kinds(body: &str, lang: Lang) -> Vec<(Option<String>, QuoteKind)> {
+    let doc = Document::new(body);
+    let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
+        .map(|i| classify(&doc, i, lang.pack()))
+        .collect();
+    let people = People::find(&doc, lang.pack());
+    let result = attribute(&doc, &mut kinds, lang.pack(), people);
+    result
+        .attributions
+        .iter()
+        .zip(kinds)
+        .map(|(a, kind)| {
+            let name = a
+                .as_ref()
+                .map(|a| result.people.persons[a.person].name.clone());
+            (name, kind)
+        })
+        .collect()
+}
+
+#[test]
+fn a_written_medium_makes_a_spoken_cue_writing() {
+    use QuoteKind::{Speech, Writing};
+    let body = "“We will appeal,” lawyer Nora Baptiste said in a brief statement. “The ruling ignores the evidence.”";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::En),
+        [
+            (some("Nora Baptiste"), Writing),
+            (some("Nora Baptiste"), Writing)
+        ]
+    );
+    let body = "El diputado Raúl Cifuentes aseguró en un mensaje en X que «la ley no pasará».";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::Es),
+        [(some("Raúl Cifuentes"), Writing)]
+    );
+    // A message broadcast on television is spoken.
+    let body = "En un mensaje por cadena nacional, la presidenta Inés Ortega afirmó que «no habrá cortes».";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::Es),
+        [(some("Inés Ortega"), Speech)]
+    );
+}

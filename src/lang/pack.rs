@@ -161,7 +161,22 @@ pub struct LanguagePack {
     /// Words of inscribed gifts, stemmed: what names an inscription ("inscribed", "dedicatoria")
     /// and the giving verbs whose subject wrote it ("handed", "regaló").
     pub inscriptions: PhraseTable<InscriptionWord>,
+    /// Written media and the prepositions that introduce them, stemmed ("in a statement",
+    /// "en un comunicado"); look up with [`LanguagePack::written_medium_at`].
+    pub media: PhraseTable<MediumWord>,
 }
+
+/// The part a word plays in a phrase naming a written medium ("in a written statement").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MediumWord {
+    /// Introduces the medium ("in", "en", "mediante").
+    Preposition,
+    /// A written medium ("statement", "comunicado", "X").
+    Medium,
+}
+
+/// How many words may stand between a preposition and its written medium ("en su cuenta de X").
+const MAX_WORDS_BEFORE_MEDIUM: usize = 3;
 
 /// The part a word plays around an inscribed gift.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -251,12 +266,16 @@ macro_rules! data_files {
                 "inscriptions.tsv",
                 include_str!(concat!("data/", $code, "/inscriptions.tsv")),
             ),
+            (
+                "media.tsv",
+                include_str!(concat!("data/", $code, "/media.tsv")),
+            ),
         ]
     };
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 19] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 20] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -358,6 +377,25 @@ impl LanguagePack {
         self.inscriptions.longest_match(&stems)
     }
 
+    /// The length in words of a phrase naming a written medium that opens `words` (lower case),
+    /// matched by stem: "in a written statement", "en un mensaje en X".
+    pub fn written_medium_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        let stems: Vec<String> = words
+            .iter()
+            .take(MAX_WORDS_BEFORE_MEDIUM + 4)
+            .map(|w| stemmed(self.lang, w.as_ref()))
+            .collect();
+        let (preposition_len, role) = self.media.longest_match(&stems)?;
+        if role != MediumWord::Preposition {
+            return None;
+        }
+        (preposition_len..(preposition_len + MAX_WORDS_BEFORE_MEDIUM + 1).min(stems.len()))
+            .find_map(|at| match self.media.longest_match(&stems[at..]) {
+                Some((len, MediumWord::Medium)) => Some(at + len),
+                _ => None,
+            })
+    }
+
     /// The gender a given name tells, from the name lists of every language (names travel:
     /// a Spanish article quotes Helen Marsh, an English one Carmen Olivares).
     pub fn given_name_gender(word: &str) -> Option<Gender> {
@@ -381,6 +419,7 @@ impl LanguagePack {
             numbers: Table::default(),
             kind_markers: PhraseTable::default(),
             inscriptions: PhraseTable::default(),
+            media: PhraseTable::default(),
             abbreviations: Set::default(),
             adverbs: Set::default(),
             relatives: Set::default(),
@@ -500,6 +539,17 @@ impl LanguagePack {
                             other => return Err(bad(line, format!("unknown role {other:?}"))),
                         };
                         pack.inscriptions.insert(&stemmed(lang, f[0]), role);
+                    }
+                }
+                "media.tsv" => {
+                    for row in rows(&file, text, 2) {
+                        let (line, f) = row?;
+                        let role = match f[1] {
+                            "preposition" => MediumWord::Preposition,
+                            "medium" => MediumWord::Medium,
+                            other => return Err(bad(line, format!("unknown role {other:?}"))),
+                        };
+                        pack.media.insert(&stemmed(lang, f[0]), role);
                     }
                 }
                 "epithet_openers.tsv"
