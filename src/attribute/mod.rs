@@ -265,15 +265,27 @@ fn cue_after(
     let mut words_seen = 0;
     // Words before the cue other than clitics and adverbs ("», se quejó Luis Fuentes").
     let mut subject_words_seen = 0;
+    // Words of an apposition between commas after the subject ("…,” Patricia Lindqvist, the
+    // head of the national police, told reporters"): they describe the subject, not delay the cue.
+    let mut apposition_words: Option<usize> = None;
     for at in 0..ctx.tokens.len() {
         if !ctx.is_word(doc, at) {
             // A sentence break inside the context ends the search.
             if matches!(ctx.words[at].as_str(), "." | "?" | "!") {
                 break;
             }
+            if ctx.words[at] == "," && subject_words_seen > 0 {
+                apposition_words = match apposition_words {
+                    None => Some(0),
+                    Some(_) => None,
+                };
+            }
             continue;
         }
-        words_seen += 1;
+        match apposition_words.as_mut() {
+            Some(count) if *count < MAX_DESCRIPTION_TOKENS => *count += 1,
+            _ => words_seen += 1,
+        }
         if words_seen > MAX_WORDS_TO_CUE_AFTER {
             break;
         }

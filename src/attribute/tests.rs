@@ -295,3 +295,11 @@ fn a_written_medium_makes_a_spoken_cue_writing() {
         [(some("Inés Ortega"), Speech)]
     );
 }
+
+#[test]
+fn an_apposition_between_subject_and_cue_does_not_delay_the_cue() {
+    let body = "The vote was close.\n\n“We will not give up,” Marcus Hale, the longest-serving member of the city council, told reporters.";
+    assert_eq!(speakers(body, Lang::En), [some("Marcus Hale")]);
+    let body = "«No vamos a ceder», Lorena Paz, la portavoz de la federación de transportistas del norte, dijo a la prensa.";
+    assert_eq!(speakers(body, Lang::Es), [some("Lorena Paz")]);
+}
