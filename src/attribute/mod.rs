@@ -304,7 +304,8 @@ fn cue_after(
             let mention = mention_ending_at(doc, pack, ctx, at)
                 .filter(|m| only_glue_before(doc, ctx, m.from))
                 .or_else(|| {
-                    mention_starting_at(doc, pack, ctx, at + cue.len).filter(|_| words_seen == 1)
+                    let subject_at = past_language_phrase(doc, pack, ctx, at + cue.len);
+                    mention_starting_at(doc, pack, ctx, subject_at).filter(|_| words_seen == 1)
                 })
                 .or(implicit);
             if let Some(mention) = mention {
@@ -313,6 +314,29 @@ fn cue_after(
         }
     }
     None
+}
+
+/// The position after a phrase naming the language spoken ("», afirmó en inglés Óscar
+/// Valdivieso", "said in Spanish"), which may stand between an inverted cue and its subject;
+/// `at` itself when there is none.
+fn past_language_phrase(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -> usize {
+    let language_after_preposition = ctx
+        .words
+        .get(at)
+        .is_some_and(|w| pack.stopwords.contains(w))
+        && ctx
+            .tokens
+            .get(at + 1)
+            .is_some_and(|&t| doc.tokens[t].is_word)
+        && pack
+            .demonyms
+            .longest_match(&ctx.words[at + 1..])
+            .is_some_and(|(len, _)| len == 1);
+    if language_after_preposition {
+        at + 2
+    } else {
+        at
+    }
 }
 
 /// The giver of an inscribed gift, for a quote named an inscription just before it: whoever

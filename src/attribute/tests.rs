@@ -303,3 +303,11 @@ fn an_apposition_between_subject_and_cue_does_not_delay_the_cue() {
     let body = "«No vamos a ceder», Lorena Paz, la portavoz de la federación de transportistas del norte, dijo a la prensa.";
     assert_eq!(speakers(body, Lang::Es), [some("Lorena Paz")]);
 }
+
+#[test]
+fn a_language_phrase_between_an_inverted_cue_and_its_subject() {
+    let body = "La comitiva llegó a Lima.\n\n«We are here to help», declaró en inglés la embajadora Karen Holt.";
+    assert_eq!(speakers(body, Lang::Es), [some("Karen Holt")]);
+    let body = "«Gracias a todos», respondió en español el secretario Mark Ellis.";
+    assert_eq!(speakers(body, Lang::Es), [some("Mark Ellis")]);
+}
