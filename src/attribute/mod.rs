@@ -51,6 +51,9 @@ const MAX_WORDS_TO_CUE_AFTER: usize = 7;
 /// How many words before a quotation may name it an inscription ("con la dedicatoria manuscrita
 /// en inglés: «…»").
 const MAX_WORDS_INSCRIPTION_MARK: usize = 6;
+/// A quote repeated elsewhere in its article takes the speaker found there when it has at least
+/// this many words: fewer ("a reset") may be anyone's.
+const MIN_WORDS_REPEATED_QUOTE: usize = 4;
 /// An attribution sentence after a quote is at most this long ("Petro wrote on X.").
 const MAX_WORDS_TAIL_SENTENCE: usize = 10;
 
@@ -239,9 +242,64 @@ pub fn attribute(
         }
         attributions[index] = attribution;
     }
+    repeated_quotes(doc, kinds, &mut attributions);
     ArticleAttributions {
         people,
         attributions,
+    }
+}
+
+/// A quote that nothing attributes where it stands but that the article quotes again, with its
+/// speaker, elsewhere takes that speaker: headlines and liveblog entry titles repeat a line
+/// from the body ("**2:20 p.m. — Mayor: “Today is not a day …”**" above the paragraph that
+/// names the mayor). The nearest attributed quote holding all its words wins, the next ones
+/// first.
+fn repeated_quotes(
+    doc: &Document,
+    kinds: &[QuoteKind],
+    attributions: &mut [Option<LocalAttribution>],
+) {
+    let statement = |index: usize| doc.quotes[index].depth == 0 && kinds[index].is_statement();
+    let unattributed = |index: usize| attributions[index].is_none() && statement(index);
+    if !(0..doc.quotes.len()).any(unattributed) {
+        return;
+    }
+    let quote_words: Vec<Vec<String>> = doc
+        .quotes
+        .iter()
+        .map(|quote| {
+            crate::text::tokenize(&quote.text)
+                .into_iter()
+                .filter(|t| t.is_word)
+                .map(|t| crate::text::fold(t.text(&quote.text)))
+                .collect()
+        })
+        .collect();
+    let words = |index: usize| &quote_words[index];
+    for index in 0..doc.quotes.len() {
+        if attributions[index].is_some() || !statement(index) {
+            continue;
+        }
+        let wanted = words(index);
+        if wanted.len() < MIN_WORDS_REPEATED_QUOTE {
+            continue;
+        }
+        let later = index + 1..doc.quotes.len();
+        let earlier = (0..index).rev();
+        let source = later.chain(earlier).find(|&other| {
+            statement(other)
+                && attributions[other].is_some()
+                && words(other)
+                    .windows(wanted.len())
+                    .any(|w| w == wanted.as_slice())
+        });
+        if let Some(source) = source {
+            attributions[index] = attributions[source].as_ref().map(|a| LocalAttribution {
+                cue: None,
+                confidence: a.confidence * FACTOR_NEIGHBOUR,
+                ..a.clone()
+            });
+        }
     }
 }
 

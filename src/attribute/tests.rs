@@ -311,3 +311,17 @@ fn a_language_phrase_between_an_inverted_cue_and_its_subject() {
     let body = "«Gracias a todos», respondió en español el secretario Mark Ellis.";
     assert_eq!(speakers(body, Lang::Es), [some("Mark Ellis")]);
 }
+
+#[test]
+fn a_headline_quote_takes_the_speaker_the_body_gives_it() {
+    let body = "**9:05 a.m. — Governor: “We will rebuild every bridge”**\n\nGovernor Alma Reyes toured the valley at dawn. “We will rebuild every bridge, and we will start this week,” she said.";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Alma Reyes"), some("Alma Reyes")]
+    );
+    let body = "**11:40 — «No habrá más recortes»**\n\nEl ministro Julio Sanz compareció en el Senado. «No habrá más recortes en sanidad», aseguró.";
+    assert_eq!(
+        speakers(body, Lang::Es),
+        [some("Julio Sanz"), some("Julio Sanz")]
+    );
+}
