@@ -256,12 +256,14 @@ pub fn attribute(
 /// first.
 fn repeated_quotes(
     doc: &Document,
-    kinds: &[QuoteKind],
+    kinds: &mut [QuoteKind],
     attributions: &mut [Option<LocalAttribution>],
 ) {
-    let statement = |index: usize| doc.quotes[index].depth == 0 && kinds[index].is_statement();
-    let unattributed = |index: usize| attributions[index].is_none() && statement(index);
-    if !(0..doc.quotes.len()).any(unattributed) {
+    let statements: Vec<bool> = (0..doc.quotes.len())
+        .map(|index| doc.quotes[index].depth == 0 && kinds[index].is_statement())
+        .collect();
+    let statement = |index: usize| statements[index];
+    if !(0..doc.quotes.len()).any(|index| attributions[index].is_none() && statement(index)) {
         return;
     }
     let quote_words: Vec<Vec<String>> = doc
@@ -294,6 +296,10 @@ fn repeated_quotes(
                     .any(|w| w == wanted.as_slice())
         });
         if let Some(source) = source {
+            // The words are the same statement, spoken or written alike.
+            if kinds[index] == QuoteKind::Speech && kinds[source] == QuoteKind::Writing {
+                kinds[index] = QuoteKind::Writing;
+            }
             attributions[index] = attributions[source].as_ref().map(|a| LocalAttribution {
                 cue: None,
                 confidence: a.confidence * FACTOR_NEIGHBOUR,

@@ -325,3 +325,15 @@ fn a_headline_quote_takes_the_speaker_the_body_gives_it() {
         [some("Julio Sanz"), some("Julio Sanz")]
     );
 }
+
+#[test]
+fn a_headline_quote_repeating_a_written_one_is_writing() {
+    let body = "**8:15 p.m. — Senator: “The count must start again”**\n\nSenator Iris Novak took to X. “The count must start again, precinct by precinct,” she wrote.";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::En),
+        [
+            (some("Iris Novak"), QuoteKind::Writing),
+            (some("Iris Novak"), QuoteKind::Writing)
+        ]
+    );
+}
