@@ -601,6 +601,23 @@ fn sentence_subject(
     if !ctx.at_sentence_start {
         return None;
     }
+    // A run-in head in bold opens the paragraph ("**La migración.** La secretaria …"): the
+    // sentence proper starts after it.
+    let head_end = (1..before.min(MAX_INTRODUCTORY_TOKENS))
+        .find(|&i| ctx.words[i - 1] == "." && matches!(ctx.words[i].as_str(), "*" | "_"));
+    if let Some(head_end) = head_end {
+        let sentence = Context {
+            tokens: ctx.tokens[head_end..].to_vec(),
+            words: ctx.words[head_end..].to_vec(),
+            at_sentence_start: true,
+        };
+        let mention = sentence_subject(doc, pack, &sentence, before - head_end)?;
+        return Some(Mention {
+            from: mention.from + head_end,
+            to: mention.to + head_end,
+            ..mention
+        });
+    }
     // The subject opens the sentence, perhaps after a connective ("But", "Pero", "Later,").
     for start in 0..=before.min(3) {
         if let Some(mention) = mention_starting_at(doc, pack, ctx, start) {
@@ -641,7 +658,9 @@ fn salient_person(
             break;
         }
         let ctx = Context::new(doc, start, end.min(position), start);
-        let Some(mention) = sentence_subject(doc, pack, &ctx, ctx.tokens.len()) else {
+        let Some(mention) = source_opening(doc, pack, &ctx)
+            .or_else(|| sentence_subject(doc, pack, &ctx, ctx.tokens.len()))
+        else {
             continue;
         };
         let subject_position = doc.tokens[ctx.tokens[mention.from]].start;
@@ -682,6 +701,16 @@ fn salient_person(
         }
     }
     people.resolve_pronoun(position, gender)
+}
+
+/// The source of a sentence that opens with a source phrase ("Según el camionero Luis Fuentes,
+/// la fila supera …", "According to Ana Ruiz, …"): the person the next quote most likely
+/// continues, as a subject would be.
+fn source_opening(doc: &Document, pack: &LanguagePack, ctx: &Context) -> Option<Mention> {
+    let first = (0..ctx.tokens.len()).find(|&i| ctx.is_word(doc, i))?;
+    let cue = cue_at(pack, ctx, first).filter(|cue| cue.source_phrase && cue.at == 0)?;
+    mention_starting_at(doc, pack, ctx, first + cue.len)
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
 }
 
 /// A short sentence right after the quote that only attributes it ("“…?” Petro wrote on X.").

@@ -337,3 +337,15 @@ fn a_headline_quote_repeating_a_written_one_is_writing() {
         ]
     );
 }
+
+#[test]
+fn a_source_phrase_opening_a_sentence_makes_its_source_salient() {
+    let body = "El ministro Hugo Lanz visitó la zona.\n\nSegún la agricultora Marta Quiñones, el río bajó dos metros en un mes. «Nunca lo habíamos visto», relató.";
+    assert_eq!(speakers(body, Lang::Es), [some("Marta Quiñones")]);
+}
+
+#[test]
+fn a_bold_run_in_head_does_not_hide_the_subject_after_it() {
+    let body = "Para el analista Tomás Rey, el acuerdo llega tarde.\n\n**La pesca.** La ministra de Pesca, Irene Soler, defendió las cuotas. «Son cuotas justas», afirmó la funcionaria.";
+    assert_eq!(speakers(body, Lang::Es), [some("Irene Soler")]);
+}
