@@ -349,3 +349,12 @@ fn a_bold_run_in_head_does_not_hide_the_subject_after_it() {
     let body = "Para el analista Tomás Rey, el acuerdo llega tarde.\n\n**La pesca.** La ministra de Pesca, Irene Soler, defendió las cuotas. «Son cuotas justas», afirmó la funcionaria.";
     assert_eq!(speakers(body, Lang::Es), [some("Irene Soler")]);
 }
+
+#[test]
+fn estimating_verbs_cue_partial_quotes() {
+    let body = "La patronal naviera cifra en «más de mil empleos» el daño. El sindicalista Omar Díaz calculó que «la huelga durará semanas».";
+    assert_eq!(speakers(body, Lang::Es)[1], some("Omar Díaz"));
+    // "La cifra" is a noun: no cue.
+    let body = "Después llegó la cifra: «doce mil millones».";
+    assert_eq!(speakers(body, Lang::Es), [None]);
+}
