@@ -358,3 +358,12 @@ fn estimating_verbs_cue_partial_quotes() {
     let body = "Después llegó la cifra: «doce mil millones».";
     assert_eq!(speakers(body, Lang::Es), [None]);
 }
+
+#[test]
+fn tabloid_manner_verbs_cue_quotes() {
+    let body = "Dani Olmo scored twice.\n\n“Best night of my life,” beamed Olmo. “We showed them,” he gloated, before the coach hit back: “Nobody wins alone.”";
+    assert_eq!(
+        speakers(body, Lang::En)[..2],
+        [some("Dani Olmo"), some("Dani Olmo")]
+    );
+}
