@@ -531,26 +531,18 @@ impl LanguagePack {
                     }
                 }
                 "inscriptions.tsv" => {
-                    for row in rows(&file, text, 2) {
-                        let (line, f) = row?;
-                        let role = match f[1] {
-                            "mark" => InscriptionWord::Mark,
-                            "gift" => InscriptionWord::Gift,
-                            other => return Err(bad(line, format!("unknown role {other:?}"))),
-                        };
-                        pack.inscriptions.insert(&stemmed(lang, f[0]), role);
-                    }
+                    let roles = [
+                        ("mark", InscriptionWord::Mark),
+                        ("gift", InscriptionWord::Gift),
+                    ];
+                    load_roles(&file, text, lang, &roles, &mut pack.inscriptions)?;
                 }
                 "media.tsv" => {
-                    for row in rows(&file, text, 2) {
-                        let (line, f) = row?;
-                        let role = match f[1] {
-                            "preposition" => MediumWord::Preposition,
-                            "medium" => MediumWord::Medium,
-                            other => return Err(bad(line, format!("unknown role {other:?}"))),
-                        };
-                        pack.media.insert(&stemmed(lang, f[0]), role);
-                    }
+                    let roles = [
+                        ("preposition", MediumWord::Preposition),
+                        ("medium", MediumWord::Medium),
+                    ];
+                    load_roles(&file, text, lang, &roles, &mut pack.media)?;
                 }
                 "epithet_openers.tsv"
                 | "stopwords.tsv"
@@ -583,6 +575,30 @@ impl LanguagePack {
 }
 
 /// The folded stems of a phrase's words, joined by spaces.
+/// Fills `table` from a stemmed data file whose second column names one of `roles`.
+fn load_roles<R: Copy>(
+    file: &str,
+    text: &str,
+    lang: Lang,
+    roles: &[(&str, R)],
+    table: &mut PhraseTable<R>,
+) -> Result<(), DataError> {
+    for row in rows(file, text, 2) {
+        let (line, f) = row?;
+        let role = roles
+            .iter()
+            .find(|(name, _)| *name == f[1])
+            .map(|&(_, role)| role)
+            .ok_or_else(|| DataError {
+                file: file.to_string(),
+                line,
+                problem: format!("unknown role {:?}", f[1]),
+            })?;
+        table.insert(&stemmed(lang, f[0]), role);
+    }
+    Ok(())
+}
+
 /// True when `word` and a marker's last word `marker_form` (both sharing `stem`) go on alike
 /// after the stem: "llamados" fits "llamado", "llamó" does not fit "llamada".
 fn same_ending(stem: &str, marker_form: &str, word: &str) -> bool {
