@@ -1026,13 +1026,20 @@ fn described_name(
     if pack.epithet_openers.contains(&ctx.words[k]) {
         k += 1;
     }
-    let description_end = (k..(k + MAX_QUALIFIER_WORDS).min(ctx.tokens.len()))
+    let reach = (k + MAX_QUALIFIER_WORDS).min(ctx.tokens.len());
+    let plain_word = |i: usize| {
+        ctx.is_word(doc, i)
+            && !is_capitalized_at(doc, ctx, i)
+            && !pack.stopwords.contains(&ctx.words[i])
+            && !pack.adverbs.contains(&ctx.words[i])
+    };
+    let not_a_cue = |i: usize| pack.cue_at(&ctx.words[i..], false).is_none();
+    // A cue word may modify the head noun after it ("said protest leader Diego Cárdenas"),
+    // never be the head itself.
+    let description_end = (k..reach)
         .take_while(|&i| {
-            ctx.is_word(doc, i)
-                && !is_capitalized_at(doc, ctx, i)
-                && !pack.stopwords.contains(&ctx.words[i])
-                && !pack.adverbs.contains(&ctx.words[i])
-                && pack.cue_at(&ctx.words[i..], false).is_none()
+            plain_word(i)
+                && (not_a_cue(i) || (i + 1 < reach && plain_word(i + 1) && not_a_cue(i + 1)))
         })
         .last()?
         + 1;

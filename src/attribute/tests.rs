@@ -367,3 +367,12 @@ fn tabloid_manner_verbs_cue_quotes() {
         [some("Dani Olmo"), some("Dani Olmo")]
     );
 }
+
+#[test]
+fn a_cue_word_modifying_a_description_is_no_cue() {
+    let body = "Governor Ana Tell spoke first.\n\n“The river took everything we had,” said protest organizer Jonas Berg. “Nobody came,” added claim adjuster Mia Kress.";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Jonas Berg"), some("Mia Kress")]
+    );
+}
