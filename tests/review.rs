@@ -75,7 +75,8 @@ fn path_str(path: &Path) -> &str {
 fn fingerprints_survive_more_articles_and_renamed_files() {
     let (original, _) = check_json(&["--no-baseline", CORPUS]);
     let before = fingerprints(&original);
-    assert!(before.len() >= 10);
+    // Enough findings to follow through a renaming (attribution fixes make the corpus cleaner).
+    assert!(before.len() >= 5);
     // The definition is fixed: a user's baseline must still match after an upgrade.
     let first = &findings(&original)[0];
     assert_eq!(first["kind"], "speaker_conflict");

@@ -16,7 +16,7 @@ mod people;
 pub use people::{name_key, same_person, EpithetTraits, People, Person};
 
 use crate::extract::Document;
-use crate::lang::{CueMode, Gender, LanguagePack};
+use crate::lang::{CueMode, Gender, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::is_capitalized;
 use people::{genders_agree, lookup, parse_epithet};
@@ -48,6 +48,12 @@ const MAX_INTRODUCTORY_TOKENS: usize = 8;
 const SALIENCE_SENTENCES: usize = 3;
 /// How far after a quote (in words) its cue may start: "…,” Colombian President Gustavo Petro said".
 const MAX_WORDS_TO_CUE_AFTER: usize = 7;
+/// How many words before a quotation may name it an inscription ("con la dedicatoria manuscrita
+/// en inglés: «…»").
+const MAX_WORDS_INSCRIPTION_MARK: usize = 6;
+/// A quote repeated elsewhere in its article takes the speaker found there when it has at least
+/// this many words: fewer ("a reset") may be anyone's.
+const MIN_WORDS_REPEATED_QUOTE: usize = 4;
 /// An attribution sentence after a quote is at most this long ("Petro wrote on X.").
 const MAX_WORDS_TAIL_SENTENCE: usize = 10;
 
@@ -101,6 +107,10 @@ struct Cue {
     len: usize,
     mode: CueMode,
     source_phrase: bool,
+    /// A naming verb ("called him “…”", "lo calificó de «…»"): its quote is its object, so it
+    /// attributes only the quote after it, and the words after it name who is named, not the
+    /// speaker.
+    naming: bool,
 }
 
 /// A stretch of a sentence outside quotations: token indices and their lower-case words.
@@ -193,9 +203,12 @@ pub fn attribute(
         );
         let before = Context::near(doc, previous_close, quote.open, sentence.0, true);
 
-        let found = cue_after(doc, pack, &after, &mut people)
-            .or_else(|| cue_before(doc, pack, &before, &mut people))
-            .map(|found| (found, sentence))
+        let found = inscription_giver(doc, pack, &before, sentence_index, quote.open, &mut people)
+            .or_else(|| {
+                cue_after(doc, pack, &after, &mut people)
+                    .or_else(|| cue_before(doc, pack, &before, &mut people))
+                    .map(|found| (found, sentence))
+            })
             .or_else(|| {
                 tail_sentence(
                     doc,
@@ -211,7 +224,11 @@ pub fn attribute(
                 person,
                 mention,
                 cue: Some(cue),
-                mode,
+                mode: if names_written_medium(doc, pack, sentence) {
+                    CueMode::Writing
+                } else {
+                    mode
+                },
                 confidence,
                 sentence,
             }),
@@ -225,10 +242,78 @@ pub fn attribute(
         }
         attributions[index] = attribution;
     }
+    repeated_quotes(doc, kinds, &mut attributions);
     ArticleAttributions {
         people,
         attributions,
     }
+}
+
+/// A quote that nothing attributes where it stands but that the article quotes again, with its
+/// speaker, elsewhere takes that speaker: headlines and liveblog entry titles repeat a line
+/// from the body ("**2:20 p.m. — Mayor: “Today is not a day …”**" above the paragraph that
+/// names the mayor). The nearest attributed quote holding all its words wins, the next ones
+/// first.
+fn repeated_quotes(
+    doc: &Document,
+    kinds: &mut [QuoteKind],
+    attributions: &mut [Option<LocalAttribution>],
+) {
+    let statements: Vec<bool> = (0..doc.quotes.len())
+        .map(|index| doc.quotes[index].depth == 0 && kinds[index].is_statement())
+        .collect();
+    let statement = |index: usize| statements[index];
+    if !(0..doc.quotes.len()).any(|index| attributions[index].is_none() && statement(index)) {
+        return;
+    }
+    let quote_words: Vec<Vec<String>> = doc
+        .quotes
+        .iter()
+        .map(|quote| {
+            crate::text::tokenize(&quote.text)
+                .into_iter()
+                .filter(|t| t.is_word)
+                .map(|t| crate::text::fold(t.text(&quote.text)))
+                .collect()
+        })
+        .collect();
+    let words = |index: usize| &quote_words[index];
+    for index in 0..doc.quotes.len() {
+        if attributions[index].is_some() || !statement(index) {
+            continue;
+        }
+        let wanted = words(index);
+        if wanted.len() < MIN_WORDS_REPEATED_QUOTE {
+            continue;
+        }
+        let later = index + 1..doc.quotes.len();
+        let earlier = (0..index).rev();
+        let source = later.chain(earlier).find(|&other| {
+            statement(other)
+                && attributions[other].is_some()
+                && words(other)
+                    .windows(wanted.len())
+                    .any(|w| w == wanted.as_slice())
+        });
+        if let Some(source) = source {
+            // The words are the same statement, spoken or written alike.
+            if kinds[index] == QuoteKind::Speech && kinds[source] == QuoteKind::Writing {
+                kinds[index] = QuoteKind::Writing;
+            }
+            attributions[index] = attributions[source].as_ref().map(|a| LocalAttribution {
+                cue: None,
+                confidence: a.confidence * FACTOR_NEIGHBOUR,
+                ..a.clone()
+            });
+        }
+    }
+}
+
+/// True when the attribution sentence `(start, end)` says the words were written ("Dahl said
+/// in a statement", "In a written statement, Dubois said", "afirmó en un mensaje en X").
+fn names_written_medium(doc: &Document, pack: &LanguagePack, (start, end): (usize, usize)) -> bool {
+    let ctx = Context::new(doc, start, end, start);
+    (0..ctx.words.len()).any(|at| pack.written_medium_at(&ctx.words[at..]).is_some())
 }
 
 /// (person, mention, cue, mode, confidence)
@@ -244,19 +329,32 @@ fn cue_after(
     let mut words_seen = 0;
     // Words before the cue other than clitics and adverbs ("», se quejó Luis Fuentes").
     let mut subject_words_seen = 0;
+    // Words of an apposition between commas after the subject ("…,” Patricia Lindqvist, the
+    // head of the national police, told reporters"): they describe the subject, not delay the cue.
+    let mut apposition_words: Option<usize> = None;
     for at in 0..ctx.tokens.len() {
         if !ctx.is_word(doc, at) {
             // A sentence break inside the context ends the search.
             if matches!(ctx.words[at].as_str(), "." | "?" | "!") {
                 break;
             }
+            if ctx.words[at] == "," && subject_words_seen > 0 {
+                apposition_words = match apposition_words {
+                    None => Some(0),
+                    Some(_) => None,
+                };
+            }
             continue;
         }
-        words_seen += 1;
+        match apposition_words.as_mut() {
+            Some(count) if *count < MAX_DESCRIPTION_TOKENS => *count += 1,
+            _ => words_seen += 1,
+        }
         if words_seen > MAX_WORDS_TO_CUE_AFTER {
             break;
         }
-        let cue = cue_at(pack, ctx, at);
+        // A naming verb after a quote takes a quote of its own ("«…», el presidente lo llamó «…»").
+        let cue = cue_at(pack, ctx, at).filter(|cue| !cue.naming);
         if cue.is_none() && !pack.adverbs.contains(&ctx.words[at]) {
             subject_words_seen += 1;
         }
@@ -270,7 +368,8 @@ fn cue_after(
             let mention = mention_ending_at(doc, pack, ctx, at)
                 .filter(|m| only_glue_before(doc, ctx, m.from))
                 .or_else(|| {
-                    mention_starting_at(doc, pack, ctx, at + cue.len).filter(|_| words_seen == 1)
+                    let subject_at = past_language_phrase(doc, pack, ctx, at + cue.len);
+                    mention_starting_at(doc, pack, ctx, subject_at).filter(|_| words_seen == 1)
                 })
                 .or(implicit);
             if let Some(mention) = mention {
@@ -279,6 +378,94 @@ fn cue_after(
         }
     }
     None
+}
+
+/// The position after a phrase naming the language spoken ("», afirmó en inglés Óscar
+/// Valdivieso", "said in Spanish"), which may stand between an inverted cue and its subject;
+/// `at` itself when there is none.
+fn past_language_phrase(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -> usize {
+    let language_after_preposition = ctx
+        .words
+        .get(at)
+        .is_some_and(|w| pack.stopwords.contains(w))
+        && ctx
+            .tokens
+            .get(at + 1)
+            .is_some_and(|&t| doc.tokens[t].is_word)
+        && pack
+            .demonyms
+            .longest_match(&ctx.words[at + 1..])
+            .is_some_and(|(len, _)| len == 1);
+    if language_after_preposition {
+        at + 2
+    } else {
+        at
+    }
+}
+
+/// The giver of an inscribed gift, for a quote named an inscription just before it: whoever
+/// gave the thing wrote what is written on it ("Trump handed Petro a signed copy …, inscribed
+/// “…”"; "… el ejemplar que le regaló Trump, con la dedicatoria: «…»"), even when the sentence
+/// reports someone else showing it. The giving verb is looked for in the quote's sentence, then
+/// in the sentence before ("… the signed copy that Trump gave him. The inscription reads “…”").
+fn inscription_giver(
+    doc: &Document,
+    pack: &LanguagePack,
+    before: &Context,
+    sentence_index: usize,
+    quote_open: usize,
+    people: &mut People,
+) -> Option<(Found, (usize, usize))> {
+    let mut words_seen = 0;
+    let marked = (0..before.tokens.len()).rev().any(|at| {
+        if before.is_word(doc, at) {
+            words_seen += 1;
+        }
+        words_seen <= MAX_WORDS_INSCRIPTION_MARK
+            && pack
+                .inscription_word_at(&before.words[at..])
+                .map(|(_, w)| w)
+                == Some(InscriptionWord::Mark)
+    });
+    if !marked {
+        return None;
+    }
+    let paragraph = doc.paragraph_at(quote_open);
+    let earliest = sentence_index.saturating_sub(1);
+    (earliest..=sentence_index).rev().find_map(|index| {
+        let (start, end) = doc.sentences[index];
+        if doc.paragraph_at(start) != paragraph {
+            return None;
+        }
+        let ctx = Context::new(doc, start, end.min(quote_open), start);
+        let gift_verbs = (0..ctx.tokens.len()).rev().filter_map(|at| {
+            match pack.inscription_word_at(&ctx.words[at..]) {
+                Some((len, InscriptionWord::Gift)) if ctx.is_word(doc, at) => Some((at, len)),
+                _ => None,
+            }
+        });
+        gift_verbs
+            .collect::<Vec<_>>()
+            .into_iter()
+            .find_map(|(at, len)| {
+                let mention = mention_ending_at(doc, pack, &ctx, at)
+                    .or_else(|| {
+                        mention_starting_at(doc, pack, &ctx, at + len)
+                            .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+                    })
+                    .or_else(|| sentence_subject(doc, pack, &ctx, at))?;
+                let cue = Cue {
+                    at,
+                    len,
+                    mode: CueMode::Writing,
+                    source_phrase: false,
+                    naming: false,
+                };
+                let mut found = resolve(doc, pack, &ctx, people, &mention, &cue)?;
+                found.4 = found.4.min(CONFIDENCE_EPITHET_AT_CUE);
+                Some((found, (start, end)))
+            })
+    })
 }
 
 /// True when nothing but punctuation stands before position `from` of the context.
@@ -307,9 +494,19 @@ fn cue_before(
         let mention = mention_ending_at(doc, pack, ctx, at)
             .or_else(|| {
                 mention_starting_at(doc, pack, ctx, at + cue.len)
-                    .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+                    .filter(|m| !cue.naming && !matches!(m.kind, MentionKind::Pronoun(_)))
+            })
+            .or_else(|| {
+                cue.naming
+                    .then(|| clause_subject(doc, pack, ctx, at))
+                    .flatten()
             })
             .or_else(|| sentence_subject(doc, pack, ctx, at))
+            .or_else(|| {
+                cue.naming
+                    .then(|| nearest_mention_before(doc, pack, ctx, at))
+                    .flatten()
+            })
             .unwrap_or(Mention {
                 kind: MentionKind::Implicit,
                 from: at,
@@ -318,6 +515,48 @@ fn cue_before(
         return resolve(doc, pack, ctx, people, &mention, &cue);
     }
     colon_introduction(doc, pack, ctx, people)
+}
+
+/// The subject opening the clause of context position `at`, when a coordinated clause begins
+/// before it ("… on Friday, and Senator Ruth Abara responded by calling …"; "…; el senador la
+/// llamó …"): a comma and a connective, or a semicolon, open the clause.
+fn clause_subject(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+) -> Option<Mention> {
+    let start = (1..at).rev().find(|&i| {
+        ctx.words[i - 1] == ";" || (ctx.words[i - 1] == "," && pack.adverbs.contains(&ctx.words[i]))
+    })?;
+    let clause = Context {
+        tokens: ctx.tokens[start..].to_vec(),
+        words: ctx.words[start..].to_vec(),
+        at_sentence_start: true,
+    };
+    let mention = sentence_subject(doc, pack, &clause, at - start)?;
+    Some(Mention {
+        from: mention.from + start,
+        to: mention.to + start,
+        ..mention
+    })
+}
+
+/// The mention closest before context position `at` ("…, and Donald Trump had answered by
+/// calling the Colombian leader “…”"): the subject of a naming verb that stands apart from it.
+fn nearest_mention_before(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+) -> Option<Mention> {
+    let last = (0..at)
+        .rev()
+        .find_map(|i| mention_starting_at(doc, pack, ctx, i).filter(|m| m.to <= at && m.to > i))?;
+    // The longest mention ending where the closest one ends ("Donald Trump", not "Trump").
+    (last.from.saturating_sub(MAX_QUALIFIER_WORDS + 1)..last.from)
+        .find_map(|i| mention_starting_at(doc, pack, ctx, i).filter(|m| m.to == last.to))
+        .or(Some(last))
 }
 
 /// A quote introduced by a colon with no reporting verb ("Kerr fijó un plazo: «…»", "Primeras
@@ -344,6 +583,7 @@ fn colon_introduction(
         len: 1,
         mode: CueMode::Speech,
         source_phrase: false,
+        naming: false,
     };
     let mut found = resolve(doc, pack, ctx, people, &mention, &cue)?;
     found.4 *= FACTOR_NEIGHBOUR;
@@ -360,6 +600,23 @@ fn sentence_subject(
 ) -> Option<Mention> {
     if !ctx.at_sentence_start {
         return None;
+    }
+    // A run-in head in bold opens the paragraph ("**La migración.** La secretaria …"): the
+    // sentence proper starts after it.
+    let head_end = (1..before.min(MAX_INTRODUCTORY_TOKENS))
+        .find(|&i| ctx.words[i - 1] == "." && matches!(ctx.words[i].as_str(), "*" | "_"));
+    if let Some(head_end) = head_end {
+        let sentence = Context {
+            tokens: ctx.tokens[head_end..].to_vec(),
+            words: ctx.words[head_end..].to_vec(),
+            at_sentence_start: true,
+        };
+        let mention = sentence_subject(doc, pack, &sentence, before - head_end)?;
+        return Some(Mention {
+            from: mention.from + head_end,
+            to: mention.to + head_end,
+            ..mention
+        });
     }
     // The subject opens the sentence, perhaps after a connective ("But", "Pero", "Later,").
     for start in 0..=before.min(3) {
@@ -401,7 +658,9 @@ fn salient_person(
             break;
         }
         let ctx = Context::new(doc, start, end.min(position), start);
-        let Some(mention) = sentence_subject(doc, pack, &ctx, ctx.tokens.len()) else {
+        let Some(mention) = source_opening(doc, pack, &ctx)
+            .or_else(|| sentence_subject(doc, pack, &ctx, ctx.tokens.len()))
+        else {
             continue;
         };
         let subject_position = doc.tokens[ctx.tokens[mention.from]].start;
@@ -442,6 +701,16 @@ fn salient_person(
         }
     }
     people.resolve_pronoun(position, gender)
+}
+
+/// The source of a sentence that opens with a source phrase ("Según el camionero Luis Fuentes,
+/// la fila supera …", "According to Ana Ruiz, …"): the person the next quote most likely
+/// continues, as a subject would be.
+fn source_opening(doc: &Document, pack: &LanguagePack, ctx: &Context) -> Option<Mention> {
+    let first = (0..ctx.tokens.len()).find(|&i| ctx.is_word(doc, i))?;
+    let cue = cue_at(pack, ctx, first).filter(|cue| cue.source_phrase && cue.at == 0)?;
+    mention_starting_at(doc, pack, ctx, first + cue.len)
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
 }
 
 /// A short sentence right after the quote that only attributes it ("“…?” Petro wrote on X.").
@@ -538,6 +807,8 @@ fn cue_at(pack: &LanguagePack, ctx: &Context, at: usize) -> Option<Cue> {
         len: found.len,
         mode: found.mode,
         source_phrase: found.source_phrase,
+        naming: !found.source_phrase
+            && pack.kind_marker_at(&ctx.words[at..]) == Some(QuoteKind::Speech),
     })
 }
 
@@ -653,10 +924,18 @@ fn mention_starting_at(
     if after_preposition {
         return None;
     }
-    // "Colombia’s Valeria Ortiz", "Spain’s top diplomat Alberto Sanz": the possessor is no name.
-    if let Some(possessor) =
-        run_end.and_then(|to| (name_from..to).find(|&i| is_possessive(&ctx.words[i])))
-    {
+    // "Colombia’s Valeria Ortiz", "Spain’s top diplomat Alberto Sanz", "Brussels’ spokeswoman
+    // Ingrid Holm" (the bare apostrophe is a token of its own): the possessor is no name.
+    let bare_possessive = run_end.filter(|&to| {
+        ctx.words.get(to).is_some_and(|w| w == "’" || w == "'")
+            && ctx.words[to - 1].ends_with('s')
+            && doc.tokens[ctx.tokens[to - 1]].end == doc.tokens[ctx.tokens[to]].start
+    });
+    // The last position of the possessor (its apostrophe, when bare).
+    let possessor_end = run_end
+        .and_then(|to| (name_from..to).find(|&i| is_possessive(&ctx.words[i])))
+        .or(bare_possessive);
+    if let Some(possessor) = possessor_end {
         let after = (possessor + 1..(possessor + 5).min(ctx.tokens.len()))
             .find(|&i| is_capitalized_at(doc, ctx, i))?;
         return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
@@ -747,13 +1026,20 @@ fn described_name(
     if pack.epithet_openers.contains(&ctx.words[k]) {
         k += 1;
     }
-    let description_end = (k..(k + MAX_QUALIFIER_WORDS).min(ctx.tokens.len()))
+    let reach = (k + MAX_QUALIFIER_WORDS).min(ctx.tokens.len());
+    let plain_word = |i: usize| {
+        ctx.is_word(doc, i)
+            && !is_capitalized_at(doc, ctx, i)
+            && !pack.stopwords.contains(&ctx.words[i])
+            && !pack.adverbs.contains(&ctx.words[i])
+    };
+    let not_a_cue = |i: usize| pack.cue_at(&ctx.words[i..], false).is_none();
+    // A cue word may modify the head noun after it ("said protest leader Diego Cárdenas"),
+    // never be the head itself.
+    let description_end = (k..reach)
         .take_while(|&i| {
-            ctx.is_word(doc, i)
-                && !is_capitalized_at(doc, ctx, i)
-                && !pack.stopwords.contains(&ctx.words[i])
-                && !pack.adverbs.contains(&ctx.words[i])
-                && pack.cue_at(&ctx.words[i..], false).is_none()
+            plain_word(i)
+                && (not_a_cue(i) || (i + 1 < reach && plain_word(i + 1) && not_a_cue(i + 1)))
         })
         .last()?
         + 1;
@@ -886,12 +1172,20 @@ fn mention_ending_at(
     if end == 0 {
         return None;
     }
-    // "Trump, que ... había tachado": the speaker stands before the relative clause.
+    // "Trump, que ... había tachado": the speaker stands before the relative clause, unless
+    // the clause has a subject of its own ("Maduro, que Petro calificó de «…»").
     let relative = (1..end)
         .rev()
         .find(|&i| ctx.words[i - 1] == "," && pack.relatives.contains(&ctx.words[i]));
-    if let Some(mention) = relative.and_then(|r| mention_ending_at(doc, pack, ctx, r - 1)) {
-        return Some(mention);
+    if let Some(r) = relative {
+        if let Some(own_subject) =
+            mention_right_before(doc, pack, ctx, end).filter(|m| m.from == r + 1)
+        {
+            return Some(own_subject);
+        }
+        if let Some(mention) = mention_ending_at(doc, pack, ctx, r - 1) {
+            return Some(mention);
+        }
     }
     if ctx.words[end - 1] == "," {
         // "X, <clause>, said": the clause is an apposition naming X, or a parenthetical to skip.
@@ -909,7 +1203,16 @@ fn mention_ending_at(
         }
         return mention_ending_at(doc, pack, ctx, clause_start);
     }
-    // Try every start up to six words back; the longest mention ending exactly at `end` wins.
+    mention_right_before(doc, pack, ctx, end)
+}
+
+/// The longest mention ending exactly at context position `end`, starting up to six words back.
+fn mention_right_before(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    end: usize,
+) -> Option<Mention> {
     (end.saturating_sub(6)..end).find_map(|from| {
         let mention = mention_starting_at(doc, pack, ctx, from)?;
         (mention.to == end).then_some(mention)

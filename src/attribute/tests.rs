@@ -215,3 +215,164 @@ fn a_person_named_after_an_institution() {
     let body = "El Gobierno de Isabel Moreno optó por mediar. La presidenta escribió: «El diálogo es el camino».";
     assert_eq!(speakers(body, Lang::Es), [some("Isabel Moreno")]);
 }
+
+#[test]
+fn naming_verbs_credit_their_subject_not_their_object() {
+    // The subject of a coordinated clause, away from its naming verb.
+    let body = "Governor Lee Pham vetoed the bill on Friday, and Senator Ruth Abara responded by calling the governor “a coward hiding behind his lawyers.”";
+    assert_eq!(speakers(body, Lang::En), [some("Ruth Abara")]);
+    // A relative clause with a subject of its own; a naming verb after a quote takes its own.
+    let body = "La reforma, que Ana Mora calificó de «chapuza», fue aprobada el lunes; el senador Pablo Vidal la llamó «un avance histórico».";
+    assert_eq!(
+        speakers(body, Lang::Es),
+        [some("Ana Mora"), some("Pablo Vidal")]
+    );
+    let body = "Tras la visita de Iván Soto, que la alcaldesa Elena Ruiz describió como «una provocación», el ministro lo tachó de «irresponsable».";
+    assert_eq!(speakers(body, Lang::Es)[0], some("Elena Ruiz"));
+}
+
+#[test]
+fn inscriptions_belong_to_the_giver() {
+    let body = "Mayor Ana Ruiz thanked the coach. Coach Pedro Lima handed her a signed ball, inscribed “To the best city in the world.”";
+    assert_eq!(speakers(body, Lang::En), [some("Pedro Lima")]);
+    // The giving verb in the sentence before; someone else shows the gift.
+    let body = "La ministra Carmen Vidal mostró en Instagram la camiseta que le regaló el futbolista Iker Soto. La dedicatoria dice: «Para la mejor ministra».";
+    assert_eq!(speakers(body, Lang::Es), [some("Iker Soto")]);
+    // No inscription named: the reporting verb decides as usual.
+    let body = "Coach Pedro Lima handed Ana Ruiz the ball. “It was a gift,” Ruiz said.";
+    assert_eq!(speakers(body, Lang::En), [some("Ana Ruiz")]);
+}
+
+#[test]
+fn a_bare_apostrophe_possessor_is_no_speaker() {
+    // The regression this guards: "she" went to the woman named earlier, as the possessor
+    // "Athens’" hid the woman the sentence is about.
+    let body = "Colombia’s Marta Gil spoke first.\n\nAthens’ negotiator Julia Brandt stayed calm. “We are close,” she said.";
+    assert_eq!(speakers(body, Lang::En), [some("Julia Brandt")]);
+}
+
+/// (speaker, kind) of each quote, kinds after attribution.
+fn speakers_and_kinds(body: &str, lang: Lang) -> Vec<(Option<String>, QuoteKind)> {
+    let doc = Document::new(body);
+    let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
+        .map(|i| classify(&doc, i, lang.pack()))
+        .collect();
+    let people = People::find(&doc, lang.pack());
+    let result = attribute(&doc, &mut kinds, lang.pack(), people);
+    result
+        .attributions
+        .iter()
+        .zip(kinds)
+        .map(|(a, kind)| {
+            let name = a
+                .as_ref()
+                .map(|a| result.people.persons[a.person].name.clone());
+            (name, kind)
+        })
+        .collect()
+}
+
+#[test]
+fn a_written_medium_makes_a_spoken_cue_writing() {
+    use QuoteKind::{Speech, Writing};
+    let body = "“We will appeal,” lawyer Nora Baptiste said in a brief statement. “The ruling ignores the evidence.”";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::En),
+        [
+            (some("Nora Baptiste"), Writing),
+            (some("Nora Baptiste"), Writing)
+        ]
+    );
+    let body = "El diputado Raúl Cifuentes aseguró en un mensaje en X que «la ley no pasará».";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::Es),
+        [(some("Raúl Cifuentes"), Writing)]
+    );
+    // A message broadcast on television is spoken.
+    let body = "En un mensaje por cadena nacional, la presidenta Inés Ortega afirmó que «no habrá cortes».";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::Es),
+        [(some("Inés Ortega"), Speech)]
+    );
+}
+
+#[test]
+fn an_apposition_between_subject_and_cue_does_not_delay_the_cue() {
+    let body = "The vote was close.\n\n“We will not give up,” Marcus Hale, the longest-serving member of the city council, told reporters.";
+    assert_eq!(speakers(body, Lang::En), [some("Marcus Hale")]);
+    let body = "«No vamos a ceder», Lorena Paz, la portavoz de la federación de transportistas del norte, dijo a la prensa.";
+    assert_eq!(speakers(body, Lang::Es), [some("Lorena Paz")]);
+}
+
+#[test]
+fn a_language_phrase_between_an_inverted_cue_and_its_subject() {
+    let body = "La comitiva llegó a Lima.\n\n«We are here to help», declaró en inglés la embajadora Karen Holt.";
+    assert_eq!(speakers(body, Lang::Es), [some("Karen Holt")]);
+    let body = "«Gracias a todos», respondió en español el secretario Mark Ellis.";
+    assert_eq!(speakers(body, Lang::Es), [some("Mark Ellis")]);
+}
+
+#[test]
+fn a_headline_quote_takes_the_speaker_the_body_gives_it() {
+    let body = "**9:05 a.m. — Governor: “We will rebuild every bridge”**\n\nGovernor Alma Reyes toured the valley at dawn. “We will rebuild every bridge, and we will start this week,” she said.";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Alma Reyes"), some("Alma Reyes")]
+    );
+    let body = "**11:40 — «No habrá más recortes»**\n\nEl ministro Julio Sanz compareció en el Senado. «No habrá más recortes en sanidad», aseguró.";
+    assert_eq!(
+        speakers(body, Lang::Es),
+        [some("Julio Sanz"), some("Julio Sanz")]
+    );
+}
+
+#[test]
+fn a_headline_quote_repeating_a_written_one_is_writing() {
+    let body = "**8:15 p.m. — Senator: “The count must start again”**\n\nSenator Iris Novak took to X. “The count must start again, precinct by precinct,” she wrote.";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::En),
+        [
+            (some("Iris Novak"), QuoteKind::Writing),
+            (some("Iris Novak"), QuoteKind::Writing)
+        ]
+    );
+}
+
+#[test]
+fn a_source_phrase_opening_a_sentence_makes_its_source_salient() {
+    let body = "El ministro Hugo Lanz visitó la zona.\n\nSegún la agricultora Marta Quiñones, el río bajó dos metros en un mes. «Nunca lo habíamos visto», relató.";
+    assert_eq!(speakers(body, Lang::Es), [some("Marta Quiñones")]);
+}
+
+#[test]
+fn a_bold_run_in_head_does_not_hide_the_subject_after_it() {
+    let body = "Para el analista Tomás Rey, el acuerdo llega tarde.\n\n**La pesca.** La ministra de Pesca, Irene Soler, defendió las cuotas. «Son cuotas justas», afirmó la funcionaria.";
+    assert_eq!(speakers(body, Lang::Es), [some("Irene Soler")]);
+}
+
+#[test]
+fn estimating_verbs_cue_partial_quotes() {
+    let body = "La patronal naviera cifra en «más de mil empleos» el daño. El sindicalista Omar Díaz calculó que «la huelga durará semanas».";
+    assert_eq!(speakers(body, Lang::Es)[1], some("Omar Díaz"));
+    // "La cifra" is a noun: no cue.
+    let body = "Después llegó la cifra: «doce mil millones».";
+    assert_eq!(speakers(body, Lang::Es), [None]);
+}
+
+#[test]
+fn tabloid_manner_verbs_cue_quotes() {
+    let body = "Dani Olmo scored twice.\n\n“Best night of my life,” beamed Olmo. “We showed them,” he gloated, before the coach hit back: “Nobody wins alone.”";
+    assert_eq!(
+        speakers(body, Lang::En)[..2],
+        [some("Dani Olmo"), some("Dani Olmo")]
+    );
+}
+
+#[test]
+fn a_cue_word_modifying_a_description_is_no_cue() {
+    let body = "Governor Ana Tell spoke first.\n\n“The river took everything we had,” said protest organizer Jonas Berg. “Nobody came,” added claim adjuster Mia Kress.";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Jonas Berg"), some("Mia Kress")]
+    );
+}

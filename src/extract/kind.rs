@@ -2,12 +2,18 @@
 //! quotes and other quoted material, which never produce findings.
 
 use super::{has_cue, lower_words, Document};
-use crate::lang::LanguagePack;
+use crate::lang::{InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::{is_capitalized, tokenize};
 
 /// How many words before a quotation may name its kind ("his book, “…”", "la gorra con el lema «…»").
 const MARKER_WORDS_BEFORE: usize = 4;
+/// How many words before a quotation a naming verb may stand, its object between them
+/// ("denounced the operation that seized Maduro as a “kidnapping”").
+const NAMING_VERB_WORDS_BEFORE: usize = 10;
+/// How many words before a quotation an inscription word makes it writing ("inscribed “…”",
+/// "la dedicatoria: «…»").
+const INSCRIPTION_WORDS_BEFORE: usize = 2;
 /// How many words after it ("a “Make America Great Again” cap").
 const MARKER_WORDS_AFTER: usize = 2;
 /// Quotations this short, in lower case and with no cue in their sentence, are scare quotes.
@@ -45,6 +51,14 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     let sentence_from_a_work = |kind: &QuoteKind| {
         *kind == QuoteKind::Title && ends_like_sentence && words.len() > TITLE_MAX_WORDS
     };
+    // What an inscription right before the quote names is written ("a signed ball, inscribed
+    // “…”": "signed" shares its stem with "sign", a placard).
+    let right_before = &before[before.len().saturating_sub(INSCRIPTION_WORDS_BEFORE)..];
+    if (0..right_before.len()).any(|i| {
+        pack.inscription_word_at(&right_before[i..]).map(|(_, w)| w) == Some(InscriptionWord::Mark)
+    }) {
+        return QuoteKind::Writing;
+    }
     if let Some(kind) = marker_kind(pack, near_before, true)
         .or_else(|| marker_kind(pack, near_after, false))
         .filter(|kind| !sentence_from_a_work(kind))
@@ -54,6 +68,14 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
 
     if words.len() == 1 && words[0].chars().count() == 1 {
         return QuoteKind::Other;
+    }
+    // A naming verb further back still names the quote's thing with the speaker's words.
+    let near_naming = &before[before.len().saturating_sub(NAMING_VERB_WORDS_BEFORE)..];
+    if (0..near_naming.len())
+        .any(|i| pack.kind_marker_at(&near_naming[i..]) == Some(QuoteKind::Speech))
+        && !is_title_case(&words, pack)
+    {
+        return QuoteKind::Speech;
     }
     if !ends_like_sentence && words.len() <= TITLE_MAX_WORDS && is_title_case(&words, pack) {
         return QuoteKind::Title;
@@ -190,6 +212,51 @@ mod tests {
         assert_eq!(
             kinds("“Tuvimos una muy buena reunión”, dijo Trump.", Lang::Es),
             [QuoteKind::Speech]
+        );
+    }
+
+    #[test]
+    fn naming_verbs_reach_past_their_object() {
+        assert_eq!(
+            kinds(
+                "Lucía Ferrer denounced the plan the council approved last week as “theft.”",
+                Lang::En
+            ),
+            [QuoteKind::Speech]
+        );
+        assert_eq!(
+            kinds(
+                "La oposición había condenado como «fraude» el recuento.",
+                Lang::Es
+            ),
+            [QuoteKind::Speech]
+        );
+        // A scare marker whose stem a naming verb shares stays a scare marker.
+        assert_eq!(
+            kinds("Criticó la llamada «reforma» del Gobierno.", Lang::Es),
+            [QuoteKind::Scare]
+        );
+        assert_eq!(
+            kinds("El senador la llamó «un avance histórico».", Lang::Es),
+            [QuoteKind::Speech]
+        );
+    }
+
+    #[test]
+    fn inscriptions_are_writing() {
+        assert_eq!(
+            kinds(
+                "He handed her a signed ball, inscribed “To the best city in the world.”",
+                Lang::En
+            ),
+            [QuoteKind::Writing]
+        );
+        assert_eq!(
+            kinds(
+                "La camiseta llevaba una dedicatoria: «Para la mejor ministra».",
+                Lang::Es
+            ),
+            [QuoteKind::Writing]
         );
     }
 }

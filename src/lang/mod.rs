@@ -7,7 +7,7 @@
 mod pack;
 
 pub(crate) use pack::rows;
-pub use pack::{CueMode, DataError, Gender, LanguagePack, PhraseTable};
+pub use pack::{CueMode, DataError, Gender, InscriptionWord, LanguagePack, PhraseTable};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -138,7 +138,9 @@ pub struct LanguagePack {
     pub numbers: Table<String, u64>,
     /// Words near a quotation that tell its kind ("book", "cap", "so-called"), stemmed so that
     /// every inflection counts ("carteles", "chanted"); look up with [`LanguagePack::kind_marker_at`].
-    pub kind_markers: PhraseTable<QuoteKind>,
+    /// Each entry keeps the folded form of its last word, which tells apart phrases whose stems
+    /// collide ("la llamada «reforma»", a scare marker, against "la llamó «…»").
+    pub kind_markers: PhraseTable<(QuoteKind, &'static str)>,
     /// Abbreviations that do not end a sentence ("Mr.", "EE.UU."), as written.
     pub abbreviations: Set<String>,
     /// Adverbs that may stand between a speaker and the cue verb ("also", "también").
@@ -156,6 +158,33 @@ pub struct LanguagePack {
     /// Words that tell a person's gender: given names, honorifics, gendered role nouns and
     /// (Spanish) determiners ("carmen", "mrs", "ministra", "la").
     pub genders: Table<String, Gender>,
+    /// Words of inscribed gifts, stemmed: what names an inscription ("inscribed", "dedicatoria")
+    /// and the giving verbs whose subject wrote it ("handed", "regaló").
+    pub inscriptions: PhraseTable<InscriptionWord>,
+    /// Written media and the prepositions that introduce them, stemmed ("in a statement",
+    /// "en un comunicado"); look up with [`LanguagePack::written_medium_at`].
+    pub media: PhraseTable<MediumWord>,
+}
+
+/// The part a word plays in a phrase naming a written medium ("in a written statement").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MediumWord {
+    /// Introduces the medium ("in", "en", "mediante").
+    Preposition,
+    /// A written medium ("statement", "comunicado", "X").
+    Medium,
+}
+
+/// How many words may stand between a preposition and its written medium ("en su cuenta de X").
+const MAX_WORDS_BEFORE_MEDIUM: usize = 3;
+
+/// The part a word plays around an inscribed gift.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InscriptionWord {
+    /// Names the inscription or dedication ("inscribed", "dedicatoria").
+    Mark,
+    /// A giving verb: its subject gave the gift and wrote what is inscribed on it.
+    Gift,
 }
 
 macro_rules! data_files {
@@ -233,12 +262,20 @@ macro_rules! data_files {
                 "genders.tsv",
                 include_str!(concat!("data/", $code, "/genders.tsv")),
             ),
+            (
+                "inscriptions.tsv",
+                include_str!(concat!("data/", $code, "/inscriptions.tsv")),
+            ),
+            (
+                "media.tsv",
+                include_str!(concat!("data/", $code, "/media.tsv")),
+            ),
         ]
     };
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 18] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 20] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -316,9 +353,47 @@ impl LanguagePack {
             .take(4)
             .map(|w| stemmed(self.lang, w.as_ref()))
             .collect();
-        self.kind_markers
-            .longest_match(&stems)
-            .map(|(_, kind)| kind)
+        let mut reach = stems.len();
+        loop {
+            let (len, (kind, last_form)) = self.kind_markers.longest_match(&stems[..reach])?;
+            if len == 1 || same_ending(&stems[len - 1], last_form, words[len - 1].as_ref()) {
+                return Some(kind);
+            }
+            reach = len - 1;
+        }
+    }
+
+    /// The inscription word opening `words` (lower case), matched by stem: its length in words
+    /// and its part.
+    pub fn inscription_word_at<S: AsRef<str>>(
+        &self,
+        words: &[S],
+    ) -> Option<(usize, InscriptionWord)> {
+        let stems: Vec<String> = words
+            .iter()
+            .take(2)
+            .map(|w| stemmed(self.lang, w.as_ref()))
+            .collect();
+        self.inscriptions.longest_match(&stems)
+    }
+
+    /// The length in words of a phrase naming a written medium that opens `words` (lower case),
+    /// matched by stem: "in a written statement", "en un mensaje en X".
+    pub fn written_medium_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        let stems: Vec<String> = words
+            .iter()
+            .take(MAX_WORDS_BEFORE_MEDIUM + 4)
+            .map(|w| stemmed(self.lang, w.as_ref()))
+            .collect();
+        let (preposition_len, role) = self.media.longest_match(&stems)?;
+        if role != MediumWord::Preposition {
+            return None;
+        }
+        (preposition_len..(preposition_len + MAX_WORDS_BEFORE_MEDIUM + 1).min(stems.len()))
+            .find_map(|at| match self.media.longest_match(&stems[at..]) {
+                Some((len, MediumWord::Medium)) => Some(at + len),
+                _ => None,
+            })
     }
 
     /// The gender a given name tells, from the name lists of every language (names travel:
@@ -343,6 +418,8 @@ impl LanguagePack {
             stopwords: Set::default(),
             numbers: Table::default(),
             kind_markers: PhraseTable::default(),
+            inscriptions: PhraseTable::default(),
+            media: PhraseTable::default(),
             abbreviations: Set::default(),
             adverbs: Set::default(),
             relatives: Set::default(),
@@ -446,8 +523,26 @@ impl LanguagePack {
                         let (line, f) = row?;
                         let kind = QuoteKind::from_name(f[1])
                             .ok_or_else(|| bad(line, format!("unknown kind {:?}", f[1])))?;
-                        pack.kind_markers.insert(&stemmed(lang, f[0]), kind);
+                        let last_form = f[0].rsplit(' ').next().unwrap_or_default();
+                        pack.kind_markers.insert(
+                            &stemmed(lang, f[0]),
+                            (kind, leak(&crate::text::fold(&last_form.to_lowercase()))),
+                        );
                     }
+                }
+                "inscriptions.tsv" => {
+                    let roles = [
+                        ("mark", InscriptionWord::Mark),
+                        ("gift", InscriptionWord::Gift),
+                    ];
+                    load_roles(&file, text, lang, &roles, &mut pack.inscriptions)?;
+                }
+                "media.tsv" => {
+                    let roles = [
+                        ("preposition", MediumWord::Preposition),
+                        ("medium", MediumWord::Medium),
+                    ];
+                    load_roles(&file, text, lang, &roles, &mut pack.media)?;
                 }
                 "epithet_openers.tsv"
                 | "stopwords.tsv"
@@ -480,6 +575,41 @@ impl LanguagePack {
 }
 
 /// The folded stems of a phrase's words, joined by spaces.
+/// Fills `table` from a stemmed data file whose second column names one of `roles`.
+fn load_roles<R: Copy>(
+    file: &str,
+    text: &str,
+    lang: Lang,
+    roles: &[(&str, R)],
+    table: &mut PhraseTable<R>,
+) -> Result<(), DataError> {
+    for row in rows(file, text, 2) {
+        let (line, f) = row?;
+        let role = roles
+            .iter()
+            .find(|(name, _)| *name == f[1])
+            .map(|&(_, role)| role)
+            .ok_or_else(|| DataError {
+                file: file.to_string(),
+                line,
+                problem: format!("unknown role {:?}", f[1]),
+            })?;
+        table.insert(&stemmed(lang, f[0]), role);
+    }
+    Ok(())
+}
+
+/// True when `word` and a marker's last word `marker_form` (both sharing `stem`) go on alike
+/// after the stem: "llamados" fits "llamado", "llamó" does not fit "llamada".
+fn same_ending(stem: &str, marker_form: &str, word: &str) -> bool {
+    let word = crate::text::fold(&word.to_lowercase());
+    let next = |form: &str| form.chars().nth(stem.chars().count());
+    match (next(marker_form), next(&word)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
 fn stemmed(lang: Lang, phrase: &str) -> String {
     phrase
         .split(' ')
