@@ -142,6 +142,9 @@ pub(super) fn parse_json(
     text: &str,
     dialect: Option<JsonDialect>,
 ) -> Vec<Result<Article, IngestError>> {
+    if is_annotation_text(text) {
+        return Vec::new();
+    }
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) if error.to_string().starts_with("trailing characters") => {
@@ -237,6 +240,32 @@ pub(super) fn parse_json_lines(
         )));
     }
     results
+}
+
+/// True when `text` is a quotecheck gold file, told without building its tree: a gold file
+/// of a large generated corpus holds tens of megabytes of annotations, which parsed into JSON
+/// values would take ten times that in memory.
+fn is_annotation_text(text: &str) -> bool {
+    use serde::de::IgnoredAny;
+    /// The fields that tell a gold file from an article; everything else is skipped unread.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        articles: Option<std::collections::BTreeMap<String, IgnoredAny>>,
+        text: Option<IgnoredAny>,
+        maintext: Option<IgnoredAny>,
+        body: Option<IgnoredAny>,
+    }
+    // Only an object whose first field is one a gold file opens with is worth probing.
+    let opening = text.trim_start().strip_prefix('{').map(str::trim_start);
+    if !opening.is_some_and(|o| o.starts_with("\"speakers\"") || o.starts_with("\"articles\"")) {
+        return false;
+    }
+    serde_json::from_str::<Probe>(text).is_ok_and(|probe| {
+        probe.articles.is_some()
+            && probe.text.is_none()
+            && probe.maintext.is_none()
+            && probe.body.is_none()
+    })
 }
 
 /// A quotecheck gold file: annotations, not an article.

@@ -2,7 +2,8 @@
 
 use super::Lang;
 use crate::model::QuoteKind;
-use crate::text::FastHash;
+use crate::text::{FastHash, Word, WordMap};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -348,10 +349,10 @@ impl LanguagePack {
 
     /// The kind named by a marker opening `words` (lower case), matched by stem.
     pub fn kind_marker_at<S: AsRef<str>>(&self, words: &[S]) -> Option<QuoteKind> {
-        let stems: Vec<String> = words
+        let stems: Vec<Word> = words
             .iter()
             .take(4)
-            .map(|w| stemmed(self.lang, w.as_ref()))
+            .map(|w| word_stem(self.lang, w.as_ref()))
             .collect();
         let mut reach = stems.len();
         loop {
@@ -369,10 +370,10 @@ impl LanguagePack {
         &self,
         words: &[S],
     ) -> Option<(usize, InscriptionWord)> {
-        let stems: Vec<String> = words
+        let stems: Vec<Word> = words
             .iter()
             .take(2)
-            .map(|w| stemmed(self.lang, w.as_ref()))
+            .map(|w| word_stem(self.lang, w.as_ref()))
             .collect();
         self.inscriptions.longest_match(&stems)
     }
@@ -380,10 +381,10 @@ impl LanguagePack {
     /// The length in words of a phrase naming a written medium that opens `words` (lower case),
     /// matched by stem: "in a written statement", "en un mensaje en X".
     pub fn written_medium_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
-        let stems: Vec<String> = words
+        let stems: Vec<Word> = words
             .iter()
             .take(MAX_WORDS_BEFORE_MEDIUM + 4)
-            .map(|w| stemmed(self.lang, w.as_ref()))
+            .map(|w| word_stem(self.lang, w.as_ref()))
             .collect();
         let (preposition_len, role) = self.media.longest_match(&stems)?;
         if role != MediumWord::Preposition {
@@ -608,6 +609,21 @@ fn same_ending(stem: &str, marker_form: &str, word: &str) -> bool {
         (Some(a), Some(b)) => a == b,
         _ => true,
     }
+}
+
+/// The folded stem of one lower-case word of `lang`, remembered per thread: the same words are
+/// looked up at every position of every article.
+fn word_stem(lang: Lang, word: &str) -> Word {
+    thread_local! {
+        static STEMS: RefCell<WordMap<(Lang, Word), Word>> = RefCell::new(WordMap::default());
+    }
+    let key = (lang, Word::new(word));
+    if let Some(stem) = STEMS.with(|stems| stems.borrow().get(&key).copied()) {
+        return stem;
+    }
+    let stem = Word::new(&stemmed(lang, word));
+    STEMS.with(|stems| stems.borrow_mut().insert(key, stem));
+    stem
 }
 
 fn stemmed(lang: Lang, phrase: &str) -> String {

@@ -120,6 +120,12 @@ impl std::ops::Deref for Word {
     }
 }
 
+impl AsRef<str> for Word {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl PartialEq for Word {
     fn eq(&self, other: &Word) -> bool {
         // Interning makes equal texts the same allocation.
