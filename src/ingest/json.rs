@@ -142,7 +142,7 @@ pub(super) fn parse_json(
     text: &str,
     dialect: Option<JsonDialect>,
 ) -> Vec<Result<Article, IngestError>> {
-    if is_annotation_text(text) {
+    if is_annotation_file(text) {
         return Vec::new();
     }
     let value: Value = match serde_json::from_str(text) {
@@ -159,7 +159,6 @@ pub(super) fn parse_json(
         }
     };
     match value {
-        Value::Object(object) if is_annotation_file(&object) => Vec::new(),
         Value::Object(object) => vec![article_from_object(
             path,
             None,
@@ -242,36 +241,30 @@ pub(super) fn parse_json_lines(
     results
 }
 
-/// True when `text` is a quotecheck gold file, told without building its tree: a gold file
-/// of a large generated corpus holds tens of megabytes of annotations, which parsed into JSON
-/// values would take ten times that in memory.
-fn is_annotation_text(text: &str) -> bool {
+/// True when `text` is a quotecheck gold file (an `articles` object and no article text),
+/// told without building its tree: a gold file of a large generated corpus holds tens of
+/// megabytes of annotations, which parsed into JSON values would take ten times that.
+fn is_annotation_file(text: &str) -> bool {
     use serde::de::IgnoredAny;
     /// The fields that tell a gold file from an article; everything else is skipped unread.
     #[derive(serde::Deserialize)]
     struct Probe {
         articles: Option<std::collections::BTreeMap<String, IgnoredAny>>,
-        text: Option<IgnoredAny>,
-        maintext: Option<IgnoredAny>,
-        body: Option<IgnoredAny>,
-    }
-    // Only an object whose first field is one a gold file opens with is worth probing.
-    let opening = text.trim_start().strip_prefix('{').map(str::trim_start);
-    if !opening.is_some_and(|o| o.starts_with("\"speakers\"") || o.starts_with("\"articles\"")) {
-        return false;
+        text: Option<Value>,
+        maintext: Option<Value>,
+        body: Option<Value>,
     }
     serde_json::from_str::<Probe>(text).is_ok_and(|probe| {
-        probe.articles.is_some()
-            && probe.text.is_none()
-            && probe.maintext.is_none()
-            && probe.body.is_none()
+        let texts: Map<String, Value> = [
+            ("text", probe.text),
+            ("maintext", probe.maintext),
+            ("body", probe.body),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some((key.to_string(), value?)))
+        .collect();
+        probe.articles.is_some() && first_text(&texts, TEXT_FIELDS).is_none()
     })
-}
-
-/// A quotecheck gold file: annotations, not an article.
-fn is_annotation_file(object: &Map<String, Value>) -> bool {
-    object.get("articles").is_some_and(Value::is_object)
-        && first_text(object, TEXT_FIELDS).is_none()
 }
 
 const TEXT_FIELDS: &[&str] = &["text", "maintext", "body"];

@@ -356,9 +356,13 @@ impl Wording {
 }
 
 impl<'a> Provenance<'a> {
-    /// The provenance of a statement's `quotes`, given each article's date. None for no quotes.
+    /// The provenance of a statement's `quotes` (reference quotes aside), given each article's
+    /// date. None when no quote comes from an article.
     fn new(quotes: &[QuoteRecord<'a>], date_of: impl Fn(&str) -> Option<&'a str>) -> Option<Self> {
-        let mut order: Vec<usize> = (0..quotes.len()).collect();
+        // Reference datasets are never the earliest rendering nor a later one.
+        let mut order: Vec<usize> = (0..quotes.len())
+            .filter(|&i| quotes[i].reference.is_none())
+            .collect();
         // Quotes are in article order; the sort is stable, so equal dates keep that order.
         // Each date is looked up once, not at every comparison.
         order.sort_by_cached_key(|&i| {
@@ -595,8 +599,7 @@ impl<'a> Report<'a> {
                     text: &quotes[s.core].text,
                     speakers,
                     langs,
-                    // References are never the earliest rendering nor a later one.
-                    provenance: Provenance::new(&coverage_records(&records), date_of)?,
+                    provenance: Provenance::new(&records, date_of)?,
                     quotes: records,
                 })
             })
@@ -688,15 +691,6 @@ impl<'a> Report<'a> {
     pub fn outlet(&self, id: &'a str) -> &'a str {
         outlet_of(&self.articles, id)
     }
-}
-
-/// The records of `quotes` that come from articles, not from reference datasets.
-fn coverage_records<'a>(quotes: &[QuoteRecord<'a>]) -> Vec<QuoteRecord<'a>> {
-    quotes
-        .iter()
-        .filter(|q| q.reference.is_none())
-        .cloned()
-        .collect()
 }
 
 /// The article with id `id` among `articles` (sorted by id).
