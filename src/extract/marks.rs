@@ -286,6 +286,11 @@ fn classify(c: char, previous: Option<char>, next: Option<char>, stack: &[Open])
     let previous_is_space = previous.is_none_or(char::is_whitespace);
     match c {
         '“' => Some(Role::Open(MarkKind::Curly)),
+        // Mixed marks, a common slip of the press ("…” / “…"): a closing curly mark closes an
+        // open straight quote when no curly one is open, and the other way round below.
+        '”' if !open_has(MarkKind::Curly) && open_has(MarkKind::Straight) && !previous_is_space => {
+            Some(Role::Close(MarkKind::Straight))
+        }
         '”' => Some(Role::Close(MarkKind::Curly)),
         '«' => Some(Role::Open(MarkKind::Guillemet)),
         '»' => Some(Role::Close(MarkKind::Guillemet)),
@@ -303,6 +308,11 @@ fn classify(c: char, previous: Option<char>, next: Option<char>, stack: &[Open])
                 Some(Role::Either(MarkKind::Straight))
             } else if open_has(MarkKind::Straight) {
                 Some(Role::Close(MarkKind::Straight))
+            } else if stack.last().is_some_and(|o| o.mark == MarkKind::Curly)
+                && !previous_is_space
+                && !next_is_word
+            {
+                Some(Role::Close(MarkKind::Curly))
             } else {
                 None
             }
@@ -384,6 +394,26 @@ mod tests {
             ["El agua no se negocia ", "Es un derecho."]
         );
         assert_eq!(texts("— una lista\n\n—Sí —respondió."), ["Sí "]);
+    }
+
+    #[test]
+    fn mixed_straight_and_curly_marks_still_pair() {
+        assert_eq!(
+            texts("fue \"intenso como todos” y \"con muchas medidas”. \"Hemos trabajado”, dijo."),
+            [
+                "intenso como todos",
+                "con muchas medidas",
+                "Hemos trabajado"
+            ]
+        );
+        assert_eq!(
+            texts("“We will not move\", she said, “not an inch.”"),
+            ["We will not move", "not an inch."]
+        );
+        assert_eq!(
+            texts("“He said \"no\" twice”"),
+            ["He said \"no\" twice", "no"]
+        );
     }
 
     #[test]
