@@ -194,7 +194,14 @@ pub fn attribute(
         let sentence = doc.sentences[sentence_index];
         let previous_close = quote.previous_close.max(sentence.0);
         let next_open = quote.next_open;
-        let sentence_end = sentence.1.max(quote.close_end);
+        // A quote running over paragraphs closes in a later sentence than it opens: its cue
+        // follows the close ("“… stop.¶“… broken,” the trade representative said.").
+        let close_sentence = if doc.paragraph_at(quote.open) == doc.paragraph_at(quote.close_end) {
+            sentence
+        } else {
+            doc.sentences[doc.sentence_at(quote.close_end.saturating_sub(1))]
+        };
+        let sentence_end = close_sentence.1.max(quote.close_end);
         let after = Context::new(
             doc,
             quote.close_end,
@@ -206,8 +213,10 @@ pub fn attribute(
         let found = inscription_giver(doc, pack, &before, sentence_index, quote.open, &mut people)
             .or_else(|| {
                 cue_after(doc, pack, &after, &mut people)
-                    .or_else(|| cue_before(doc, pack, &before, &mut people))
-                    .map(|found| (found, sentence))
+                    .map(|found| (found, close_sentence))
+                    .or_else(|| {
+                        cue_before(doc, pack, &before, &mut people).map(|found| (found, sentence))
+                    })
             })
             .or_else(|| {
                 tail_sentence(
@@ -233,7 +242,9 @@ pub fn attribute(
                 sentence,
             }),
             None => inherited(doc, &attributions, index, sentence_index)
-                .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index)),
+                .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index))
+                .or_else(|| colon_continuation(doc, pack, &people, &attributions, index, &before))
+                .or_else(|| cueless_subject(doc, pack, &people, index, sentence)),
         };
         if let Some(a) = &attribution {
             if a.mode == CueMode::Writing && kinds[index] == QuoteKind::Speech {
@@ -493,8 +504,13 @@ fn cue_before(
         }
         let mention = mention_ending_at(doc, pack, ctx, at)
             .or_else(|| {
-                mention_starting_at(doc, pack, ctx, at + cue.len)
-                    .filter(|m| !cue.naming && !matches!(m.kind, MentionKind::Pronoun(_)))
+                // "said Trump: “…”" names the speaker after the cue; "saying Mexico “will …”"
+                // names the subject of the quoted clause, which runs on into the quote.
+                mention_starting_at(doc, pack, ctx, at + cue.len).filter(|m| {
+                    !cue.naming
+                        && !matches!(m.kind, MentionKind::Pronoun(_))
+                        && m.to < ctx.tokens.len()
+                })
             })
             .or_else(|| {
                 cue.naming
@@ -572,12 +588,27 @@ fn colon_introduction(
         .len()
         .checked_sub(1)
         .filter(|&last| ctx.words[last] == ":")?;
-    let mention = sentence_subject(doc, pack, ctx, colon).or_else(|| {
-        (0..colon).rev().find_map(|i| {
-            mention_starting_at(doc, pack, ctx, i)
-                .filter(|m| matches!(m.kind, MentionKind::Name(_)) && m.to <= colon)
-        })
-    })?;
+    // A lone capitalized word opening the sentence is a person only when the article knows
+    // it as one: "Traducimos sus palabras: «…»" opens with a verb, not a name.
+    let introduced = |m: &Mention| match &m.kind {
+        MentionKind::Name(words) if words.len() == 1 && m.from == 0 => {
+            people.find_name(words).is_some()
+        }
+        _ => true,
+    };
+    let mention = sentence_subject(doc, pack, ctx, colon)
+        .filter(introduced)
+        .or_else(|| {
+            // The last person before the colon: "Primeras palabras de Sanz: «…»", "On Thursday
+            // the secretary had been blunter: “…”".
+            (0..colon).rev().find_map(|i| {
+                mention_starting_at(doc, pack, ctx, i).filter(|m| {
+                    m.to <= colon
+                        && !matches!(m.kind, MentionKind::Pronoun(_))
+                        && (matches!(m.kind, MentionKind::Epithet(_)) || introduced(m))
+                })
+            })
+        })?;
     let cue = Cue {
         at: colon,
         len: 1,
@@ -660,6 +691,7 @@ fn salient_person(
         let ctx = Context::new(doc, start, end.min(position), start);
         let Some(mention) = source_opening(doc, pack, &ctx)
             .or_else(|| sentence_subject(doc, pack, &ctx, ctx.tokens.len()))
+            .or_else(|| inverted_cue_subject(doc, pack, &ctx))
         else {
             continue;
         };
@@ -701,6 +733,21 @@ fn salient_person(
         }
     }
     people.resolve_pronoun(position, gender)
+}
+
+/// The subject written after the first reporting verb of a sentence that opens with a quote
+/// ("“We had a very good meeting”, dijo Trump a los periodistas."): the speaker of that sentence,
+/// whom the next sentence's unwritten or pronoun subject continues ("Y agregó: «…»").
+fn inverted_cue_subject(doc: &Document, pack: &LanguagePack, ctx: &Context) -> Option<Mention> {
+    let first_word = (0..ctx.tokens.len()).find(|&i| ctx.is_word(doc, i))?;
+    let cue = cue_at(pack, ctx, first_word).filter(|cue| !cue.naming && !cue.source_phrase)?;
+    mention_starting_at(
+        doc,
+        pack,
+        ctx,
+        past_language_phrase(doc, pack, ctx, first_word + cue.len),
+    )
+    .filter(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Epithet(_)))
 }
 
 /// The source of a sentence that opens with a source phrase ("Según el camionero Luis Fuentes,
@@ -797,6 +844,118 @@ fn previous_subject(
         confidence: CONFIDENCE_PREVIOUS_SUBJECT,
         sentence: previous,
     })
+}
+
+/// A quote after a colon in a sentence that names nobody ("Y enseguida llegó la cifra: «…»",
+/// "Translating his words: “…”"): the speaker carries over from the sentence before, in the
+/// same paragraph — the speaker of the last quote attributed there, else the last person it
+/// names ("Next up, the American envoy. Translating his words: “…”").
+fn colon_continuation(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    attributions: &[Option<LocalAttribution>],
+    index: usize,
+    before: &Context,
+) -> Option<LocalAttribution> {
+    if !before.at_sentence_start || before.words.last().is_none_or(|w| w != ":") {
+        return None;
+    }
+    let quote = &doc.quotes[index];
+    let sentence_index = doc.sentence_at(quote.open);
+    let previous = doc.sentences[sentence_index.checked_sub(1)?];
+    if doc.paragraph_at(previous.0) != doc.paragraph_at(quote.open) {
+        return None;
+    }
+    let carried = (0..index)
+        .rev()
+        .take_while(|&i| doc.quotes[i].open >= previous.0)
+        .filter(|&i| doc.quotes[i].depth == 0 && doc.quotes[i].open < previous.1)
+        .find_map(|i| attributions[i].as_ref());
+    if let Some(carried) = carried {
+        return Some(LocalAttribution {
+            cue: None,
+            confidence: carried.confidence * FACTOR_NEIGHBOUR * FACTOR_NEIGHBOUR,
+            ..carried.clone()
+        });
+    }
+    let ctx = Context::new(doc, previous.0, previous.1, previous.0);
+    let (person, mention) = (0..ctx.tokens.len()).rev().find_map(|at| {
+        let mention = mention_starting_at(doc, pack, &ctx, at)?;
+        let person = match &mention.kind {
+            MentionKind::Name(words) => people.find_name(words)?,
+            MentionKind::Epithet(traits) => {
+                people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None)?
+            }
+            MentionKind::Pronoun(_) | MentionKind::Implicit => return None,
+        };
+        Some((person, mention))
+    })?;
+    Some(LocalAttribution {
+        person,
+        mention: ctx.text(doc, mention.from, mention.to),
+        cue: None,
+        mode: CueMode::Speech,
+        confidence: CONFIDENCE_PREVIOUS_SUBJECT,
+        sentence: previous,
+    })
+}
+
+/// A quote in a sentence with no cue whose subject is, or belongs to, a person the article
+/// already knows: analytic prose reports what its subject said ("El propio Sanz pasó de «…» a
+/// «…»", "Las promesas de Sanz crecieron: de «…» a «…»", "Ruiz’s figure grew from “…” to
+/// “…”"). The subject stands among the first words, after at most one lower-case word.
+fn cueless_subject(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    index: usize,
+    sentence: (usize, usize),
+) -> Option<LocalAttribution> {
+    let quote = &doc.quotes[index];
+    if quote.previous_close > sentence.0 {
+        return None; // the sentence's first quote carries the attribution
+    }
+    let ctx = Context::new(doc, sentence.0, quote.open, sentence.0);
+    let mut content_words = 0;
+    for at in 0..ctx.tokens.len().min(MAX_INTRODUCTORY_TOKENS) {
+        if !ctx.is_word(doc, at) {
+            return None; // the subject comes before any punctuation
+        }
+        let word = &ctx.words[at];
+        if is_capitalized_at(doc, &ctx, at) {
+            let token = doc.tokens[ctx.tokens[at]].text(doc.body);
+            let words = [people::strip_possessive(token)];
+            let person = people.find_name(&words).or_else(|| {
+                let mention = mention_starting_at(doc, pack, &ctx, at)?;
+                match &mention.kind {
+                    MentionKind::Name(words) => people.find_name(words),
+                    _ => None,
+                }
+            });
+            if let Some(person) = person {
+                return Some(LocalAttribution {
+                    person,
+                    mention: token.to_string(),
+                    cue: None,
+                    mode: CueMode::Speech,
+                    confidence: CONFIDENCE_PREVIOUS_SUBJECT,
+                    sentence,
+                });
+            }
+            if at > 0 || !pack.stopwords.contains(word) {
+                return None;
+            }
+        } else if pack.cue_at(&ctx.words[at..], false).is_some() {
+            return None;
+        } else if !pack.stopwords.contains(word) && !pack.epithet_openers.contains(word) {
+            content_words += 1;
+            if content_words > 1 {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// A reporting verb or source phrase starting at context position `at`.
@@ -933,12 +1092,19 @@ fn mention_starting_at(
     });
     // The last position of the possessor (its apostrophe, when bare).
     let possessor_end = run_end
-        .and_then(|to| (name_from..to).find(|&i| is_possessive(&ctx.words[i])))
+        .and_then(|to| (run_start..to).find(|&i| is_possessive(&ctx.words[i])))
         .or(bare_possessive);
     if let Some(possessor) = possessor_end {
         let after = (possessor + 1..(possessor + 5).min(ctx.tokens.len()))
-            .find(|&i| is_capitalized_at(doc, ctx, i))?;
-        return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
+            .find(|&i| is_capitalized_at(doc, ctx, i));
+        return match after {
+            Some(after) => {
+                mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m })
+            }
+            // "Mexico’s economy secretary rejected …": a role owned by a country or an
+            // organisation is an epithet, its owner the person's country when it is one.
+            None => possessed_epithet(doc, pack, ctx, at, possessor),
+        };
     }
     // A title inside the run: the name follows it ("Texas Senator Tom Villarreal").
     if let Some(to) = run_end {
@@ -1011,6 +1177,34 @@ fn mention_starting_at(
         kind: MentionKind::Epithet(traits),
         from: at,
         to: after,
+    })
+}
+
+/// The epithet after a possessor ending at context position `possessor` ("Mexico’s economy
+/// secretary", "Spain’s top diplomat"), with the possessor's country when the data knows it.
+fn possessed_epithet(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+    possessor: usize,
+) -> Option<Mention> {
+    let (len, mut traits) = parse_epithet(doc, pack, &ctx.tokens, &ctx.words, possessor + 1)?;
+    if traits.roles.is_empty() {
+        return None;
+    }
+    // A bare apostrophe is a token of its own ("Brussels’"): the owner is the word before.
+    let owner = match ctx.words[possessor].as_str() {
+        "’" | "'" => ctx.words[possessor.saturating_sub(1)].clone(),
+        word => people::strip_possessive(word),
+    };
+    if let Some((1, country)) = pack.demonyms.longest_match(&[owner]) {
+        traits.countries.insert(country);
+    }
+    Some(Mention {
+        kind: MentionKind::Epithet(traits),
+        from: at,
+        to: possessor + 1 + len,
     })
 }
 
@@ -1117,7 +1311,9 @@ fn is_name_word(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -
         || pack.adverbs.contains(word)
         || pack.non_names.contains(word)
         || pack.cue_at(&ctx.words[at..], true).is_some()
-        || (opens_sentence && people::is_common_word(pack, word)))
+        || (opens_sentence
+            && people::is_common_word(pack, word)
+            && !(people::is_given_name(pack, word) && is_capitalized_at(doc, ctx, at + 1))))
 }
 
 /// The end of a run of capitalized words starting at `from` (connectors and initials allowed

@@ -462,7 +462,19 @@ pub(crate) fn lookup<V: Copy>(
             return Some(found);
         }
     }
-    table.longest_match(&words[at..])
+    table.longest_match(&words[at..]).or_else(|| {
+        // An initialism written without its periods ("US", "UK") reads as the dotted form the
+        // data lists ("u.s."); only in capitals, so the pronoun "us" stays a pronoun.
+        let text = doc.tokens[index].text(doc.body);
+        let initialism =
+            (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase());
+        if !initialism {
+            return None;
+        }
+        let mut dotted = vec![words[at].chars().flat_map(|c| [c, '.']).collect::<String>()];
+        dotted.extend(words[at + 1..].iter().take(MAX_PHRASE_WORDS).cloned());
+        table.longest_match(&dotted)
+    })
 }
 
 /// Capitalized runs outside quotations, with leading titles and demonyms split off.
@@ -548,7 +560,8 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
                 || (k == 0
                     && run.len() > 1
                     && starts_sentence(doc, tokens, run_start)
-                    && is_common_word(pack, &words[at]))
+                    && is_common_word(pack, &words[at])
+                    && !is_given_name(pack, &words[at]))
             {
                 k += 1;
             } else {
@@ -622,13 +635,21 @@ fn starts_sentence(doc: &Document, tokens: &[usize], position: usize) -> bool {
     before.is_empty() || before.ends_with(['\n', '.', '?', '!', ':', '—', '“', '«', '"'])
 }
 
+/// True when the lower-case `word` is a known given name: an ordinary word that is also one
+/// ("Mark", "Rosa", "Grace") opens a name when a capitalized word follows it.
+pub(crate) fn is_given_name(pack: &LanguagePack, word: &str) -> bool {
+    LanguagePack::given_name_gender(word).is_some()
+        && pack.epithets.longest_match(&[word]).is_none()
+}
+
 /// True when `word` is an ordinary word of the language (the lexicon knows it), so that
 /// "Llega Petro a Washington" does not name a "Llega Petro".
 pub(crate) fn is_common_word(pack: &LanguagePack, word: &str) -> bool {
     crate::text::Lexicon::builtin().knows(pack.lang, word)
 }
 
-fn strip_possessive(word: &str) -> String {
+/// `word` without a possessive ending ("Mexico’s" → "Mexico").
+pub(crate) fn strip_possessive(word: &str) -> String {
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(stripped) = word.strip_suffix(suffix) {
             return stripped.to_string();
@@ -733,7 +754,9 @@ pub(crate) fn parse_epithet(
     }
     // "el colombiano", "the Colombian": a nationality alone, after a determiner, closing the
     // noun phrase or followed by a reporting verb (not "the Colombian government").
+    // Not with a qualifier: "la frontera colombiana" is a place.
     let nationality_alone = traits.roles.is_empty()
+        && qualifiers == 0
         && !traits.countries.is_empty()
         && k > at + 1
         && pack.epithet_openers.contains(&words[at])

@@ -376,3 +376,99 @@ fn a_cue_word_modifying_a_description_is_no_cue() {
         [some("Jonas Berg"), some("Mia Kress")]
     );
 }
+
+#[test]
+fn a_quote_over_paragraphs_takes_the_cue_after_its_close() {
+    let en = "Nadia Berg, the Chilean labour minister, spoke for an hour.\n\n“Ports that close lose their ships.\n\n“We will not let that happen,” the labour minister said.";
+    assert_eq!(speakers(en, Lang::En), [some("Nadia Berg")]);
+    let es = "La ministra chilena del Trabajo, Nadia Berg, habló una hora.\n\n«Los puertos que cierran pierden sus barcos.\n\n«No dejaremos que eso pase», afirmó la ministra.";
+    assert_eq!(speakers(es, Lang::Es), [some("Nadia Berg")]);
+}
+
+#[test]
+fn a_name_running_into_the_quote_after_a_participle_is_its_subject() {
+    let body =
+        "Trade Minister Olga Brandt rejected the proposal, saying Norway “will never sign it.”";
+    assert_eq!(speakers(body, Lang::En), [some("Olga Brandt")]);
+}
+
+#[test]
+fn a_role_owned_by_a_country_is_an_epithet_subject() {
+    let body = "The talks include Peru’s energy minister, Inés Calle, and Senator Bruno Vey.\n\nPeru’s energy minister rejected the plan. Through an aide, she said Lima “will not pay for it.”";
+    assert_eq!(speakers(body, Lang::En), [some("Inés Calle")]);
+}
+
+#[test]
+fn given_names_that_are_also_words_open_names() {
+    let en = "Mark Voss, the Canadian envoy, arrived late. “We are ready,” the envoy said.";
+    assert_eq!(speakers(en, Lang::En), [some("Mark Voss")]);
+    let es = "Rosa Mamani, dirigenta vecinal, lleva tres días sin agua. «No aguantamos más», contó Mamani.";
+    assert_eq!(speakers(es, Lang::Es), [some("Rosa Mamani")]);
+}
+
+#[test]
+fn initialisms_without_periods_read_as_nationalities() {
+    let body =
+        "Paul Reddy, the US envoy, met the mayor.\n\n“Nothing is settled,” the US envoy said.";
+    assert_eq!(speakers(body, Lang::En), [some("Paul Reddy")]);
+}
+
+#[test]
+fn a_colon_after_an_epithet_or_a_person_introduced_before() {
+    let en = "Lena Ortiz, the Mexican trade secretary, met her peers.\n\nOn Monday the secretary was blunter: “No deal is better than this deal.”";
+    assert_eq!(speakers(en, Lang::En), [some("Lena Ortiz")]);
+    // A verb opening the sentence is no speaker; the person the sentence before brings in is.
+    let es = "Participan la ministra Ana Prieto y el embajador británico, Tom Hale.\n\n**10:02** — Ahora interviene el embajador británico, en inglés. Resumimos su mensaje: «Seguiremos aquí».";
+    assert_eq!(speakers(es, Lang::Es), [some("Tom Hale")]);
+}
+
+#[test]
+fn a_colon_sentence_naming_nobody_continues_the_previous_speaker() {
+    let es = "La alcaldesa Marta Gil habló primero. «Fue una buena semana», dijo la alcaldesa, junto a Pedro Luna. Y luego llegó el anuncio: «Abriremos dos escuelas».";
+    assert_eq!(
+        speakers(es, Lang::Es),
+        [some("Marta Gil"), some("Marta Gil")]
+    );
+    let en = "Mayor Marta Gil spoke first. “It was a good week,” said the mayor, standing next to Pedro Luna. Then came the news: “We will open two schools.”";
+    assert_eq!(
+        speakers(en, Lang::En),
+        [some("Marta Gil"), some("Marta Gil")]
+    );
+}
+
+#[test]
+fn analytic_sentences_credit_their_known_subject() {
+    let es = "El ministro Raúl Medina habló dos veces esta semana.\n\nEl propio Medina pasó de «No vamos a recortar el presupuesto de educación» a «Tendremos que ajustar algunas partidas». Las cifras de Medina también cambiaron: de «10 millones de dólares» en marzo a «12 millones de dólares» en abril.";
+    assert_eq!(
+        speakers(es, Lang::Es),
+        [
+            some("Raúl Medina"),
+            some("Raúl Medina"),
+            some("Raúl Medina"),
+            some("Raúl Medina")
+        ]
+    );
+    let en = "Minister Raúl Medina spoke twice this week.\n\nMedina’s estimate grew from “10 million dollars a year” to “12 million dollars a year”.";
+    assert_eq!(
+        speakers(en, Lang::En),
+        [some("Raúl Medina"), some("Raúl Medina")]
+    );
+    // A place opening the sentence is nobody.
+    let place = "Minister Raúl Medina spoke twice.\n\nValparaíso went from “10 million dollars a year” to “12 million dollars a year” in a week.";
+    assert_eq!(speakers(place, Lang::En), [None, None]);
+}
+
+#[test]
+fn an_unwritten_subject_continues_the_speaker_after_an_inverted_cue() {
+    let es = "El presidente Luis Vera recibió a la ministra Clara Soto.\n\n«Fue una gran reunión», dijo Vera a la prensa. Y agregó, refiriéndose a Soto: «Es muy capaz».";
+    assert_eq!(
+        speakers(es, Lang::Es),
+        [some("Luis Vera"), some("Luis Vera")]
+    );
+}
+
+#[test]
+fn a_qualified_nationality_is_a_place_not_a_person() {
+    let es = "La canciller Eva Ruiz y el enviado peruano, Omar Gil, se reunieron.\n\n**11:40** — Gil, sobre la frontera chilena: «Enviaremos observadores».";
+    assert_eq!(speakers(es, Lang::Es), [some("Omar Gil")]);
+}
