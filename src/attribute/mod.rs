@@ -54,6 +54,9 @@ const MAX_WORDS_INSCRIPTION_MARK: usize = 6;
 /// A quote repeated elsewhere in its article takes the speaker found there when it has at least
 /// this many words: fewer ("a reset") may be anyone's.
 const MIN_WORDS_REPEATED_QUOTE: usize = 4;
+/// A prepositional phrase between an inverted cue and its subject is at most this many words
+/// ("afirmó por su parte la ministra").
+const MAX_PHRASE_BEFORE_SUBJECT: usize = 4;
 /// An attribution sentence after a quote is at most this long ("Petro wrote on X.").
 const MAX_WORDS_TAIL_SENTENCE: usize = 10;
 
@@ -382,6 +385,11 @@ fn cue_after(
                     let subject_at = past_language_phrase(doc, pack, ctx, at + cue.len);
                     mention_starting_at(doc, pack, ctx, subject_at).filter(|_| words_seen == 1)
                 })
+                .or_else(|| {
+                    (words_seen == 1)
+                        .then(|| subject_after_phrase(doc, pack, ctx, at + cue.len))
+                        .flatten()
+                })
                 .or(implicit);
             if let Some(mention) = mention {
                 return resolve(doc, pack, ctx, people, &mention, &cue);
@@ -389,6 +397,46 @@ fn cue_after(
         }
     }
     None
+}
+
+/// The subject of an inverted cue written after a short prepositional phrase ("», afirmó por
+/// su parte la ministra Claire Dubois", "said at a news conference the mayor"): the phrase
+/// opens with a preposition and holds only lower-case words, and the subject opens with a
+/// determiner that is no object of the phrase (in "dijo a la ministra" she is spoken to).
+fn subject_after_phrase(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    from: usize,
+) -> Option<Mention> {
+    if !ctx
+        .words
+        .get(from)
+        .is_some_and(|w| pack.stopwords.contains(w))
+    {
+        return None;
+    }
+    (from + 1..(from + MAX_PHRASE_BEFORE_SUBJECT + 1).min(ctx.tokens.len()))
+        .take_while(|&j| {
+            let previous = j - 1;
+            ctx.is_word(doc, previous)
+                && !is_capitalized_at(doc, ctx, previous)
+                && !pack.relatives.contains(&ctx.words[previous])
+                && pack.cue_at(&ctx.words[previous..], false).is_none()
+        })
+        // The subject opens with its determiner, right after a word of the phrase that is no
+        // preposition ("por su parte la ministra", not "a la ministra").
+        .filter(|&j| {
+            !pack.stopwords.contains(&ctx.words[j - 1])
+                && ctx
+                    .words
+                    .get(j)
+                    .is_some_and(|w| pack.epithet_openers.contains(w))
+        })
+        .find_map(|j| {
+            mention_starting_at(doc, pack, ctx, j)
+                .filter(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Epithet(_)))
+        })
 }
 
 /// The position after a phrase naming the language spoken ("», afirmó en inglés Óscar
@@ -649,6 +697,20 @@ fn sentence_subject(
             ..mention
         });
     }
+    // A dateline opens the story ("QUIMSA —", "LIMA, Peru (Wire) —"): the sentence follows it.
+    if let Some(dash) = dateline_end(doc, ctx).filter(|&dash| dash + 1 < before) {
+        let sentence = Context {
+            tokens: ctx.tokens[dash + 1..].to_vec(),
+            words: ctx.words[dash + 1..].to_vec(),
+            at_sentence_start: true,
+        };
+        let mention = sentence_subject(doc, pack, &sentence, before - dash - 1)?;
+        return Some(Mention {
+            from: mention.from + dash + 1,
+            to: mention.to + dash + 1,
+            ..mention
+        });
+    }
     // The subject opens the sentence, perhaps after a connective ("But", "Pero", "Later,").
     for start in 0..=before.min(3) {
         if let Some(mention) = mention_starting_at(doc, pack, ctx, start) {
@@ -665,6 +727,29 @@ fn sentence_subject(
     // ... or after an introductory phrase closed by a comma ("En rueda de prensa, el jefe de Estado").
     let comma = (1..before.min(MAX_INTRODUCTORY_TOKENS)).find(|&i| ctx.words[i] == ",")?;
     mention_starting_at(doc, pack, ctx, comma + 1).filter(|m| m.to <= before)
+}
+
+/// The position of the dash closing a dateline that opens the context: a place in capitals,
+/// perhaps with a region and an agency in capitalized words, commas and parentheses, then a
+/// dash ("QUIMSA —", "SAN ANTONIO (KSTX) -", "LIMA, Peru (Wire) —").
+fn dateline_end(doc: &Document, ctx: &Context) -> Option<usize> {
+    let in_capitals = |i: usize| {
+        let text = doc.tokens[ctx.tokens[i]].text(doc.body);
+        text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !text.chars().any(char::is_lowercase)
+    };
+    if ctx.tokens.is_empty() || !ctx.is_word(doc, 0) || !in_capitals(0) {
+        return None;
+    }
+    (1..ctx.tokens.len().min(MAX_INTRODUCTORY_TOKENS))
+        .take_while(|&i| {
+            if ctx.is_word(doc, i) {
+                is_capitalized_at(doc, ctx, i)
+            } else {
+                matches!(ctx.words[i].as_str(), "," | "(" | ")" | "—" | "–" | "-")
+            }
+        })
+        .find(|&i| matches!(ctx.words[i].as_str(), "—" | "–" | "-"))
 }
 
 /// The person a pronoun or an unwritten subject at `position` stands for: the subject of the
@@ -1265,15 +1350,21 @@ fn apposition_after_description(
     let comma = (at + 1..(at + MAX_DESCRIPTION_TOKENS).min(ctx.tokens.len()))
         .take_while(|&i| ctx.is_word(doc, i) || matches!(ctx.words[i].as_str(), "," | "(" | ")"))
         .find(|&i| ctx.words[i] == ",")?;
-    let to = name_run_end(doc, ctx, comma + 1).filter(|&to| to > comma + 1)?;
+    let closes = |to: usize| to >= ctx.tokens.len() || !ctx.is_word(doc, to);
+    let Some(to) = name_run_end(doc, ctx, comma + 1).filter(|&to| to > comma + 1) else {
+        // A second description with the name: "la jefa de la empresa de agua, la ingeniera
+        // Marta Ibáñez, …".
+        return mention_starting_at(doc, pack, ctx, comma + 1)
+            .filter(|m| matches!(m.kind, MentionKind::Name(_)) && closes(m.to))
+            .map(|m| Mention { from: at, ..m });
+    };
     // The apposition closes with a comma, or ends the clause ("señaló la ministra de Salud,
     // Carolina Zubia.").
-    let closes = to >= ctx.tokens.len() || !ctx.is_word(doc, to);
     let words: Vec<String> = (comma + 1..to)
         .filter(|&i| ctx.is_word(doc, i))
         .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
         .collect();
-    closes.then(|| Mention {
+    closes(to).then(|| Mention {
         kind: MentionKind::Name(strip_possessives(words)),
         from: at,
         to,

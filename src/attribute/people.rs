@@ -416,7 +416,15 @@ fn roles_compatible(a: &str, b: &str) -> bool {
         || SAME_ROLE
             .iter()
             .any(|group| group.contains(&a) && group.contains(&b))
+        || GENERAL_ROLES.iter().any(|(general, kinds)| {
+            (a == *general && kinds.contains(&b)) || (b == *general && kinds.contains(&a))
+        })
 }
+
+/// Roles that name a class of offices, with the offices in it: "el legislador" may be the
+/// senator, but a senator is not the representative.
+const GENERAL_ROLES: &[(&str, &[&str])] =
+    &[("legislator", &["councillor", "representative", "senator"])];
 
 /// Folded name words without single-letter initials.
 pub fn name_key(words: &[String]) -> Vec<String> {
@@ -719,6 +727,8 @@ pub(crate) fn parse_epithet(
         k += 1;
     }
     let mut qualifiers = 0;
+    // An age ("the 52-year-old street vendor") describes a person whatever the noun after it.
+    let mut aged = false;
     while k < words.len() && doc.tokens[tokens[k]].is_word {
         if let Some((len, role)) = lookup(doc, &pack.epithets, words, tokens[k], k) {
             traits.roles.insert(role);
@@ -742,6 +752,7 @@ pub(crate) fn parse_epithet(
             && !crate::text::is_capitalized(doc.tokens[tokens[k]].text(doc.body))
         {
             // A qualifier before the role: "the economy secretary", "the trade envoy".
+            aged |= is_age(&words[k]);
             qualifiers += 1;
             k += 1;
             continue;
@@ -765,7 +776,24 @@ pub(crate) fn parse_epithet(
                 || pack.adverbs.contains(&words[k])
                 || pack.cue_at(&words[k..], false).is_some()
         });
+    // "the 52-year-old street vendor": with an age, the words after the opener name a person
+    // of no known role, up to one more plain noun.
+    if traits.roles.is_empty() && aged && k > at + 1 {
+        let head = words.get(k).is_some_and(|w| {
+            doc.tokens[tokens[k]].is_word
+                && !pack.stopwords.contains(w)
+                && pack.cue_at(&words[k..], false).is_none()
+                && !crate::text::is_capitalized(doc.tokens[tokens[k]].text(doc.body))
+        });
+        return Some((k + usize::from(head) - at, traits));
+    }
     (!traits.roles.is_empty() || nationality_alone).then_some((k - at, traits))
+}
+
+/// True for a word giving an age ("52-year-old", "30-something").
+fn is_age(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && (word.ends_with("-year-old") || word.ends_with("-something"))
 }
 
 /// The gender a title or role phrase tells: the whole phrase ("first lady"), else its first

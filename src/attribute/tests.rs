@@ -472,3 +472,39 @@ fn a_qualified_nationality_is_a_place_not_a_person() {
     let es = "La canciller Eva Ruiz y el enviado peruano, Omar Gil, se reunieron.\n\n**11:40** — Gil, sobre la frontera chilena: «Enviaremos observadores».";
     assert_eq!(speakers(es, Lang::Es), [some("Omar Gil")]);
 }
+
+#[test]
+fn a_dateline_is_no_subject() {
+    let body = "TALCAHUANO — Early on Monday, when the queue was already long, Inés Araya filled her last bucket.\n\n“We wake up at three for water,” the 41-year-old nurse said.";
+    assert_eq!(speakers(body, Lang::En), [some("Inés Araya")]);
+    let wire = "OSORNO, Chile (Agencia Sur) — Inés Araya lleva dos días sin agua.\n\n«Nos levantamos a las tres», contó.";
+    assert_eq!(speakers(wire, Lang::Es), [some("Inés Araya")]);
+}
+
+#[test]
+fn an_aged_description_at_a_cue_is_the_person_just_introduced() {
+    let body = "Sergio Paz waited by the pier since dawn.\n\n“Nobody tells us anything,” the 63-year-old fisherman said.";
+    assert_eq!(speakers(body, Lang::En), [some("Sergio Paz")]);
+}
+
+#[test]
+fn a_second_description_can_carry_the_name() {
+    let body = "De acuerdo con la directora del hospital, la doctora Alba Ríos, la sala «no tiene camas libres».";
+    assert_eq!(speakers(body, Lang::Es), [some("Alba Ríos")]);
+}
+
+#[test]
+fn a_legislator_may_be_the_senator() {
+    let body = "El senador chileno Pablo Soto y el dirigente gremial Iván Mora hablaron ayer.\n\n«Votaré en contra», escribió el legislador.";
+    assert_eq!(speakers(body, Lang::Es), [some("Pablo Soto")]);
+}
+
+#[test]
+fn an_inverted_subject_after_a_short_phrase() {
+    let es = "La ministra Eva Lind habló primero.\n\n«Noruega no es un espectador», afirmó por su parte la ministra de Comercio de Perú, Clara Vidal.";
+    assert_eq!(speakers(es, Lang::Es), [some("Clara Vidal")]);
+    // The person after a preposition is spoken to, not speaking.
+    let to =
+        "La ministra Eva Lind habló primero.\n\n«Nadie se irá», dijo a la ministra Clara Vidal.";
+    assert_eq!(speakers(to, Lang::Es), [some("Eva Lind")]);
+}
