@@ -380,7 +380,10 @@ fn cue_after(
                 to: at,
             });
             let mention = mention_ending_at(doc, pack, ctx, at)
-                .filter(|m| only_glue_before(doc, ctx, m.from))
+                .filter(|m| {
+                    only_glue_before(doc, ctx, m.from)
+                        || only_capitalized_modifiers_before(doc, ctx, m.from)
+                })
                 .or_else(|| {
                     let subject_at = past_language_phrase(doc, pack, ctx, at + cue.len);
                     mention_starting_at(doc, pack, ctx, subject_at).filter(|_| words_seen == 1)
@@ -525,6 +528,17 @@ fn inscription_giver(
                 Some((found, (start, end)))
             })
     })
+}
+
+/// True when the mention at `from` opens with a lower-case description and only capitalized
+/// words stand before it: modifiers the data does not know ("…,” Valdorian opposition leader
+/// Julián Montoya said", a nationality, a party, a city).
+fn only_capitalized_modifiers_before(doc: &Document, ctx: &Context, from: usize) -> bool {
+    ctx.is_word(doc, from)
+        && !is_capitalized_at(doc, ctx, from)
+        && from > 0
+        && (0..from).all(|i| !ctx.is_word(doc, i) || is_capitalized_at(doc, ctx, i))
+        && (0..from).filter(|&i| ctx.is_word(doc, i)).count() <= MAX_QUALIFIER_WORDS
 }
 
 /// True when nothing but punctuation stands before position `from` of the context.
@@ -920,6 +934,14 @@ fn previous_subject(
     }
     let ctx = Context::new(doc, previous.0, previous.1, previous.0);
     let mention = sentence_subject(doc, pack, &ctx, ctx.tokens.len())?;
+    // With no cue, nothing says a lone capitalized word or a name in capitals is a person
+    // ("Reactions continued …", "PRADOMAR …"): it must be one the article already knows.
+    if let MentionKind::Name(words) = &mention.kind {
+        let in_capitals = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+        if (words.len() == 1 || in_capitals) && people.find_name(words).is_none() {
+            return None;
+        }
+    }
     let (person, _) = resolve_person(doc, pack, &ctx, people, &mention)?;
     Some(LocalAttribution {
         person,

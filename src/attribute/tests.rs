@@ -508,3 +508,18 @@ fn an_inverted_subject_after_a_short_phrase() {
         "La ministra Eva Lind habló primero.\n\n«Nadie se irá», dijo a la ministra Clara Vidal.";
     assert_eq!(speakers(to, Lang::Es), [some("Eva Lind")]);
 }
+
+#[test]
+fn an_unknown_capitalized_modifier_before_a_described_name() {
+    let body =
+        "“Half the promises were broken,” Ruritanian opposition leader Marta Kell said on Tuesday.";
+    assert_eq!(speakers(body, Lang::En), [some("Marta Kell")]);
+}
+
+#[test]
+fn with_no_cue_a_lone_unknown_word_is_no_speaker() {
+    let en = "Reactions kept arriving on Monday.\n\n“Nobody listens to us, and nobody ever did.”";
+    assert_eq!(speakers(en, Lang::En), [None]);
+    let es = "Traducimos todo al inglés.\n\n«Nadie nos escucha, y nadie nos escuchó nunca».";
+    assert_eq!(speakers(es, Lang::Es), [None]);
+}
