@@ -195,7 +195,14 @@ pub fn attribute(
         }
         let sentence_index = doc.sentence_at(quote.open);
         let sentence = doc.sentences[sentence_index];
-        let previous_close = quote.previous_close.max(sentence.0);
+        // A title, slogan or scare quote earlier in the sentence does not cut the context:
+        // "Para Raman, autora del informe «…», el daño ya está hecho: «…»".
+        let previous_close = (0..index)
+            .rev()
+            .filter(|&i| doc.quotes[i].depth == 0)
+            .take_while(|&i| doc.quotes[i].close_end > sentence.0)
+            .find(|&i| kinds[i].is_statement())
+            .map_or(sentence.0, |i| doc.quotes[i].close_end.max(sentence.0));
         let next_open = quote.next_open;
         // A quote running over paragraphs closes in a later sentence than it opens: its cue
         // follows the close ("“… stop.¶“… broken,” the trade representative said.").
