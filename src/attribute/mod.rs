@@ -567,6 +567,10 @@ fn cue_before(
         let Some(cue) = cue_at(pack, ctx, at) else {
             continue;
         };
+        // A naming verb's object is the quotation right after it ("del llamado «tandeo»: «…»").
+        if cue.naming && quotation_after(doc, ctx, at) {
+            continue;
+        }
         if cue.source_phrase {
             let mention = mention_starting_at(doc, pack, ctx, at + cue.len)?;
             return resolve(doc, pack, ctx, people, &mention, &cue);
@@ -600,6 +604,16 @@ fn cue_before(
         return resolve(doc, pack, ctx, people, &mention, &cue);
     }
     colon_introduction(doc, pack, ctx, people)
+}
+
+/// True when a quotation stands between context position `at` and the context's end.
+fn quotation_after(doc: &Document, ctx: &Context, at: usize) -> bool {
+    let (Some(&from), Some(&last)) = (ctx.tokens.get(at), ctx.tokens.last()) else {
+        return false;
+    };
+    let (from, to) = (doc.tokens[from].end, doc.tokens[last].end);
+    let first = doc.quotes.partition_point(|q| q.open < from);
+    doc.quotes.get(first).is_some_and(|q| q.open < to)
 }
 
 /// The subject opening the clause of context position `at`, when a coordinated clause begins

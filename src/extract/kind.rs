@@ -29,15 +29,23 @@ const TITLE_MAX_WORDS: usize = 8;
 /// cue is speech (partial quotes inside reported speech are the speaker's
 /// words); a short lower-case phrase is a scare quote; anything else is speech.
 pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
-    // A translation in parentheses right after a quote is the same kind of thing: placards
-    // that read «Ni muros ni aranceles» (“Neither walls nor tariffs”) carry two slogans.
-    let translated = index.checked_sub(1).filter(|&previous| {
+    // A translation in parentheses right after a quote, or a quote joined to it by a comma or
+    // a conjunction, is the same kind of thing: placards that read «Ni muros ni aranceles»
+    // (“Neither walls nor tariffs”), or «Sin agua no hay vida» y «Golf verde, pueblo seco».
+    let joined = index.checked_sub(1).filter(|&previous| {
         let (quote, before) = (&doc.quotes[index], &doc.quotes[previous]);
-        quote.depth == 0
-            && before.depth == 0
-            && doc.body[before.close_end..quote.open].trim() == "("
+        if quote.depth > 0 || before.depth > 0 || before.close_end > quote.open {
+            return false;
+        }
+        let between = doc.body[before.close_end..quote.open].trim();
+        // Only a few characters: a long stretch of prose is never a conjunction.
+        between.len() <= 3 && {
+            let between = between.to_lowercase();
+            matches!(between.as_str(), "(" | ",")
+                || (pack.adverbs.contains(&between) && pack.stopwords.contains(&between))
+        }
     });
-    match translated {
+    match joined {
         Some(previous) => match classify_one(doc, previous, pack) {
             QuoteKind::Speech | QuoteKind::Writing => classify_one(doc, index, pack),
             kind => kind,
@@ -226,7 +234,7 @@ mod tests {
     }
 
     #[test]
-    fn a_translation_in_parentheses_is_the_same_kind() {
+    fn a_translation_or_a_joined_quote_is_the_same_kind() {
         use QuoteKind::*;
         assert_eq!(
             kinds(
@@ -241,6 +249,13 @@ mod tests {
                 Lang::Es
             ),
             [Speech, Speech]
+        );
+        assert_eq!(
+            kinds(
+                "Los vecinos colgaron pancartas con «Agua para todos» y «Ríos libres, pueblos vivos» en la plaza.",
+                Lang::Es
+            ),
+            [Slogan, Slogan]
         );
     }
 
