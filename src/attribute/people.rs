@@ -229,6 +229,8 @@ impl People {
 
     /// Resolves a name mention made of `words` at `position`, adding a person when the article
     /// has not named them otherwise (a speaker named once, by surname only).
+    /// The new person's mention is recorded, so that epithets and pronouns after it can stand
+    /// for them ("**11:30 — Quiroga: “…”**" … "reiteró el mandatario").
     pub fn resolve_name(&mut self, words: &[String], position: usize) -> usize {
         let key = name_key(words);
         self.find_name(words).unwrap_or_else(|| {
@@ -241,7 +243,17 @@ impl People {
                 full_mentions: 1,
                 first_seen: position,
             });
-            self.persons.len() - 1
+            let person = self.persons.len() - 1;
+            let at = self.mentions.partition_point(|m| m.start <= position);
+            self.mentions.insert(
+                at,
+                NameMention {
+                    start: position,
+                    end: position,
+                    person,
+                },
+            );
+            person
         })
     }
 
@@ -318,13 +330,16 @@ impl People {
                 .roles
                 .iter()
                 .any(|a| traits.roles.iter().any(|b| roles_compatible(a, b)));
-            // "the minister" is not the person the article calls president.
+            // "the minister" is not the person the article calls president, nor the person
+            // it knows only as a protest leader: an office is named when its holder is.
             let role_conflicts = !role_fits
-                && person.roles.iter().any(|r| OFFICE_ROLES.contains(r))
+                && !person.roles.is_empty()
                 && traits.roles.iter().any(|r| OFFICE_ROLES.contains(r));
+            if role_conflicts {
+                continue;
+            }
             let score = 4 * i32::from(!traits.countries.is_empty() && country_fits)
                 + 2 * i32::from(role_fits)
-                - 3 * i32::from(role_conflicts)
                 + i32::from(preferred == Some(mention.person));
             if best.is_none_or(|(_, best_score)| score > best_score) {
                 best = Some((mention.person, score));

@@ -523,3 +523,15 @@ fn with_no_cue_a_lone_unknown_word_is_no_speaker() {
     let es = "Traducimos todo al inglés.\n\n«Nadie nos escucha, y nadie nos escuchó nunca».";
     assert_eq!(speakers(es, Lang::Es), [None]);
 }
+
+#[test]
+fn an_office_is_not_a_person_known_by_another_role() {
+    let body = "Ramón Tello, dirigente de los vecinos, habló en la plaza. Luego llegó el turno del gobierno. «No nos vamos a ir», reiteró el mandatario.";
+    assert_eq!(speakers(body, Lang::Es), [None]);
+}
+
+#[test]
+fn a_person_first_named_at_a_colon_heading_is_there_for_later_epithets() {
+    let body = "Ramón Tello, dirigente de los vecinos, habló en la plaza.\n\n**12:10 — Beltrán: «Habrá agua para todos»**\n\nEl presidente habló diez minutos. «Se lo prometo a cada familia», reiteró el mandatario.";
+    assert_eq!(speakers(body, Lang::Es), [some("Beltrán"), some("Beltrán")]);
+}
