@@ -579,10 +579,12 @@ fn cue_before(
             .or_else(|| {
                 // "said Trump: “…”" names the speaker after the cue; "saying Mexico “will …”"
                 // names the subject of the quoted clause, which runs on into the quote.
+                // A pronoun there is the subject only when punctuation closes it ("—remarcó
+                // ella—, …"), not when the clause runs on.
                 mention_starting_at(doc, pack, ctx, at + cue.len).filter(|m| {
                     !cue.naming
-                        && !matches!(m.kind, MentionKind::Pronoun(_))
                         && m.to < ctx.tokens.len()
+                        && (!matches!(m.kind, MentionKind::Pronoun(_)) || !ctx.is_word(doc, m.to))
                 })
             })
             .or_else(|| {

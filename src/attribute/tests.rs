@@ -535,3 +535,9 @@ fn a_person_first_named_at_a_colon_heading_is_there_for_later_epithets() {
     let body = "Ramón Tello, dirigente de los vecinos, habló en la plaza.\n\n**12:10 — Beltrán: «Habrá agua para todos»**\n\nEl presidente habló diez minutos. «Se lo prometo a cada familia», reiteró el mandatario.";
     assert_eq!(speakers(body, Lang::Es), [some("Beltrán"), some("Beltrán")]);
 }
+
+#[test]
+fn a_pronoun_closed_by_punctuation_after_an_interrupting_cue() {
+    let body = "El senador Tomás Gil criticó en la radio a su hermana, la ministra Ana Gil.\n\n—No vamos a cerrar las escuelas —insistió ella—, ni este año ni el próximo.";
+    assert_eq!(speakers(body, Lang::Es), [some("Ana Gil"), some("Ana Gil")]);
+}
