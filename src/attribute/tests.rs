@@ -541,3 +541,11 @@ fn a_pronoun_closed_by_punctuation_after_an_interrupting_cue() {
     let body = "El senador Tomás Gil criticó en la radio a su hermana, la ministra Ana Gil.\n\n—No vamos a cerrar las escuelas —insistió ella—, ni este año ni el próximo.";
     assert_eq!(speakers(body, Lang::Es), [some("Ana Gil"), some("Ana Gil")]);
 }
+
+#[test]
+fn the_signer_writes_what_an_organisation_publishes() {
+    let es = "La Federación de Pescadores del Sur difundió una carta firmada por su presidenta, Elena Soto: «No vamos a vender nuestras cuotas».";
+    assert_eq!(speakers(es, Lang::Es), [some("Elena Soto")]);
+    let en = "The Southern Fishers Federation released a letter signed by its chair, Elena Soto: “We will not sell our quotas.”";
+    assert_eq!(speakers(en, Lang::En), [some("Elena Soto")]);
+}
