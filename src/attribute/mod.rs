@@ -630,12 +630,24 @@ fn clause_subject(
     let start = (1..at).rev().find(|&i| {
         ctx.words[i - 1] == ";" || (ctx.words[i - 1] == "," && pack.adverbs.contains(&ctx.words[i]))
     })?;
+    subject_opening_at(doc, pack, ctx, start, at)
+}
+
+/// The subject of the clause that starts at context position `start` (after a run-in head, a
+/// dateline or a semicolon), ending before `before`, in the context's positions.
+fn subject_opening_at(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    start: usize,
+    before: usize,
+) -> Option<Mention> {
     let clause = Context {
         tokens: ctx.tokens[start..].to_vec(),
         words: ctx.words[start..].to_vec(),
         at_sentence_start: true,
     };
-    let mention = sentence_subject(doc, pack, &clause, at - start)?;
+    let mention = sentence_subject(doc, pack, &clause, before - start)?;
     Some(Mention {
         from: mention.from + start,
         to: mention.to + start,
@@ -721,32 +733,14 @@ fn sentence_subject(
     // sentence proper starts after it.
     let head_end = (1..before.min(MAX_INTRODUCTORY_TOKENS))
         .find(|&i| ctx.words[i - 1] == "." && matches!(ctx.words[i].as_str(), "*" | "_"));
-    if let Some(head_end) = head_end {
-        let sentence = Context {
-            tokens: ctx.tokens[head_end..].to_vec(),
-            words: ctx.words[head_end..].to_vec(),
-            at_sentence_start: true,
-        };
-        let mention = sentence_subject(doc, pack, &sentence, before - head_end)?;
-        return Some(Mention {
-            from: mention.from + head_end,
-            to: mention.to + head_end,
-            ..mention
-        });
-    }
-    // A dateline opens the story ("QUIMSA —", "LIMA, Peru (Wire) —"): the sentence follows it.
-    if let Some(dash) = dateline_end(doc, ctx).filter(|&dash| dash + 1 < before) {
-        let sentence = Context {
-            tokens: ctx.tokens[dash + 1..].to_vec(),
-            words: ctx.words[dash + 1..].to_vec(),
-            at_sentence_start: true,
-        };
-        let mention = sentence_subject(doc, pack, &sentence, before - dash - 1)?;
-        return Some(Mention {
-            from: mention.from + dash + 1,
-            to: mention.to + dash + 1,
-            ..mention
-        });
+    // ... and so does a dateline ("QUIMSA —", "LIMA, Peru (Wire) —").
+    let opening_end = head_end.or_else(|| {
+        dateline_end(doc, ctx)
+            .map(|dash| dash + 1)
+            .filter(|&end| end < before)
+    });
+    if let Some(start) = opening_end {
+        return subject_opening_at(doc, pack, ctx, start, before);
     }
     // The subject opens the sentence, perhaps after a connective ("But", "Pero", "Later,").
     for start in 0..=before.min(3) {
@@ -966,14 +960,23 @@ fn previous_subject(
         }
     }
     let (person, _) = resolve_person(doc, pack, &ctx, people, &mention)?;
-    Some(LocalAttribution {
+    Some(uncued(
         person,
-        mention: ctx.text(doc, mention.from, mention.to),
+        ctx.text(doc, mention.from, mention.to),
+        previous,
+    ))
+}
+
+/// An attribution found with no cue, from the subject or the people of nearby prose.
+fn uncued(person: usize, mention: String, sentence: (usize, usize)) -> LocalAttribution {
+    LocalAttribution {
+        person,
+        mention,
         cue: None,
         mode: CueMode::Speech,
         confidence: CONFIDENCE_PREVIOUS_SUBJECT,
-        sentence: previous,
-    })
+        sentence,
+    }
 }
 
 /// A quote after a colon in a sentence that names nobody ("Y enseguida llegó la cifra: «…»",
@@ -1021,14 +1024,11 @@ fn colon_continuation(
         };
         Some((person, mention))
     })?;
-    Some(LocalAttribution {
+    Some(uncued(
         person,
-        mention: ctx.text(doc, mention.from, mention.to),
-        cue: None,
-        mode: CueMode::Speech,
-        confidence: CONFIDENCE_PREVIOUS_SUBJECT,
-        sentence: previous,
-    })
+        ctx.text(doc, mention.from, mention.to),
+        previous,
+    ))
 }
 
 /// A quote in a sentence with no cue whose subject is, or belongs to, a person the article
@@ -1064,14 +1064,7 @@ fn cueless_subject(
                 }
             });
             if let Some(person) = person {
-                return Some(LocalAttribution {
-                    person,
-                    mention: token.to_string(),
-                    cue: None,
-                    mode: CueMode::Speech,
-                    confidence: CONFIDENCE_PREVIOUS_SUBJECT,
-                    sentence,
-                });
+                return Some(uncued(person, token.to_string(), sentence));
             }
             if at > 0 || !pack.stopwords.contains(word) {
                 return None;
