@@ -274,7 +274,7 @@ pub fn attribute(
 /// speaker, elsewhere takes that speaker: headlines and liveblog entry titles repeat a line
 /// from the body ("**2:20 p.m. — Mayor: “Today is not a day …”**" above the paragraph that
 /// names the mayor). The nearest attributed quote holding all its words wins, the next ones
-/// first.
+/// first. A quote credited by a colon alone takes from it whether the words were written.
 fn repeated_quotes(
     doc: &Document,
     kinds: &mut [QuoteKind],
@@ -284,7 +284,20 @@ fn repeated_quotes(
         .map(|index| doc.quotes[index].depth == 0 && kinds[index].is_statement())
         .collect();
     let statement = |index: usize| statements[index];
-    if !(0..doc.quotes.len()).any(|index| attributions[index].is_none() && statement(index)) {
+    // Quotes credited by a colon alone ("Mayor: “…”") say nothing of speech or writing: the
+    // same words quoted with a verb elsewhere tell which.
+    let by_colon = |attribution: &Option<LocalAttribution>| {
+        attribution
+            .as_ref()
+            .is_some_and(|a| a.cue.as_deref() == Some(":"))
+    };
+    let wants_source =
+        |index: usize, kinds: &[QuoteKind], attributions: &[Option<LocalAttribution>]| {
+            statement(index)
+                && (attributions[index].is_none()
+                    || (by_colon(&attributions[index]) && kinds[index] == QuoteKind::Speech))
+        };
+    if !(0..doc.quotes.len()).any(|index| wants_source(index, kinds, attributions)) {
         return;
     }
     let quote_words: Vec<Vec<String>> = doc
@@ -300,7 +313,7 @@ fn repeated_quotes(
         .collect();
     let words = |index: usize| &quote_words[index];
     for index in 0..doc.quotes.len() {
-        if attributions[index].is_some() || !statement(index) {
+        if !wants_source(index, kinds, attributions) {
             continue;
         }
         let wanted = words(index);
@@ -317,9 +330,18 @@ fn repeated_quotes(
                     .any(|w| w == wanted.as_slice())
         });
         if let Some(source) = source {
+            let same_person = attributions[index]
+                .as_ref()
+                .is_none_or(|a| attributions[source].as_ref().map(|s| s.person) == Some(a.person));
             // The words are the same statement, spoken or written alike.
-            if kinds[index] == QuoteKind::Speech && kinds[source] == QuoteKind::Writing {
+            if same_person
+                && kinds[index] == QuoteKind::Speech
+                && kinds[source] == QuoteKind::Writing
+            {
                 kinds[index] = QuoteKind::Writing;
+            }
+            if attributions[index].is_some() {
+                continue;
             }
             attributions[index] = attributions[source].as_ref().map(|a| LocalAttribution {
                 cue: None,
@@ -1116,7 +1138,18 @@ fn resolve_person(
         MentionKind::Epithet(traits) => (
             {
                 let salient = salient_person(doc, pack, people, position, traits.gender);
-                people.resolve_epithet(traits, position, salient)?
+                people
+                    .resolve_epithet(traits, position, salient)
+                    .or_else(|| {
+                        // No one named so far holds the office: a heading's entry may name them
+                        // next.
+                        let paragraph = doc.paragraph_at(position);
+                        let limit = doc
+                            .paragraphs
+                            .get(paragraph + 1)
+                            .map_or(doc.body.len(), |&(_, end)| end);
+                        people.resolve_epithet_ahead(traits, position, limit)
+                    })?
             },
             CONFIDENCE_EPITHET_AT_CUE,
         ),

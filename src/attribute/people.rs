@@ -302,6 +302,30 @@ impl People {
             .map(|m| m.person)
     }
 
+    /// The first person named after `position` and before `limit` who holds the role the
+    /// epithet names: a heading names by office someone its entry then names in full
+    /// ("**11:35 — President: ‘…’**" above "President Ernesto Quiroga has just …").
+    pub fn resolve_epithet_ahead(
+        &self,
+        traits: &EpithetTraits,
+        position: usize,
+        limit: usize,
+    ) -> Option<usize> {
+        let first = self.mentions.partition_point(|m| m.start < position);
+        self.mentions[first..]
+            .iter()
+            .take_while(|m| m.start < limit)
+            .map(|m| m.person)
+            .find(|&p| {
+                let person = &self.persons[p];
+                genders_agree(person.gender, traits.gender)
+                    && person
+                        .roles
+                        .iter()
+                        .any(|a| traits.roles.iter().any(|b| roles_compatible(a, b)))
+            })
+    }
+
     /// The person an epithet at `position` stands for: among people named before it, the most
     /// recent whose known countries and roles fit the epithet; people whose known country
     /// contradicts it are never chosen. Among equally fitting people, `preferred` (the salient subject) wins, then the most recent.

@@ -549,3 +549,22 @@ fn the_signer_writes_what_an_organisation_publishes() {
     let en = "The Southern Fishers Federation released a letter signed by its chair, Elena Soto: “We will not sell our quotas.”";
     assert_eq!(speakers(en, Lang::En), [some("Elena Soto")]);
 }
+
+#[test]
+fn a_heading_names_by_office_the_person_its_entry_names() {
+    let body = "Union leader Rosa Vidal spoke at the gates.\n\n**9:05 a.m. — Governor: “The port will reopen on Monday”**\n\nGovernor Pablo Ruiz has just spoken to reporters. He said the port would reopen soon.";
+    let result = attributed(body, Lang::En);
+    assert_eq!(result[0].1, some("Pablo Ruiz"));
+}
+
+#[test]
+fn a_quote_credited_by_a_colon_takes_the_kind_of_the_same_words_with_a_verb() {
+    let body = "**9:05 — Alcaldesa: «Hoy no es día de buscar culpables»**\n\nLa alcaldesa Marta Rivas respondió en redes. «Hoy no es día de buscar culpables», escribió en X.";
+    let doc = Document::new(body);
+    let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
+        .map(|i| classify(&doc, i, Lang::Es.pack()))
+        .collect();
+    let people = People::find(&doc, Lang::Es.pack());
+    attribute(&doc, &mut kinds, Lang::Es.pack(), people);
+    assert_eq!(kinds, [QuoteKind::Writing, QuoteKind::Writing]);
+}
