@@ -54,6 +54,9 @@ const MAX_WORDS_INSCRIPTION_MARK: usize = 6;
 /// A quote repeated elsewhere in its article takes the speaker found there when it has at least
 /// this many words: fewer ("a reset") may be anyone's.
 const MIN_WORDS_REPEATED_QUOTE: usize = 4;
+/// A prepositional phrase between an inverted cue and its subject is at most this many words
+/// ("afirmó por su parte la ministra").
+const MAX_PHRASE_BEFORE_SUBJECT: usize = 4;
 /// An attribution sentence after a quote is at most this long ("Petro wrote on X.").
 const MAX_WORDS_TAIL_SENTENCE: usize = 10;
 
@@ -192,9 +195,23 @@ pub fn attribute(
         }
         let sentence_index = doc.sentence_at(quote.open);
         let sentence = doc.sentences[sentence_index];
-        let previous_close = quote.previous_close.max(sentence.0);
+        // A title, slogan or scare quote earlier in the sentence does not cut the context:
+        // "Para Raman, autora del informe «…», el daño ya está hecho: «…»".
+        let previous_close = (0..index)
+            .rev()
+            .filter(|&i| doc.quotes[i].depth == 0)
+            .take_while(|&i| doc.quotes[i].close_end > sentence.0)
+            .find(|&i| kinds[i].is_statement())
+            .map_or(sentence.0, |i| doc.quotes[i].close_end.max(sentence.0));
         let next_open = quote.next_open;
-        let sentence_end = sentence.1.max(quote.close_end);
+        // A quote running over paragraphs closes in a later sentence than it opens: its cue
+        // follows the close ("“… stop.¶“… broken,” the trade representative said.").
+        let close_sentence = if doc.paragraph_at(quote.open) == doc.paragraph_at(quote.close_end) {
+            sentence
+        } else {
+            doc.sentences[doc.sentence_at(quote.close_end.saturating_sub(1))]
+        };
+        let sentence_end = close_sentence.1.max(quote.close_end);
         let after = Context::new(
             doc,
             quote.close_end,
@@ -206,8 +223,10 @@ pub fn attribute(
         let found = inscription_giver(doc, pack, &before, sentence_index, quote.open, &mut people)
             .or_else(|| {
                 cue_after(doc, pack, &after, &mut people)
-                    .or_else(|| cue_before(doc, pack, &before, &mut people))
-                    .map(|found| (found, sentence))
+                    .map(|found| (found, close_sentence))
+                    .or_else(|| {
+                        cue_before(doc, pack, &before, &mut people).map(|found| (found, sentence))
+                    })
             })
             .or_else(|| {
                 tail_sentence(
@@ -233,7 +252,9 @@ pub fn attribute(
                 sentence,
             }),
             None => inherited(doc, &attributions, index, sentence_index)
-                .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index)),
+                .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index))
+                .or_else(|| colon_continuation(doc, pack, &people, &attributions, index, &before))
+                .or_else(|| cueless_subject(doc, pack, &people, index, sentence)),
         };
         if let Some(a) = &attribution {
             if a.mode == CueMode::Writing && kinds[index] == QuoteKind::Speech {
@@ -253,7 +274,7 @@ pub fn attribute(
 /// speaker, elsewhere takes that speaker: headlines and liveblog entry titles repeat a line
 /// from the body ("**2:20 p.m. — Mayor: “Today is not a day …”**" above the paragraph that
 /// names the mayor). The nearest attributed quote holding all its words wins, the next ones
-/// first.
+/// first. A quote credited by a colon alone takes from it whether the words were written.
 fn repeated_quotes(
     doc: &Document,
     kinds: &mut [QuoteKind],
@@ -263,7 +284,20 @@ fn repeated_quotes(
         .map(|index| doc.quotes[index].depth == 0 && kinds[index].is_statement())
         .collect();
     let statement = |index: usize| statements[index];
-    if !(0..doc.quotes.len()).any(|index| attributions[index].is_none() && statement(index)) {
+    // Quotes credited by a colon alone ("Mayor: “…”") say nothing of speech or writing: the
+    // same words quoted with a verb elsewhere tell which.
+    let by_colon = |attribution: &Option<LocalAttribution>| {
+        attribution
+            .as_ref()
+            .is_some_and(|a| a.cue.as_deref() == Some(":"))
+    };
+    let wants_source =
+        |index: usize, kinds: &[QuoteKind], attributions: &[Option<LocalAttribution>]| {
+            statement(index)
+                && (attributions[index].is_none()
+                    || (by_colon(&attributions[index]) && kinds[index] == QuoteKind::Speech))
+        };
+    if !(0..doc.quotes.len()).any(|index| wants_source(index, kinds, attributions)) {
         return;
     }
     let quote_words: Vec<Vec<String>> = doc
@@ -279,7 +313,7 @@ fn repeated_quotes(
         .collect();
     let words = |index: usize| &quote_words[index];
     for index in 0..doc.quotes.len() {
-        if attributions[index].is_some() || !statement(index) {
+        if !wants_source(index, kinds, attributions) {
             continue;
         }
         let wanted = words(index);
@@ -296,9 +330,18 @@ fn repeated_quotes(
                     .any(|w| w == wanted.as_slice())
         });
         if let Some(source) = source {
+            let same_person = attributions[index]
+                .as_ref()
+                .is_none_or(|a| attributions[source].as_ref().map(|s| s.person) == Some(a.person));
             // The words are the same statement, spoken or written alike.
-            if kinds[index] == QuoteKind::Speech && kinds[source] == QuoteKind::Writing {
+            if same_person
+                && kinds[index] == QuoteKind::Speech
+                && kinds[source] == QuoteKind::Writing
+            {
                 kinds[index] = QuoteKind::Writing;
+            }
+            if attributions[index].is_some() {
+                continue;
             }
             attributions[index] = attributions[source].as_ref().map(|a| LocalAttribution {
                 cue: None,
@@ -366,10 +409,18 @@ fn cue_after(
                 to: at,
             });
             let mention = mention_ending_at(doc, pack, ctx, at)
-                .filter(|m| only_glue_before(doc, ctx, m.from))
+                .filter(|m| {
+                    only_glue_before(doc, ctx, m.from)
+                        || only_capitalized_modifiers_before(doc, ctx, m.from)
+                })
                 .or_else(|| {
                     let subject_at = past_language_phrase(doc, pack, ctx, at + cue.len);
                     mention_starting_at(doc, pack, ctx, subject_at).filter(|_| words_seen == 1)
+                })
+                .or_else(|| {
+                    (words_seen == 1)
+                        .then(|| subject_after_phrase(doc, pack, ctx, at + cue.len))
+                        .flatten()
                 })
                 .or(implicit);
             if let Some(mention) = mention {
@@ -378,6 +429,46 @@ fn cue_after(
         }
     }
     None
+}
+
+/// The subject of an inverted cue written after a short prepositional phrase ("», afirmó por
+/// su parte la ministra Claire Dubois", "said at a news conference the mayor"): the phrase
+/// opens with a preposition and holds only lower-case words, and the subject opens with a
+/// determiner that is no object of the phrase (in "dijo a la ministra" she is spoken to).
+fn subject_after_phrase(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    from: usize,
+) -> Option<Mention> {
+    if !ctx
+        .words
+        .get(from)
+        .is_some_and(|w| pack.stopwords.contains(w))
+    {
+        return None;
+    }
+    (from + 1..(from + MAX_PHRASE_BEFORE_SUBJECT + 1).min(ctx.tokens.len()))
+        .take_while(|&j| {
+            let previous = j - 1;
+            ctx.is_word(doc, previous)
+                && !is_capitalized_at(doc, ctx, previous)
+                && !pack.relatives.contains(&ctx.words[previous])
+                && pack.cue_at(&ctx.words[previous..], false).is_none()
+        })
+        // The subject opens with its determiner, right after a word of the phrase that is no
+        // preposition ("por su parte la ministra", not "a la ministra").
+        .filter(|&j| {
+            !pack.stopwords.contains(&ctx.words[j - 1])
+                && ctx
+                    .words
+                    .get(j)
+                    .is_some_and(|w| pack.epithet_openers.contains(w))
+        })
+        .find_map(|j| {
+            mention_starting_at(doc, pack, ctx, j)
+                .filter(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Epithet(_)))
+        })
 }
 
 /// The position after a phrase naming the language spoken ("», afirmó en inglés Óscar
@@ -468,6 +559,17 @@ fn inscription_giver(
     })
 }
 
+/// True when the mention at `from` opens with a lower-case description and only capitalized
+/// words stand before it: modifiers the data does not know ("…,” Valdorian opposition leader
+/// Julián Montoya said", a nationality, a party, a city).
+fn only_capitalized_modifiers_before(doc: &Document, ctx: &Context, from: usize) -> bool {
+    ctx.is_word(doc, from)
+        && !is_capitalized_at(doc, ctx, from)
+        && from > 0
+        && (0..from).all(|i| !ctx.is_word(doc, i) || is_capitalized_at(doc, ctx, i))
+        && (0..from).filter(|&i| ctx.is_word(doc, i)).count() <= MAX_QUALIFIER_WORDS
+}
+
 /// True when nothing but punctuation stands before position `from` of the context.
 fn only_glue_before(doc: &Document, ctx: &Context, from: usize) -> bool {
     (0..from).all(|i| !ctx.is_word(doc, i))
@@ -487,14 +589,25 @@ fn cue_before(
         let Some(cue) = cue_at(pack, ctx, at) else {
             continue;
         };
+        // A naming verb's object is the quotation right after it ("del llamado «tandeo»: «…»").
+        if cue.naming && quotation_after(doc, ctx, at) {
+            continue;
+        }
         if cue.source_phrase {
             let mention = mention_starting_at(doc, pack, ctx, at + cue.len)?;
             return resolve(doc, pack, ctx, people, &mention, &cue);
         }
         let mention = mention_ending_at(doc, pack, ctx, at)
             .or_else(|| {
-                mention_starting_at(doc, pack, ctx, at + cue.len)
-                    .filter(|m| !cue.naming && !matches!(m.kind, MentionKind::Pronoun(_)))
+                // "said Trump: “…”" names the speaker after the cue; "saying Mexico “will …”"
+                // names the subject of the quoted clause, which runs on into the quote.
+                // A pronoun there is the subject only when punctuation closes it ("—remarcó
+                // ella—, …"), not when the clause runs on.
+                mention_starting_at(doc, pack, ctx, at + cue.len).filter(|m| {
+                    !cue.naming
+                        && m.to < ctx.tokens.len()
+                        && (!matches!(m.kind, MentionKind::Pronoun(_)) || !ctx.is_word(doc, m.to))
+                })
             })
             .or_else(|| {
                 cue.naming
@@ -517,6 +630,16 @@ fn cue_before(
     colon_introduction(doc, pack, ctx, people)
 }
 
+/// True when a quotation stands between context position `at` and the context's end.
+fn quotation_after(doc: &Document, ctx: &Context, at: usize) -> bool {
+    let (Some(&from), Some(&last)) = (ctx.tokens.get(at), ctx.tokens.last()) else {
+        return false;
+    };
+    let (from, to) = (doc.tokens[from].end, doc.tokens[last].end);
+    let first = doc.quotes.partition_point(|q| q.open < from);
+    doc.quotes.get(first).is_some_and(|q| q.open < to)
+}
+
 /// The subject opening the clause of context position `at`, when a coordinated clause begins
 /// before it ("… on Friday, and Senator Ruth Abara responded by calling …"; "…; el senador la
 /// llamó …"): a comma and a connective, or a semicolon, open the clause.
@@ -529,12 +652,24 @@ fn clause_subject(
     let start = (1..at).rev().find(|&i| {
         ctx.words[i - 1] == ";" || (ctx.words[i - 1] == "," && pack.adverbs.contains(&ctx.words[i]))
     })?;
+    subject_opening_at(doc, pack, ctx, start, at)
+}
+
+/// The subject of the clause that starts at context position `start` (after a run-in head, a
+/// dateline or a semicolon), ending before `before`, in the context's positions.
+fn subject_opening_at(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    start: usize,
+    before: usize,
+) -> Option<Mention> {
     let clause = Context {
         tokens: ctx.tokens[start..].to_vec(),
         words: ctx.words[start..].to_vec(),
         at_sentence_start: true,
     };
-    let mention = sentence_subject(doc, pack, &clause, at - start)?;
+    let mention = sentence_subject(doc, pack, &clause, before - start)?;
     Some(Mention {
         from: mention.from + start,
         to: mention.to + start,
@@ -572,12 +707,27 @@ fn colon_introduction(
         .len()
         .checked_sub(1)
         .filter(|&last| ctx.words[last] == ":")?;
-    let mention = sentence_subject(doc, pack, ctx, colon).or_else(|| {
-        (0..colon).rev().find_map(|i| {
-            mention_starting_at(doc, pack, ctx, i)
-                .filter(|m| matches!(m.kind, MentionKind::Name(_)) && m.to <= colon)
-        })
-    })?;
+    // A lone capitalized word opening the sentence is a person only when the article knows
+    // it as one: "Traducimos sus palabras: «…»" opens with a verb, not a name.
+    let introduced = |m: &Mention| match &m.kind {
+        MentionKind::Name(words) if words.len() == 1 && m.from == 0 => {
+            people.find_name(words).is_some()
+        }
+        _ => true,
+    };
+    let mention = sentence_subject(doc, pack, ctx, colon)
+        .filter(introduced)
+        .or_else(|| {
+            // The last person before the colon: "Primeras palabras de Sanz: «…»", "On Thursday
+            // the secretary had been blunter: “…”".
+            (0..colon).rev().find_map(|i| {
+                mention_starting_at(doc, pack, ctx, i).filter(|m| {
+                    m.to <= colon
+                        && !matches!(m.kind, MentionKind::Pronoun(_))
+                        && (matches!(m.kind, MentionKind::Epithet(_)) || introduced(m))
+                })
+            })
+        })?;
     let cue = Cue {
         at: colon,
         len: 1,
@@ -605,18 +755,14 @@ fn sentence_subject(
     // sentence proper starts after it.
     let head_end = (1..before.min(MAX_INTRODUCTORY_TOKENS))
         .find(|&i| ctx.words[i - 1] == "." && matches!(ctx.words[i].as_str(), "*" | "_"));
-    if let Some(head_end) = head_end {
-        let sentence = Context {
-            tokens: ctx.tokens[head_end..].to_vec(),
-            words: ctx.words[head_end..].to_vec(),
-            at_sentence_start: true,
-        };
-        let mention = sentence_subject(doc, pack, &sentence, before - head_end)?;
-        return Some(Mention {
-            from: mention.from + head_end,
-            to: mention.to + head_end,
-            ..mention
-        });
+    // ... and so does a dateline ("QUIMSA —", "LIMA, Peru (Wire) —").
+    let opening_end = head_end.or_else(|| {
+        dateline_end(doc, ctx)
+            .map(|dash| dash + 1)
+            .filter(|&end| end < before)
+    });
+    if let Some(start) = opening_end {
+        return subject_opening_at(doc, pack, ctx, start, before);
     }
     // The subject opens the sentence, perhaps after a connective ("But", "Pero", "Later,").
     for start in 0..=before.min(3) {
@@ -634,6 +780,29 @@ fn sentence_subject(
     // ... or after an introductory phrase closed by a comma ("En rueda de prensa, el jefe de Estado").
     let comma = (1..before.min(MAX_INTRODUCTORY_TOKENS)).find(|&i| ctx.words[i] == ",")?;
     mention_starting_at(doc, pack, ctx, comma + 1).filter(|m| m.to <= before)
+}
+
+/// The position of the dash closing a dateline that opens the context: a place in capitals,
+/// perhaps with a region and an agency in capitalized words, commas and parentheses, then a
+/// dash ("QUIMSA —", "SAN ANTONIO (KSTX) -", "LIMA, Peru (Wire) —").
+fn dateline_end(doc: &Document, ctx: &Context) -> Option<usize> {
+    let in_capitals = |i: usize| {
+        let text = doc.tokens[ctx.tokens[i]].text(doc.body);
+        text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !text.chars().any(char::is_lowercase)
+    };
+    if ctx.tokens.is_empty() || !ctx.is_word(doc, 0) || !in_capitals(0) {
+        return None;
+    }
+    (1..ctx.tokens.len().min(MAX_INTRODUCTORY_TOKENS))
+        .take_while(|&i| {
+            if ctx.is_word(doc, i) {
+                is_capitalized_at(doc, ctx, i)
+            } else {
+                matches!(ctx.words[i].as_str(), "," | "(" | ")" | "—" | "–" | "-")
+            }
+        })
+        .find(|&i| matches!(ctx.words[i].as_str(), "—" | "–" | "-"))
 }
 
 /// The person a pronoun or an unwritten subject at `position` stands for: the subject of the
@@ -660,6 +829,7 @@ fn salient_person(
         let ctx = Context::new(doc, start, end.min(position), start);
         let Some(mention) = source_opening(doc, pack, &ctx)
             .or_else(|| sentence_subject(doc, pack, &ctx, ctx.tokens.len()))
+            .or_else(|| inverted_cue_subject(doc, pack, &ctx))
         else {
             continue;
         };
@@ -701,6 +871,21 @@ fn salient_person(
         }
     }
     people.resolve_pronoun(position, gender)
+}
+
+/// The subject written after the first reporting verb of a sentence that opens with a quote
+/// ("“We had a very good meeting”, dijo Trump a los periodistas."): the speaker of that sentence,
+/// whom the next sentence's unwritten or pronoun subject continues ("Y agregó: «…»").
+fn inverted_cue_subject(doc: &Document, pack: &LanguagePack, ctx: &Context) -> Option<Mention> {
+    let first_word = (0..ctx.tokens.len()).find(|&i| ctx.is_word(doc, i))?;
+    let cue = cue_at(pack, ctx, first_word).filter(|cue| !cue.naming && !cue.source_phrase)?;
+    mention_starting_at(
+        doc,
+        pack,
+        ctx,
+        past_language_phrase(doc, pack, ctx, first_word + cue.len),
+    )
+    .filter(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Epithet(_)))
 }
 
 /// The source of a sentence that opens with a source phrase ("Según el camionero Luis Fuentes,
@@ -788,15 +973,134 @@ fn previous_subject(
     }
     let ctx = Context::new(doc, previous.0, previous.1, previous.0);
     let mention = sentence_subject(doc, pack, &ctx, ctx.tokens.len())?;
+    // With no cue, nothing says a lone capitalized word or a name in capitals is a person
+    // ("Reactions continued …", "PRADOMAR …"): it must be one the article already knows.
+    if let MentionKind::Name(words) = &mention.kind {
+        let in_capitals = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+        if (words.len() == 1 || in_capitals) && people.find_name(words).is_none() {
+            return None;
+        }
+    }
     let (person, _) = resolve_person(doc, pack, &ctx, people, &mention)?;
-    Some(LocalAttribution {
+    Some(uncued(
         person,
-        mention: ctx.text(doc, mention.from, mention.to),
+        ctx.text(doc, mention.from, mention.to),
+        previous,
+    ))
+}
+
+/// An attribution found with no cue, from the subject or the people of nearby prose.
+fn uncued(person: usize, mention: String, sentence: (usize, usize)) -> LocalAttribution {
+    LocalAttribution {
+        person,
+        mention,
         cue: None,
         mode: CueMode::Speech,
         confidence: CONFIDENCE_PREVIOUS_SUBJECT,
-        sentence: previous,
-    })
+        sentence,
+    }
+}
+
+/// A quote after a colon in a sentence that names nobody ("Y enseguida llegó la cifra: «…»",
+/// "Translating his words: “…”"): the speaker carries over from the sentence before, in the
+/// same paragraph — the speaker of the last quote attributed there, else the last person it
+/// names ("Next up, the American envoy. Translating his words: “…”").
+fn colon_continuation(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    attributions: &[Option<LocalAttribution>],
+    index: usize,
+    before: &Context,
+) -> Option<LocalAttribution> {
+    if !before.at_sentence_start || before.words.last().is_none_or(|w| w != ":") {
+        return None;
+    }
+    let quote = &doc.quotes[index];
+    let sentence_index = doc.sentence_at(quote.open);
+    let previous = doc.sentences[sentence_index.checked_sub(1)?];
+    if doc.paragraph_at(previous.0) != doc.paragraph_at(quote.open) {
+        return None;
+    }
+    let carried = (0..index)
+        .rev()
+        .take_while(|&i| doc.quotes[i].open >= previous.0)
+        .filter(|&i| doc.quotes[i].depth == 0 && doc.quotes[i].open < previous.1)
+        .find_map(|i| attributions[i].as_ref());
+    if let Some(carried) = carried {
+        return Some(LocalAttribution {
+            cue: None,
+            confidence: carried.confidence * FACTOR_NEIGHBOUR * FACTOR_NEIGHBOUR,
+            ..carried.clone()
+        });
+    }
+    let ctx = Context::new(doc, previous.0, previous.1, previous.0);
+    let (person, mention) = (0..ctx.tokens.len()).rev().find_map(|at| {
+        let mention = mention_starting_at(doc, pack, &ctx, at)?;
+        let person = match &mention.kind {
+            MentionKind::Name(words) => people.find_name(words)?,
+            MentionKind::Epithet(traits) => {
+                people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None)?
+            }
+            MentionKind::Pronoun(_) | MentionKind::Implicit => return None,
+        };
+        Some((person, mention))
+    })?;
+    Some(uncued(
+        person,
+        ctx.text(doc, mention.from, mention.to),
+        previous,
+    ))
+}
+
+/// A quote in a sentence with no cue whose subject is, or belongs to, a person the article
+/// already knows: analytic prose reports what its subject said ("El propio Sanz pasó de «…» a
+/// «…»", "Las promesas de Sanz crecieron: de «…» a «…»", "Ruiz’s figure grew from “…” to
+/// “…”"). The subject stands among the first words, after at most one lower-case word.
+fn cueless_subject(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    index: usize,
+    sentence: (usize, usize),
+) -> Option<LocalAttribution> {
+    let quote = &doc.quotes[index];
+    if quote.previous_close > sentence.0 {
+        return None; // the sentence's first quote carries the attribution
+    }
+    let ctx = Context::new(doc, sentence.0, quote.open, sentence.0);
+    let mut content_words = 0;
+    for at in 0..ctx.tokens.len().min(MAX_INTRODUCTORY_TOKENS) {
+        if !ctx.is_word(doc, at) {
+            return None; // the subject comes before any punctuation
+        }
+        let word = &ctx.words[at];
+        if is_capitalized_at(doc, &ctx, at) {
+            let token = doc.tokens[ctx.tokens[at]].text(doc.body);
+            let words = [people::strip_possessive(token)];
+            let person = people.find_name(&words).or_else(|| {
+                let mention = mention_starting_at(doc, pack, &ctx, at)?;
+                match &mention.kind {
+                    MentionKind::Name(words) => people.find_name(words),
+                    _ => None,
+                }
+            });
+            if let Some(person) = person {
+                return Some(uncued(person, token.to_string(), sentence));
+            }
+            if at > 0 || !pack.stopwords.contains(word) {
+                return None;
+            }
+        } else if pack.cue_at(&ctx.words[at..], false).is_some() {
+            return None;
+        } else if !pack.stopwords.contains(word) && !pack.epithet_openers.contains(word) {
+            content_words += 1;
+            if content_words > 1 {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// A reporting verb or source phrase starting at context position `at`.
@@ -834,7 +1138,18 @@ fn resolve_person(
         MentionKind::Epithet(traits) => (
             {
                 let salient = salient_person(doc, pack, people, position, traits.gender);
-                people.resolve_epithet(traits, position, salient)?
+                people
+                    .resolve_epithet(traits, position, salient)
+                    .or_else(|| {
+                        // No one named so far holds the office: a heading's entry may name them
+                        // next.
+                        let paragraph = doc.paragraph_at(position);
+                        let limit = doc
+                            .paragraphs
+                            .get(paragraph + 1)
+                            .map_or(doc.body.len(), |&(_, end)| end);
+                        people.resolve_epithet_ahead(traits, position, limit)
+                    })?
             },
             CONFIDENCE_EPITHET_AT_CUE,
         ),
@@ -933,12 +1248,19 @@ fn mention_starting_at(
     });
     // The last position of the possessor (its apostrophe, when bare).
     let possessor_end = run_end
-        .and_then(|to| (name_from..to).find(|&i| is_possessive(&ctx.words[i])))
+        .and_then(|to| (run_start..to).find(|&i| is_possessive(&ctx.words[i])))
         .or(bare_possessive);
     if let Some(possessor) = possessor_end {
         let after = (possessor + 1..(possessor + 5).min(ctx.tokens.len()))
-            .find(|&i| is_capitalized_at(doc, ctx, i))?;
-        return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
+            .find(|&i| is_capitalized_at(doc, ctx, i));
+        return match after {
+            Some(after) => {
+                mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m })
+            }
+            // "Mexico’s economy secretary rejected …": a role owned by a country or an
+            // organisation is an epithet, its owner the person's country when it is one.
+            None => possessed_epithet(doc, pack, ctx, at, possessor),
+        };
     }
     // A title inside the run: the name follows it ("Texas Senator Tom Villarreal").
     if let Some(to) = run_end {
@@ -1014,6 +1336,34 @@ fn mention_starting_at(
     })
 }
 
+/// The epithet after a possessor ending at context position `possessor` ("Mexico’s economy
+/// secretary", "Spain’s top diplomat"), with the possessor's country when the data knows it.
+fn possessed_epithet(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+    possessor: usize,
+) -> Option<Mention> {
+    let (len, mut traits) = parse_epithet(doc, pack, &ctx.tokens, &ctx.words, possessor + 1)?;
+    if traits.roles.is_empty() {
+        return None;
+    }
+    // A bare apostrophe is a token of its own ("Brussels’"): the owner is the word before.
+    let owner = match ctx.words[possessor].as_str() {
+        "’" | "'" => ctx.words[possessor.saturating_sub(1)].clone(),
+        word => people::strip_possessive(word),
+    };
+    if let Some((1, country)) = pack.demonyms.longest_match(&[owner]) {
+        traits.countries.insert(country);
+    }
+    Some(Mention {
+        kind: MentionKind::Epithet(traits),
+        from: at,
+        to: possessor + 1 + len,
+    })
+}
+
 /// "said trucker Luis Fuentes", "dijo el camionero Luis Fuentes": a name of two words or more
 /// after a short description in lower case that the data does not know as a role.
 fn described_name(
@@ -1071,15 +1421,21 @@ fn apposition_after_description(
     let comma = (at + 1..(at + MAX_DESCRIPTION_TOKENS).min(ctx.tokens.len()))
         .take_while(|&i| ctx.is_word(doc, i) || matches!(ctx.words[i].as_str(), "," | "(" | ")"))
         .find(|&i| ctx.words[i] == ",")?;
-    let to = name_run_end(doc, ctx, comma + 1).filter(|&to| to > comma + 1)?;
+    let closes = |to: usize| to >= ctx.tokens.len() || !ctx.is_word(doc, to);
+    let Some(to) = name_run_end(doc, ctx, comma + 1).filter(|&to| to > comma + 1) else {
+        // A second description with the name: "la jefa de la empresa de agua, la ingeniera
+        // Marta Ibáñez, …".
+        return mention_starting_at(doc, pack, ctx, comma + 1)
+            .filter(|m| matches!(m.kind, MentionKind::Name(_)) && closes(m.to))
+            .map(|m| Mention { from: at, ..m });
+    };
     // The apposition closes with a comma, or ends the clause ("señaló la ministra de Salud,
     // Carolina Zubia.").
-    let closes = to >= ctx.tokens.len() || !ctx.is_word(doc, to);
     let words: Vec<String> = (comma + 1..to)
         .filter(|&i| ctx.is_word(doc, i))
         .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
         .collect();
-    closes.then(|| Mention {
+    closes(to).then(|| Mention {
         kind: MentionKind::Name(strip_possessives(words)),
         from: at,
         to,
@@ -1117,7 +1473,9 @@ fn is_name_word(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -
         || pack.adverbs.contains(word)
         || pack.non_names.contains(word)
         || pack.cue_at(&ctx.words[at..], true).is_some()
-        || (opens_sentence && people::is_common_word(pack, word)))
+        || (opens_sentence
+            && people::is_common_word(pack, word)
+            && !(people::is_given_name(pack, word) && is_capitalized_at(doc, ctx, at + 1))))
 }
 
 /// The end of a run of capitalized words starting at `from` (connectors and initials allowed

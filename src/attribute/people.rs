@@ -229,6 +229,8 @@ impl People {
 
     /// Resolves a name mention made of `words` at `position`, adding a person when the article
     /// has not named them otherwise (a speaker named once, by surname only).
+    /// The new person's mention is recorded, so that epithets and pronouns after it can stand
+    /// for them ("**11:30 — Quiroga: “…”**" … "reiteró el mandatario").
     pub fn resolve_name(&mut self, words: &[String], position: usize) -> usize {
         let key = name_key(words);
         self.find_name(words).unwrap_or_else(|| {
@@ -241,7 +243,17 @@ impl People {
                 full_mentions: 1,
                 first_seen: position,
             });
-            self.persons.len() - 1
+            let person = self.persons.len() - 1;
+            let at = self.mentions.partition_point(|m| m.start <= position);
+            self.mentions.insert(
+                at,
+                NameMention {
+                    start: position,
+                    end: position,
+                    person,
+                },
+            );
+            person
         })
     }
 
@@ -290,6 +302,30 @@ impl People {
             .map(|m| m.person)
     }
 
+    /// The first person named after `position` and before `limit` who holds the role the
+    /// epithet names: a heading names by office someone its entry then names in full
+    /// ("**11:35 — President: ‘…’**" above "President Ernesto Quiroga has just …").
+    pub fn resolve_epithet_ahead(
+        &self,
+        traits: &EpithetTraits,
+        position: usize,
+        limit: usize,
+    ) -> Option<usize> {
+        let first = self.mentions.partition_point(|m| m.start < position);
+        self.mentions[first..]
+            .iter()
+            .take_while(|m| m.start < limit)
+            .map(|m| m.person)
+            .find(|&p| {
+                let person = &self.persons[p];
+                genders_agree(person.gender, traits.gender)
+                    && person
+                        .roles
+                        .iter()
+                        .any(|a| traits.roles.iter().any(|b| roles_compatible(a, b)))
+            })
+    }
+
     /// The person an epithet at `position` stands for: among people named before it, the most
     /// recent whose known countries and roles fit the epithet; people whose known country
     /// contradicts it are never chosen. Among equally fitting people, `preferred` (the salient subject) wins, then the most recent.
@@ -318,13 +354,16 @@ impl People {
                 .roles
                 .iter()
                 .any(|a| traits.roles.iter().any(|b| roles_compatible(a, b)));
-            // "the minister" is not the person the article calls president.
+            // "the minister" is not the person the article calls president, nor the person
+            // it knows only as a protest leader: an office is named when its holder is.
             let role_conflicts = !role_fits
-                && person.roles.iter().any(|r| OFFICE_ROLES.contains(r))
+                && !person.roles.is_empty()
                 && traits.roles.iter().any(|r| OFFICE_ROLES.contains(r));
+            if role_conflicts {
+                continue;
+            }
             let score = 4 * i32::from(!traits.countries.is_empty() && country_fits)
                 + 2 * i32::from(role_fits)
-                - 3 * i32::from(role_conflicts)
                 + i32::from(preferred == Some(mention.person));
             if best.is_none_or(|(_, best_score)| score > best_score) {
                 best = Some((mention.person, score));
@@ -416,7 +455,15 @@ fn roles_compatible(a: &str, b: &str) -> bool {
         || SAME_ROLE
             .iter()
             .any(|group| group.contains(&a) && group.contains(&b))
+        || GENERAL_ROLES.iter().any(|(general, kinds)| {
+            (a == *general && kinds.contains(&b)) || (b == *general && kinds.contains(&a))
+        })
 }
+
+/// Roles that name a class of offices, with the offices in it: "el legislador" may be the
+/// senator, but a senator is not the representative.
+const GENERAL_ROLES: &[(&str, &[&str])] =
+    &[("legislator", &["councillor", "representative", "senator"])];
 
 /// Folded name words without single-letter initials.
 pub fn name_key(words: &[String]) -> Vec<String> {
@@ -462,7 +509,19 @@ pub(crate) fn lookup<V: Copy>(
             return Some(found);
         }
     }
-    table.longest_match(&words[at..])
+    table.longest_match(&words[at..]).or_else(|| {
+        // An initialism written without its periods ("US", "UK") reads as the dotted form the
+        // data lists ("u.s."); only in capitals, so the pronoun "us" stays a pronoun.
+        let text = doc.tokens[index].text(doc.body);
+        let initialism =
+            (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase());
+        if !initialism {
+            return None;
+        }
+        let mut dotted = vec![words[at].chars().flat_map(|c| [c, '.']).collect::<String>()];
+        dotted.extend(words[at + 1..].iter().take(MAX_PHRASE_WORDS).cloned());
+        table.longest_match(&dotted)
+    })
 }
 
 /// Capitalized runs outside quotations, with leading titles and demonyms split off.
@@ -548,7 +607,8 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
                 || (k == 0
                     && run.len() > 1
                     && starts_sentence(doc, tokens, run_start)
-                    && is_common_word(pack, &words[at]))
+                    && is_common_word(pack, &words[at])
+                    && !is_given_name(pack, &words[at]))
             {
                 k += 1;
             } else {
@@ -622,13 +682,21 @@ fn starts_sentence(doc: &Document, tokens: &[usize], position: usize) -> bool {
     before.is_empty() || before.ends_with(['\n', '.', '?', '!', ':', '—', '“', '«', '"'])
 }
 
+/// True when the lower-case `word` is a known given name: an ordinary word that is also one
+/// ("Mark", "Rosa", "Grace") opens a name when a capitalized word follows it.
+pub(crate) fn is_given_name(pack: &LanguagePack, word: &str) -> bool {
+    LanguagePack::given_name_gender(word).is_some()
+        && pack.epithets.longest_match(&[word]).is_none()
+}
+
 /// True when `word` is an ordinary word of the language (the lexicon knows it), so that
 /// "Llega Petro a Washington" does not name a "Llega Petro".
 pub(crate) fn is_common_word(pack: &LanguagePack, word: &str) -> bool {
     crate::text::Lexicon::builtin().knows(pack.lang, word)
 }
 
-fn strip_possessive(word: &str) -> String {
+/// `word` without a possessive ending ("Mexico’s" → "Mexico").
+pub(crate) fn strip_possessive(word: &str) -> String {
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(stripped) = word.strip_suffix(suffix) {
             return stripped.to_string();
@@ -698,6 +766,8 @@ pub(crate) fn parse_epithet(
         k += 1;
     }
     let mut qualifiers = 0;
+    // An age ("the 52-year-old street vendor") describes a person whatever the noun after it.
+    let mut aged = false;
     while k < words.len() && doc.tokens[tokens[k]].is_word {
         if let Some((len, role)) = lookup(doc, &pack.epithets, words, tokens[k], k) {
             traits.roles.insert(role);
@@ -721,6 +791,7 @@ pub(crate) fn parse_epithet(
             && !crate::text::is_capitalized(doc.tokens[tokens[k]].text(doc.body))
         {
             // A qualifier before the role: "the economy secretary", "the trade envoy".
+            aged |= is_age(&words[k]);
             qualifiers += 1;
             k += 1;
             continue;
@@ -733,7 +804,9 @@ pub(crate) fn parse_epithet(
     }
     // "el colombiano", "the Colombian": a nationality alone, after a determiner, closing the
     // noun phrase or followed by a reporting verb (not "the Colombian government").
+    // Not with a qualifier: "la frontera colombiana" is a place.
     let nationality_alone = traits.roles.is_empty()
+        && qualifiers == 0
         && !traits.countries.is_empty()
         && k > at + 1
         && pack.epithet_openers.contains(&words[at])
@@ -742,7 +815,24 @@ pub(crate) fn parse_epithet(
                 || pack.adverbs.contains(&words[k])
                 || pack.cue_at(&words[k..], false).is_some()
         });
+    // "the 52-year-old street vendor": with an age, the words after the opener name a person
+    // of no known role, up to one more plain noun.
+    if traits.roles.is_empty() && aged && k > at + 1 {
+        let head = words.get(k).is_some_and(|w| {
+            doc.tokens[tokens[k]].is_word
+                && !pack.stopwords.contains(w)
+                && pack.cue_at(&words[k..], false).is_none()
+                && !crate::text::is_capitalized(doc.tokens[tokens[k]].text(doc.body))
+        });
+        return Some((k + usize::from(head) - at, traits));
+    }
     (!traits.roles.is_empty() || nationality_alone).then_some((k - at, traits))
+}
+
+/// True for a word giving an age ("52-year-old", "30-something").
+fn is_age(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && (word.ends_with("-year-old") || word.ends_with("-something"))
 }
 
 /// The gender a title or role phrase tells: the whole phrase ("first lady"), else its first

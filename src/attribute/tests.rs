@@ -376,3 +376,195 @@ fn a_cue_word_modifying_a_description_is_no_cue() {
         [some("Jonas Berg"), some("Mia Kress")]
     );
 }
+
+#[test]
+fn a_quote_over_paragraphs_takes_the_cue_after_its_close() {
+    let en = "Nadia Berg, the Chilean labour minister, spoke for an hour.\n\n“Ports that close lose their ships.\n\n“We will not let that happen,” the labour minister said.";
+    assert_eq!(speakers(en, Lang::En), [some("Nadia Berg")]);
+    let es = "La ministra chilena del Trabajo, Nadia Berg, habló una hora.\n\n«Los puertos que cierran pierden sus barcos.\n\n«No dejaremos que eso pase», afirmó la ministra.";
+    assert_eq!(speakers(es, Lang::Es), [some("Nadia Berg")]);
+}
+
+#[test]
+fn a_name_running_into_the_quote_after_a_participle_is_its_subject() {
+    let body =
+        "Trade Minister Olga Brandt rejected the proposal, saying Norway “will never sign it.”";
+    assert_eq!(speakers(body, Lang::En), [some("Olga Brandt")]);
+}
+
+#[test]
+fn a_role_owned_by_a_country_is_an_epithet_subject() {
+    let body = "The talks include Peru’s energy minister, Inés Calle, and Senator Bruno Vey.\n\nPeru’s energy minister rejected the plan. Through an aide, she said Lima “will not pay for it.”";
+    assert_eq!(speakers(body, Lang::En), [some("Inés Calle")]);
+}
+
+#[test]
+fn given_names_that_are_also_words_open_names() {
+    let en = "Mark Voss, the Canadian envoy, arrived late. “We are ready,” the envoy said.";
+    assert_eq!(speakers(en, Lang::En), [some("Mark Voss")]);
+    let es = "Rosa Mamani, dirigenta vecinal, lleva tres días sin agua. «No aguantamos más», contó Mamani.";
+    assert_eq!(speakers(es, Lang::Es), [some("Rosa Mamani")]);
+}
+
+#[test]
+fn initialisms_without_periods_read_as_nationalities() {
+    let body =
+        "Paul Reddy, the US envoy, met the mayor.\n\n“Nothing is settled,” the US envoy said.";
+    assert_eq!(speakers(body, Lang::En), [some("Paul Reddy")]);
+}
+
+#[test]
+fn a_colon_after_an_epithet_or_a_person_introduced_before() {
+    let en = "Lena Ortiz, the Mexican trade secretary, met her peers.\n\nOn Monday the secretary was blunter: “No deal is better than this deal.”";
+    assert_eq!(speakers(en, Lang::En), [some("Lena Ortiz")]);
+    // A verb opening the sentence is no speaker; the person the sentence before brings in is.
+    let es = "Participan la ministra Ana Prieto y el embajador británico, Tom Hale.\n\n**10:02** — Ahora interviene el embajador británico, en inglés. Resumimos su mensaje: «Seguiremos aquí».";
+    assert_eq!(speakers(es, Lang::Es), [some("Tom Hale")]);
+}
+
+#[test]
+fn a_colon_sentence_naming_nobody_continues_the_previous_speaker() {
+    let es = "La alcaldesa Marta Gil habló primero. «Fue una buena semana», dijo la alcaldesa, junto a Pedro Luna. Y luego llegó el anuncio: «Abriremos dos escuelas».";
+    assert_eq!(
+        speakers(es, Lang::Es),
+        [some("Marta Gil"), some("Marta Gil")]
+    );
+    let en = "Mayor Marta Gil spoke first. “It was a good week,” said the mayor, standing next to Pedro Luna. Then came the news: “We will open two schools.”";
+    assert_eq!(
+        speakers(en, Lang::En),
+        [some("Marta Gil"), some("Marta Gil")]
+    );
+}
+
+#[test]
+fn analytic_sentences_credit_their_known_subject() {
+    let es = "El ministro Raúl Medina habló dos veces esta semana.\n\nEl propio Medina pasó de «No vamos a recortar el presupuesto de educación» a «Tendremos que ajustar algunas partidas». Las cifras de Medina también cambiaron: de «10 millones de dólares» en marzo a «12 millones de dólares» en abril.";
+    assert_eq!(
+        speakers(es, Lang::Es),
+        [
+            some("Raúl Medina"),
+            some("Raúl Medina"),
+            some("Raúl Medina"),
+            some("Raúl Medina")
+        ]
+    );
+    let en = "Minister Raúl Medina spoke twice this week.\n\nMedina’s estimate grew from “10 million dollars a year” to “12 million dollars a year”.";
+    assert_eq!(
+        speakers(en, Lang::En),
+        [some("Raúl Medina"), some("Raúl Medina")]
+    );
+    // A place opening the sentence is nobody.
+    let place = "Minister Raúl Medina spoke twice.\n\nValparaíso went from “10 million dollars a year” to “12 million dollars a year” in a week.";
+    assert_eq!(speakers(place, Lang::En), [None, None]);
+}
+
+#[test]
+fn an_unwritten_subject_continues_the_speaker_after_an_inverted_cue() {
+    let es = "El presidente Luis Vera recibió a la ministra Clara Soto.\n\n«Fue una gran reunión», dijo Vera a la prensa. Y agregó, refiriéndose a Soto: «Es muy capaz».";
+    assert_eq!(
+        speakers(es, Lang::Es),
+        [some("Luis Vera"), some("Luis Vera")]
+    );
+}
+
+#[test]
+fn a_qualified_nationality_is_a_place_not_a_person() {
+    let es = "La canciller Eva Ruiz y el enviado peruano, Omar Gil, se reunieron.\n\n**11:40** — Gil, sobre la frontera chilena: «Enviaremos observadores».";
+    assert_eq!(speakers(es, Lang::Es), [some("Omar Gil")]);
+}
+
+#[test]
+fn a_dateline_is_no_subject() {
+    let body = "TALCAHUANO — Early on Monday, when the queue was already long, Inés Araya filled her last bucket.\n\n“We wake up at three for water,” the 41-year-old nurse said.";
+    assert_eq!(speakers(body, Lang::En), [some("Inés Araya")]);
+    let wire = "OSORNO, Chile (Agencia Sur) — Inés Araya lleva dos días sin agua.\n\n«Nos levantamos a las tres», contó.";
+    assert_eq!(speakers(wire, Lang::Es), [some("Inés Araya")]);
+}
+
+#[test]
+fn an_aged_description_at_a_cue_is_the_person_just_introduced() {
+    let body = "Sergio Paz waited by the pier since dawn.\n\n“Nobody tells us anything,” the 63-year-old fisherman said.";
+    assert_eq!(speakers(body, Lang::En), [some("Sergio Paz")]);
+}
+
+#[test]
+fn a_second_description_can_carry_the_name() {
+    let body = "De acuerdo con la directora del hospital, la doctora Alba Ríos, la sala «no tiene camas libres».";
+    assert_eq!(speakers(body, Lang::Es), [some("Alba Ríos")]);
+}
+
+#[test]
+fn a_legislator_may_be_the_senator() {
+    let body = "El senador chileno Pablo Soto y el dirigente gremial Iván Mora hablaron ayer.\n\n«Votaré en contra», escribió el legislador.";
+    assert_eq!(speakers(body, Lang::Es), [some("Pablo Soto")]);
+}
+
+#[test]
+fn an_inverted_subject_after_a_short_phrase() {
+    let es = "La ministra Eva Lind habló primero.\n\n«Noruega no es un espectador», afirmó por su parte la ministra de Comercio de Perú, Clara Vidal.";
+    assert_eq!(speakers(es, Lang::Es), [some("Clara Vidal")]);
+    // The person after a preposition is spoken to, not speaking.
+    let to =
+        "La ministra Eva Lind habló primero.\n\n«Nadie se irá», dijo a la ministra Clara Vidal.";
+    assert_eq!(speakers(to, Lang::Es), [some("Eva Lind")]);
+}
+
+#[test]
+fn an_unknown_capitalized_modifier_before_a_described_name() {
+    let body =
+        "“Half the promises were broken,” Ruritanian opposition leader Marta Kell said on Tuesday.";
+    assert_eq!(speakers(body, Lang::En), [some("Marta Kell")]);
+}
+
+#[test]
+fn with_no_cue_a_lone_unknown_word_is_no_speaker() {
+    let en = "Reactions kept arriving on Monday.\n\n“Nobody listens to us, and nobody ever did.”";
+    assert_eq!(speakers(en, Lang::En), [None]);
+    let es = "Traducimos todo al inglés.\n\n«Nadie nos escucha, y nadie nos escuchó nunca».";
+    assert_eq!(speakers(es, Lang::Es), [None]);
+}
+
+#[test]
+fn an_office_is_not_a_person_known_by_another_role() {
+    let body = "Ramón Tello, dirigente de los vecinos, habló en la plaza. Luego llegó el turno del gobierno. «No nos vamos a ir», reiteró el mandatario.";
+    assert_eq!(speakers(body, Lang::Es), [None]);
+}
+
+#[test]
+fn a_person_first_named_at_a_colon_heading_is_there_for_later_epithets() {
+    let body = "Ramón Tello, dirigente de los vecinos, habló en la plaza.\n\n**12:10 — Beltrán: «Habrá agua para todos»**\n\nEl presidente habló diez minutos. «Se lo prometo a cada familia», reiteró el mandatario.";
+    assert_eq!(speakers(body, Lang::Es), [some("Beltrán"), some("Beltrán")]);
+}
+
+#[test]
+fn a_pronoun_closed_by_punctuation_after_an_interrupting_cue() {
+    let body = "El senador Tomás Gil criticó en la radio a su hermana, la ministra Ana Gil.\n\n—No vamos a cerrar las escuelas —insistió ella—, ni este año ni el próximo.";
+    assert_eq!(speakers(body, Lang::Es), [some("Ana Gil"), some("Ana Gil")]);
+}
+
+#[test]
+fn the_signer_writes_what_an_organisation_publishes() {
+    let es = "La Federación de Pescadores del Sur difundió una carta firmada por su presidenta, Elena Soto: «No vamos a vender nuestras cuotas».";
+    assert_eq!(speakers(es, Lang::Es), [some("Elena Soto")]);
+    let en = "The Southern Fishers Federation released a letter signed by its chair, Elena Soto: “We will not sell our quotas.”";
+    assert_eq!(speakers(en, Lang::En), [some("Elena Soto")]);
+}
+
+#[test]
+fn a_heading_names_by_office_the_person_its_entry_names() {
+    let body = "Union leader Rosa Vidal spoke at the gates.\n\n**9:05 a.m. — Governor: “The port will reopen on Monday”**\n\nGovernor Pablo Ruiz has just spoken to reporters. He said the port would reopen soon.";
+    let result = attributed(body, Lang::En);
+    assert_eq!(result[0].1, some("Pablo Ruiz"));
+}
+
+#[test]
+fn a_quote_credited_by_a_colon_takes_the_kind_of_the_same_words_with_a_verb() {
+    let body = "**9:05 — Alcaldesa: «Hoy no es día de buscar culpables»**\n\nLa alcaldesa Marta Rivas respondió en redes. «Hoy no es día de buscar culpables», escribió en X.";
+    let doc = Document::new(body);
+    let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
+        .map(|i| classify(&doc, i, Lang::Es.pack()))
+        .collect();
+    let people = People::find(&doc, Lang::Es.pack());
+    attribute(&doc, &mut kinds, Lang::Es.pack(), people);
+    assert_eq!(kinds, [QuoteKind::Writing, QuoteKind::Writing]);
+}

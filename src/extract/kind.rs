@@ -29,6 +29,33 @@ const TITLE_MAX_WORDS: usize = 8;
 /// cue is speech (partial quotes inside reported speech are the speaker's
 /// words); a short lower-case phrase is a scare quote; anything else is speech.
 pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+    // A translation in parentheses right after a quote, or a quote joined to it by a comma or
+    // a conjunction, is the same kind of thing: placards that read «Ni muros ni aranceles»
+    // (“Neither walls nor tariffs”), or «Sin agua no hay vida» y «Golf verde, pueblo seco».
+    let joined = index.checked_sub(1).filter(|&previous| {
+        let (quote, before) = (&doc.quotes[index], &doc.quotes[previous]);
+        if quote.depth > 0 || before.depth > 0 || before.close_end > quote.open {
+            return false;
+        }
+        let between = doc.body[before.close_end..quote.open].trim();
+        // Only a few characters: a long stretch of prose is never a conjunction.
+        between.len() <= 3 && {
+            let between = between.to_lowercase();
+            matches!(between.as_str(), "(" | ",")
+                || (pack.adverbs.contains(&between) && pack.stopwords.contains(&between))
+        }
+    });
+    match joined {
+        Some(previous) => match classify_one(doc, previous, pack) {
+            QuoteKind::Speech | QuoteKind::Writing => classify_one(doc, index, pack),
+            kind => kind,
+        },
+        None => classify_one(doc, index, pack),
+    }
+}
+
+/// The kind of quotation `index` read on its own.
+fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
     let quote = &doc.quotes[index];
     let (sentence_start, sentence_end) = doc.sentences[doc.sentence_at(quote.open)];
     let from = quote.previous_close.max(sentence_start);
@@ -48,8 +75,13 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
         .collect();
     let ends_like_sentence = quote.text.trim_end().ends_with(['.', '?', '!', '…']);
     // A title marker names a title, not a sentence quoted from it ("según el informe, «…».").
+    // A title in title case may end with a period ("“Retreating Ice: The Basin Water Balance,
+    // 1990–2026.”"); a sentence does not capitalize every word.
     let sentence_from_a_work = |kind: &QuoteKind| {
-        *kind == QuoteKind::Title && ends_like_sentence && words.len() > TITLE_MAX_WORDS
+        *kind == QuoteKind::Title
+            && ends_like_sentence
+            && words.len() > TITLE_MAX_WORDS
+            && !is_title_case(&words)
     };
     // What an inscription right before the quote names is written ("a signed ball, inscribed
     // “…”": "signed" shares its stem with "sign", a placard).
@@ -58,6 +90,13 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
         pack.inscription_word_at(&right_before[i..]).map(|(_, w)| w) == Some(InscriptionWord::Mark)
     }) {
         return QuoteKind::Writing;
+    }
+    // A work named right before the quote has it for its title, in apposition ("Raman’s new
+    // report, “Who Pays at the Border? …,”", "el informe «Hielo en retirada»").
+    if before.last().is_some_and(|w| pack.works.contains(w))
+        && !sentence_from_a_work(&QuoteKind::Title)
+    {
+        return QuoteKind::Title;
     }
     if let Some(kind) = marker_kind(pack, near_before, true)
         .or_else(|| marker_kind(pack, near_after, false))
@@ -73,11 +112,17 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     let near_naming = &before[before.len().saturating_sub(NAMING_VERB_WORDS_BEFORE)..];
     if (0..near_naming.len())
         .any(|i| pack.kind_marker_at(&near_naming[i..]) == Some(QuoteKind::Speech))
-        && !is_title_case(&words, pack)
+        && !is_title_case(&words)
     {
         return QuoteKind::Speech;
     }
-    if !ends_like_sentence && words.len() <= TITLE_MAX_WORDS && is_title_case(&words, pack) {
+    // American punctuation puts the sentence's period inside the marks: a short phrase in
+    // title case with a period is still a title ("read “Make the Americas Great Again.”").
+    let ends_with_period_only = quote.text.trim_end().ends_with('.') && words.len() >= 3;
+    if (!ends_like_sentence || ends_with_period_only)
+        && words.len() <= TITLE_MAX_WORDS
+        && is_title_case(&words)
+    {
         return QuoteKind::Title;
     }
     // A lone lower-case word is a borrowed word or a scare quote, even in reported speech;
@@ -125,11 +170,19 @@ fn marker_kind(pack: &LanguagePack, words: &[String], before_quote: bool) -> Opt
 }
 
 /// True when every content word is capitalized ("The Art of the Deal", "Make America Great Again").
-fn is_title_case(words: &[&str], pack: &LanguagePack) -> bool {
+fn is_title_case(words: &[&str]) -> bool {
     let first_capitalized = words.first().is_some_and(|w| is_capitalized(w));
+    // Function words of either language stay lower case: titles travel ("Make the Americas
+    // Great Again" in a Spanish article).
     let content: Vec<&&str> = words
         .iter()
-        .filter(|w| !pack.stopwords.contains(&w.to_lowercase()))
+        .filter(|w| w.chars().any(char::is_alphabetic)) // years and figures have no case
+        .filter(|w| {
+            let lower = w.to_lowercase();
+            !crate::lang::Lang::ALL
+                .iter()
+                .any(|lang| lang.pack().stopwords.contains(&lower))
+        })
         .collect();
     first_capitalized && content.len() >= 2 && content.iter().all(|w| is_capitalized(w))
 }
@@ -144,6 +197,66 @@ mod tests {
         (0..doc.quotes.len())
             .map(|i| classify(&doc, i, lang.pack()))
             .collect()
+    }
+
+    #[test]
+    fn a_work_named_right_before_the_quote_has_it_for_title() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Her latest study, “Rivers Without Rain: Andean Flows, 1980–2025,” warns of shortages.", Lang::En),
+            [Title]
+        );
+        assert_eq!(
+            kinds("Presentó su informe «¿Quién cuida los ríos? Agua, minería y futuro», con cifras nuevas.", Lang::Es),
+            [Title]
+        );
+        // "reported" is no report: the noun is matched as written.
+        assert_eq!(
+            kinds(
+                "The ministry reported “a fall of half in the river flow since the spring”.",
+                Lang::En
+            ),
+            [Speech]
+        );
+        // A title in title case may end with the sentence's period.
+        assert_eq!(
+            kinds("She published a paper titled “Rivers Without Rain: The Andean Water Balance, 1980–2025.”", Lang::En),
+            [Title]
+        );
+        // An English title keeps its small words in a Spanish article.
+        assert_eq!(
+            kinds(
+                "Bromeó con que prefería «Keep the Rivers Flowing Again».",
+                Lang::Es
+            ),
+            [Title]
+        );
+    }
+
+    #[test]
+    fn a_translation_or_a_joined_quote_is_the_same_kind() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Marchers carried placards reading «No al agua privada» (“No to private water”).",
+                Lang::En
+            ),
+            [Slogan, Slogan]
+        );
+        assert_eq!(
+            kinds(
+                "«No vamos a ceder», dijo (“We will not give in”).",
+                Lang::Es
+            ),
+            [Speech, Speech]
+        );
+        assert_eq!(
+            kinds(
+                "Los vecinos colgaron pancartas con «Agua para todos» y «Ríos libres, pueblos vivos» en la plaza.",
+                Lang::Es
+            ),
+            [Slogan, Slogan]
+        );
     }
 
     #[test]

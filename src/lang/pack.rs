@@ -150,6 +150,9 @@ pub struct LanguagePack {
     pub relatives: Set<String>,
     /// Capitalized words that never open a person's name (days, months).
     pub non_names: Set<String>,
+    /// Nouns naming a work whose title may follow in apposition ("the report “…”", "el
+    /// informe «…»"): matched as written, never by stem ("reported" is no report).
+    pub works: Set<String>,
     /// Words that negate ("not", "nunca").
     pub negations: Set<String>,
     /// Head nouns of organisation names ("ministerio", "university").
@@ -248,6 +251,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/non_names.tsv")),
             ),
             (
+                "works.tsv",
+                include_str!(concat!("data/", $code, "/works.tsv")),
+            ),
+            (
                 "negations.tsv",
                 include_str!(concat!("data/", $code, "/negations.tsv")),
             ),
@@ -276,7 +283,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 20] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 21] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -425,6 +432,7 @@ impl LanguagePack {
             adverbs: Set::default(),
             relatives: Set::default(),
             non_names: Set::default(),
+            works: Set::default(),
             lemmas: Table::default(),
             negations: Set::default(),
             organizations: Set::default(),
@@ -551,6 +559,7 @@ impl LanguagePack {
                 | "adverbs.tsv"
                 | "relatives.tsv"
                 | "non_names.tsv"
+                | "works.tsv"
                 | "negations.tsv"
                 | "organizations.tsv" => {
                     let set = match name {
@@ -560,6 +569,7 @@ impl LanguagePack {
                         "adverbs.tsv" => &mut pack.adverbs,
                         "relatives.tsv" => &mut pack.relatives,
                         "non_names.tsv" => &mut pack.non_names,
+                        "works.tsv" => &mut pack.works,
                         "negations.tsv" => &mut pack.negations,
                         _ => &mut pack.organizations,
                     };
