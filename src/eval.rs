@@ -17,6 +17,12 @@ use std::path::Path;
 /// changed punctuation mark on quotes of 40+ characters, never two different sentences.
 const MIN_TEXT_SIMILARITY: f64 = 0.8;
 
+/// Findings at least this sure are scored again on their own (`findings (confident)`): the
+/// `--min-confidence` that keeps conflicts whose weaker side names its speaker at the cue (0.8
+/// and above) and drops those resting on a pronoun, an epithet or a carried-over subject
+/// (judging scores these at most 0.51).
+pub const CONFIDENT_FINDING: f32 = 0.6;
+
 /// A person in the gold file.
 #[derive(Clone, Debug, Deserialize)]
 pub struct GoldSpeaker {
@@ -185,6 +191,8 @@ pub struct Scores {
     /// Findings, matched by kind and statement, over the kinds scored (see
     /// [`Scores::findings_scored_kinds`]).
     pub findings: Prf,
+    /// The same, over findings at least [`CONFIDENT_FINDING`] sure.
+    pub findings_confident: Prf,
     /// The finding kinds scored: the error kinds (speaker and self conflicts), which a gold file
     /// annotates completely, plus any other kind the gold file lists. Other kinds (for example
     /// `unattributed`, which gold files rarely list) are reported but not scored.
@@ -408,7 +416,15 @@ pub fn evaluate(
     ) = pairing_scores(&paired);
     scores.pairing_errors = pairing_errors(analysis, &paired);
     (scores.findings, scores.findings_scored_kinds) =
-        finding_scores(analysis, gold, &gold_statements_of, &mut errors);
+        finding_scores(analysis, gold, &gold_statements_of, 0.0, &mut errors);
+    // Its errors are among those just listed.
+    (scores.findings_confident, _) = finding_scores(
+        analysis,
+        gold,
+        &gold_statements_of,
+        CONFIDENT_FINDING,
+        &mut Vec::new(),
+    );
     scores.errors = errors;
     scores
 }
@@ -629,12 +645,13 @@ fn pairing_errors(analysis: &Analysis, paired: &[Paired]) -> Vec<PairingError> {
     errors
 }
 
-/// Findings match when their kind agrees and the predicted statement's quotes mostly belong to
-/// the gold statement.
+/// Findings at least `min_confidence` sure match gold ones when their kind agrees and the
+/// predicted statement's quotes mostly belong to the gold statement.
 fn finding_scores(
     analysis: &Analysis,
     gold: &Gold,
     gold_statements_of: &BTreeMap<String, Vec<String>>,
+    min_confidence: f32,
     errors: &mut Vec<EvalError>,
 ) -> (Prf, Vec<String>) {
     let majority = |statement: &str| -> Option<String> {
@@ -655,7 +672,7 @@ fn finding_scores(
     let predicted: Vec<(String, Option<String>, String)> = analysis
         .findings
         .iter()
-        .filter(|f| scored.contains(f.kind.name()))
+        .filter(|f| scored.contains(f.kind.name()) && f.confidence >= min_confidence)
         .map(|f| {
             (
                 f.kind.name().to_string(),
@@ -728,6 +745,14 @@ impl Scores {
             prf("cross-language pairs", &self.pairing_cross_language)
         )?;
         writeln!(out, "{}", prf("findings", &self.findings))?;
+        writeln!(
+            out,
+            "{}",
+            prf(
+                &format!("findings (≥ {CONFIDENT_FINDING} sure)"),
+                &self.findings_confident
+            )
+        )?;
         writeln!(
             out,
             "{:<26} {}",
