@@ -5,7 +5,10 @@
 //! merely to some other member, so fragments cannot chain unrelated quotes together.
 
 use crate::judge::MIN_SWAP_SIMILARITY;
-use crate::matching::{compare, compare_anchors_aside, CoreIndex, MatchScore, Relation};
+use crate::matching::{
+    compare, compare_anchors_aside, compare_continuation, CoreIndex, MatchScore, Relation,
+    MIN_CONTENT_WORDS,
+};
 use crate::model::Quote;
 use crate::text::{alike, Lexicon, NormalizedQuote};
 use rayon::prelude::*;
@@ -138,6 +141,80 @@ fn rejoin_misquotes(
     scored
 }
 
+/// Statements too short to match on their own (fewer than [`MIN_CONTENT_WORDS`] content
+/// words: “It is a right,” she added) whose every quote continues, in its article, a quote of
+/// one other statement (the statement quote right before or after it, credited to the same
+/// speaker) and fits that statement's core as one of its parts: halves of one utterance quoted
+/// apart ("Water is not negotiable" … "It is a right"). Their quotes join that statement.
+/// Returns the candidate pairs scored (at most one per such quote and neighbour).
+fn join_continuations(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let mut statement_of: Vec<Option<usize>> = vec![None; quotes.len()];
+    for (position, (_, list)) in members.iter().enumerate() {
+        for (q, _) in list {
+            statement_of[*q] = Some(position);
+        }
+    }
+    let mut order: Vec<usize> = (0..quotes.len())
+        .filter(|&q| statement_of[q].is_some())
+        .collect();
+    order.sort_by_key(|&q| (quotes[q].article_index, quotes[q].start, q));
+    // The statements of each quote's neighbours credited to its speaker.
+    let mut continued: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let same_speaker =
+            quotes[a].speaker().is_some() && quotes[a].speaker() == quotes[b].speaker();
+        if quotes[a].article_index == quotes[b].article_index && same_speaker {
+            continued[a].extend(statement_of[b]);
+            continued[b].extend(statement_of[a]);
+        }
+    }
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, Members)> = Vec::new();
+    for (source, (core, list)) in members.iter().enumerate() {
+        if list.is_empty() || normalized[*core].content().count() >= MIN_CONTENT_WORDS {
+            continue;
+        }
+        // The statements every member continues, lowest first.
+        let mut targets: Vec<usize> = continued[list[0].0]
+            .iter()
+            .copied()
+            .filter(|&t| t != source && list.iter().all(|(q, _)| continued[*q].contains(&t)))
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        for target in targets {
+            let target_core = &normalized[members[target].0];
+            scored += list.len();
+            let joined: Option<Members> = list
+                .iter()
+                .map(|(q, _)| {
+                    let score = compare_continuation(&normalized[*q], target_core, lexicon);
+                    score.relation.map(|_| (*q, Some(score)))
+                })
+                .collect();
+            if let Some(joined) = joined {
+                moves.push((source, target, joined));
+                break;
+            }
+        }
+    }
+    // A statement that loses its quotes takes none: no chains of moves.
+    let sources: Vec<usize> = moves.iter().map(|(source, _, _)| *source).collect();
+    for (source, target, joined) in moves {
+        if !sources.contains(&target) {
+            members[source].1.clear();
+            members[target].1.extend(joined);
+        }
+    }
+    scored
+}
+
 /// The statements' cores, indexed for quotes from outside the articles (reference quotes),
 /// which may join the statement they report but never found one: a statement only a
 /// reference dataset holds is nobody's coverage.
@@ -252,6 +329,7 @@ pub fn cluster(
         }
     }
     scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
+    scored += join_continuations(quotes, normalized, lexicon, &mut members);
     let mut statements: Vec<Statement> = members
         .into_iter()
         .filter(|(_, list)| !list.is_empty())
@@ -305,6 +383,67 @@ mod tests {
             .collect();
         let (statements, _) = cluster(&quotes, &normalized, lexicon);
         statements.into_iter().map(|s| s.quotes).collect()
+    }
+
+    /// The member sets of the statements clustered from `texts` (article index, speaker, text),
+    /// each quote placed after the previous one in its article.
+    fn clustered_with_speakers(texts: &[(usize, &str, &str)]) -> Vec<Vec<usize>> {
+        let lexicon = Lexicon::builtin();
+        let normalizer = Normalizer::new(lexicon);
+        let quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(position, &(a, speaker, t))| Quote {
+                start: position * 100,
+                attribution: Some(crate::model::Attribution {
+                    speaker: Some(speaker.to_string()),
+                    person: speaker.to_string(),
+                    mention: speaker.to_string(),
+                    cue: Some("said".to_string()),
+                    confidence: 0.95,
+                    sentence: (0, 0),
+                    evidence: String::new(),
+                    person_index: 0,
+                }),
+                ..quote(a, t)
+            })
+            .collect();
+        let normalized: Vec<NormalizedQuote> = quotes
+            .iter()
+            .map(|q| normalizer.normalize(&q.text, Lang::En))
+            .collect();
+        let (statements, _) = cluster(&quotes, &normalized, lexicon);
+        statements.into_iter().map(|s| s.quotes).collect()
+    }
+
+    #[test]
+    fn a_short_continuation_joins_the_statement_its_neighbour_renders() {
+        let whole = "Water is not negotiable. It is a right";
+        assert_eq!(
+            clustered_with_speakers(&[
+                (0, "Ferrer", whole),
+                (1, "Ferrer", "Water is not negotiable"),
+                (1, "Ferrer", "It is a right."),
+            ]),
+            [vec![0, 1, 2]]
+        );
+        // Credited to someone else, or fitting nothing in the statement, it stays apart.
+        assert_eq!(
+            clustered_with_speakers(&[
+                (0, "Ferrer", whole),
+                (1, "Ferrer", "Water is not negotiable"),
+                (1, "Quiroga", "It is a right."),
+            ]),
+            [vec![0, 1], vec![2]]
+        );
+        assert_eq!(
+            clustered_with_speakers(&[
+                (0, "Ferrer", whole),
+                (1, "Ferrer", "Water is not negotiable"),
+                (1, "Ferrer", "It is a duty."),
+            ]),
+            [vec![0, 1], vec![2]]
+        );
     }
 
     #[test]

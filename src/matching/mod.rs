@@ -88,7 +88,18 @@ impl MatchScore {
 /// "in Nueva Tolva") do not match: see [`compare_anchors_aside`] for the comparison that lets
 /// them.
 pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> MatchScore {
-    compare_with(a, b, lexicon, true)
+    compare_with(a, b, lexicon, true, MIN_CONTENT_WORDS)
+}
+
+/// [`compare`] for a quote that continues, in its article, a quote of the statement whose core
+/// is `b` ("Water is not negotiable" … “It is a right,” she added): one content word is
+/// enough, since the neighbour already says which statement the words may belong to.
+pub fn compare_continuation(
+    a: &NormalizedQuote,
+    b: &NormalizedQuote,
+    lexicon: &Lexicon,
+) -> MatchScore {
+    compare_with(a, b, lexicon, true, 1)
 }
 
 /// [`compare`], except that contradicting numbers and names do not part the quotes: for
@@ -98,7 +109,7 @@ pub fn compare_anchors_aside(
     b: &NormalizedQuote,
     lexicon: &Lexicon,
 ) -> MatchScore {
-    compare_with(a, b, lexicon, false)
+    compare_with(a, b, lexicon, false, MIN_CONTENT_WORDS)
 }
 
 fn compare_with(
@@ -106,6 +117,7 @@ fn compare_with(
     b: &NormalizedQuote,
     lexicon: &Lexicon,
     anchors_must_agree: bool,
+    min_content_words: usize,
 ) -> MatchScore {
     let a_content: Vec<&NormToken> = a.content().collect();
     let b_content: Vec<&NormToken> = b.content().collect();
@@ -134,7 +146,7 @@ fn compare_with(
     let (short_quote, long_quote) = if a_is_short { (a, b) } else { (b, a) };
     // A very short quote repeated word for word ("You are great") is the same quotation.
     let verbatim = same_folded_words(a, b);
-    let enough_words = a_content.len().min(b_content.len()) >= MIN_CONTENT_WORDS || verbatim;
+    let enough_words = a_content.len().min(b_content.len()) >= min_content_words || verbatim;
     let generic_wording_differs = || {
         let aligned = short_quote
             .tokens
