@@ -319,6 +319,18 @@ pub fn cluster(
                     matches.push((cluster, score));
                 }
             }
+            // A fragment fits a core in its own language before a translation: words that
+            // share a stem are surer than words that share a gloss ("a defender los subsidios
+            // al combustible" is part of “No vamos a defender los subsidios…”, not of “We are
+            // ready to protect fuel subsidies…”, though "defender" glosses "protect").
+            let only_fragments = matches
+                .iter()
+                .all(|(_, score)| score.relation == Some(Relation::FragmentOf));
+            let own_language =
+                |cluster: &usize| quotes[members[*cluster].0].lang == quotes[quote].lang;
+            if only_fragments && matches.iter().any(|(cluster, _)| own_language(cluster)) {
+                matches.retain(|(cluster, _)| own_language(cluster));
+            }
             match strongest(matches) {
                 Some((cluster, score)) => members[cluster].1.push((quote, Some(score))),
                 None => {
@@ -414,6 +426,38 @@ mod tests {
             .collect();
         let (statements, _) = cluster(&quotes, &normalized, lexicon);
         statements.into_iter().map(|s| s.quotes).collect()
+    }
+
+    #[test]
+    fn a_fragment_joins_the_statement_in_its_own_language() {
+        let lexicon = Lexicon::builtin();
+        let normalizer = Normalizer::new(lexicon);
+        let texts = [
+            (
+                Lang::En,
+                "We are ready to protect fuel subsidies if the data support it",
+            ),
+            (
+                Lang::Es,
+                "No vamos a defender los subsidios al combustible solo para cuadrar las cuentas",
+            ),
+            (Lang::Es, "a defender los subsidios al combustible"),
+        ];
+        let quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(a, &(lang, t))| Quote {
+                lang: Some(lang),
+                ..quote(a, t)
+            })
+            .collect();
+        let normalized: Vec<NormalizedQuote> = texts
+            .iter()
+            .map(|&(lang, t)| normalizer.normalize(t, lang))
+            .collect();
+        let (statements, _) = cluster(&quotes, &normalized, lexicon);
+        let members: Vec<Vec<usize>> = statements.into_iter().map(|s| s.quotes).collect();
+        assert_eq!(members, [vec![0], vec![1, 2]]);
     }
 
     #[test]
