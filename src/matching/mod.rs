@@ -8,7 +8,6 @@
 use crate::text::{alike, Lexicon, NormToken, NormalizedQuote, Word, WordMap};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// Share of the shorter quote's content words that must align for two quotes to match.
 /// Chosen on corpora/trump-petro-2026: translated quotes align 0.75–1.0 of their words, while
@@ -475,7 +474,11 @@ impl CoreIndex {
     /// years” before the same Spanish sentence said of other towns).
     fn ranked_candidates(&self, quote: &NormalizedQuote, first: usize, own: u32) -> Vec<usize> {
         let frequency = |k: &Word| self.document_frequency.get(k).copied().unwrap_or(0) + own;
-        let mut keys: Vec<(u32, Word)> = index_keys(quote)
+        let word_keys: Vec<Vec<Word>> = quote.content().map(token_keys).collect();
+        let mut keys: Vec<Word> = word_keys.iter().flatten().copied().collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut keys: Vec<(u32, Word)> = keys
             .into_iter()
             .map(|k| (frequency(&k), k))
             .filter(|(df, _)| *df > 1)
@@ -490,15 +493,15 @@ impl CoreIndex {
             })
             .collect();
         // Per core: shared keys, and the words' weights.
-        let mut shared: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
-        let mut word_weight: BTreeMap<usize, f64> = BTreeMap::new();
-        for token in quote.content() {
+        let mut shared: WordMap<usize, (usize, f64)> = WordMap::default();
+        let mut word_weight: WordMap<usize, f64> = WordMap::default();
+        for token_keys in &word_keys {
             word_weight.clear();
-            for key in token_keys(token) {
-                let Some(cores) = probes.get(&key) else {
+            for key in token_keys {
+                let Some(cores) = probes.get(key) else {
                     continue;
                 };
-                let rarity = (f64::from(self.quotes + own) / f64::from(frequency(&key))).ln();
+                let rarity = (f64::from(self.quotes + own) / f64::from(frequency(key))).ln();
                 for core in cores.iter().map(|&core| core as usize) {
                     if core >= first {
                         let weight = word_weight.entry(core).or_default();
@@ -506,6 +509,8 @@ impl CoreIndex {
                     }
                 }
             }
+            // Summed in any order: each core's sum is over its own words, whose order the
+            // quote fixes, so the ranking never depends on the map's order.
             for (&core, &weight) in &word_weight {
                 let entry = shared.entry(core).or_default();
                 entry.1 += weight;
