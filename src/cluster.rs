@@ -61,6 +61,21 @@ pub const MIN_MISQUOTE_COVERAGE: f32 = 0.85;
 /// A statement's core quote with its members and their matches to the core.
 type Members = Vec<(usize, Option<MatchScore>)>;
 
+/// The quotes of `list` with their matches to a statement's core, scored by `score`; None
+/// unless every one of them matches it.
+fn all_rendering(
+    list: &Members,
+    normalized: &[NormalizedQuote],
+    score: impl Fn(&NormalizedQuote) -> MatchScore,
+) -> Option<Members> {
+    list.iter()
+        .map(|(q, _)| {
+            let matched = score(&normalized[*q]);
+            matched.relation.map(|_| (*q, Some(matched)))
+        })
+        .collect()
+}
+
 /// Statements that one article alone reports, and that say in its language, in nearly the
 /// same words (judging's [`MIN_SWAP_SIMILARITY`] as wholes, or [`MIN_MISQUOTE_COVERAGE`] of
 /// their words), what a statement reported by several articles says but for a number, a name
@@ -122,14 +137,9 @@ fn rejoin_misquotes(
         };
         // Every member must render the statement it joins, the core (just scored) included.
         let target_core = &normalized[members[target].0];
-        let rejoined: Option<Members> = members[lone]
-            .1
-            .iter()
-            .map(|(q, _)| {
-                let score = compare_anchors_aside(&normalized[*q], target_core, lexicon);
-                score.relation.map(|_| (*q, Some(score)))
-            })
-            .collect();
+        let rejoined = all_rendering(&members[lone].1, normalized, |quote| {
+            compare_anchors_aside(quote, target_core, lexicon)
+        });
         if let Some(rejoined) = rejoined {
             moves.push((lone, target, rejoined));
         }
@@ -191,13 +201,9 @@ fn join_continuations(
         for target in targets {
             let target_core = &normalized[members[target].0];
             scored += list.len();
-            let joined: Option<Members> = list
-                .iter()
-                .map(|(q, _)| {
-                    let score = compare_continuation(&normalized[*q], target_core, lexicon);
-                    score.relation.map(|_| (*q, Some(score)))
-                })
-                .collect();
+            let joined = all_rendering(list, normalized, |quote| {
+                compare_continuation(quote, target_core, lexicon)
+            });
             if let Some(joined) = joined {
                 moves.push((source, target, joined));
                 break;
@@ -384,24 +390,27 @@ mod tests {
         }
     }
 
-    /// The member sets of the statements clustered from `texts` (article index, text).
-    fn clustered(texts: &[(usize, &str)]) -> Vec<Vec<usize>> {
+    /// The member sets of the statements clustered from `quotes`, each read in its language.
+    fn members(quotes: &[Quote]) -> Vec<Vec<usize>> {
         let lexicon = Lexicon::builtin();
         let normalizer = Normalizer::new(lexicon);
-        let quotes: Vec<Quote> = texts.iter().map(|&(a, t)| quote(a, t)).collect();
         let normalized: Vec<NormalizedQuote> = quotes
             .iter()
-            .map(|q| normalizer.normalize(&q.text, Lang::En))
+            .map(|q| normalizer.normalize(&q.text, q.lang.unwrap_or(Lang::En)))
             .collect();
-        let (statements, _) = cluster(&quotes, &normalized, lexicon);
+        let (statements, _) = cluster(quotes, &normalized, lexicon);
         statements.into_iter().map(|s| s.quotes).collect()
+    }
+
+    /// The member sets of the statements clustered from `texts` (article index, text).
+    fn clustered(texts: &[(usize, &str)]) -> Vec<Vec<usize>> {
+        let quotes: Vec<Quote> = texts.iter().map(|&(a, t)| quote(a, t)).collect();
+        members(&quotes)
     }
 
     /// The member sets of the statements clustered from `texts` (article index, speaker, text),
     /// each quote placed after the previous one in its article.
     fn clustered_with_speakers(texts: &[(usize, &str, &str)]) -> Vec<Vec<usize>> {
-        let lexicon = Lexicon::builtin();
-        let normalizer = Normalizer::new(lexicon);
         let quotes: Vec<Quote> = texts
             .iter()
             .enumerate()
@@ -420,18 +429,11 @@ mod tests {
                 ..quote(a, t)
             })
             .collect();
-        let normalized: Vec<NormalizedQuote> = quotes
-            .iter()
-            .map(|q| normalizer.normalize(&q.text, Lang::En))
-            .collect();
-        let (statements, _) = cluster(&quotes, &normalized, lexicon);
-        statements.into_iter().map(|s| s.quotes).collect()
+        members(&quotes)
     }
 
     #[test]
     fn a_fragment_joins_the_statement_in_its_own_language() {
-        let lexicon = Lexicon::builtin();
-        let normalizer = Normalizer::new(lexicon);
         let texts = [
             (
                 Lang::En,
@@ -451,13 +453,7 @@ mod tests {
                 ..quote(a, t)
             })
             .collect();
-        let normalized: Vec<NormalizedQuote> = texts
-            .iter()
-            .map(|&(lang, t)| normalizer.normalize(t, lang))
-            .collect();
-        let (statements, _) = cluster(&quotes, &normalized, lexicon);
-        let members: Vec<Vec<usize>> = statements.into_iter().map(|s| s.quotes).collect();
-        assert_eq!(members, [vec![0], vec![1, 2]]);
+        assert_eq!(members(&quotes), [vec![0], vec![1, 2]]);
     }
 
     #[test]
@@ -472,22 +468,16 @@ mod tests {
             [vec![0, 1, 2]]
         );
         // Credited to someone else, or fitting nothing in the statement, it stays apart.
-        assert_eq!(
-            clustered_with_speakers(&[
-                (0, "Ferrer", whole),
-                (1, "Ferrer", "Water is not negotiable"),
-                (1, "Quiroga", "It is a right."),
-            ]),
-            [vec![0, 1], vec![2]]
-        );
-        assert_eq!(
-            clustered_with_speakers(&[
-                (0, "Ferrer", whole),
-                (1, "Ferrer", "Water is not negotiable"),
-                (1, "Ferrer", "It is a duty."),
-            ]),
-            [vec![0, 1], vec![2]]
-        );
+        for (speaker, text) in [("Quiroga", "It is a right."), ("Ferrer", "It is a duty.")] {
+            assert_eq!(
+                clustered_with_speakers(&[
+                    (0, "Ferrer", whole),
+                    (1, "Ferrer", "Water is not negotiable"),
+                    (1, speaker, text),
+                ]),
+                [vec![0, 1], vec![2]]
+            );
+        }
     }
 
     #[test]

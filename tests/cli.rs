@@ -219,23 +219,21 @@ fn eval_scores_the_shipped_corpus_against_its_gold() {
     }
     // Every missed pair shows in a split statement, every rendering in its found statement.
     let errors = scores["pairing_errors"].as_array().unwrap();
-    let missed: u64 = errors
-        .iter()
-        .filter(|e| e["kind"] == "split_statement")
-        .map(|e| e["pairs"].as_u64().unwrap())
-        .sum();
+    let pairs_of = |kind: &str| -> u64 {
+        errors
+            .iter()
+            .filter(|e| e["kind"] == kind)
+            .map(|e| e["pairs"].as_u64().unwrap())
+            .sum()
+    };
+    let correct = count("pairing", "true_positives");
     assert_eq!(
-        missed,
-        count("pairing", "gold") - count("pairing", "true_positives")
+        pairs_of("split_statement"),
+        count("pairing", "gold") - correct
     );
-    let falsely: u64 = errors
-        .iter()
-        .filter(|e| e["kind"] == "merged_statements")
-        .map(|e| e["pairs"].as_u64().unwrap())
-        .sum();
     assert_eq!(
-        falsely,
-        count("pairing", "predicted") - count("pairing", "true_positives")
+        pairs_of("merged_statements"),
+        count("pairing", "predicted") - correct
     );
     assert!(
         scores["attribution_by_lang"]["es"]["total"]
