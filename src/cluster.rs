@@ -151,6 +151,59 @@ fn rejoin_misquotes(
     scored
 }
 
+/// Whole renderings whose words did not all align with their statement's core, moved to a
+/// statement founded after them whose core they render better: a quote joins the best
+/// statement known when its turn comes, and an equally long rendering of another statement
+/// may only come later (“The sanctions will be reviewed when the prisoners are free”, said by
+/// Sanz, renders Holm's “revisaremos las sanciones cuando los presos queden en libertad” at
+/// 75%, and Sanz's own “Las sanciones se revisarán cuando los presos estén libres”, founded
+/// after it, whole). Fragments stay, and nothing moves to a core shorter than itself: a part
+/// of a long statement may render a shorter one whole. Returns the candidate pairs scored.
+fn move_to_later_cores(
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    index: &CoreIndex,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let strength = |s: &MatchScore| s.short_coverage + s.long_coverage;
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, usize, MatchScore)> = Vec::new();
+    for (source, (_, list)) in members.iter().enumerate() {
+        for (position, (quote, score)) in list.iter().enumerate() {
+            let Some(score) = score
+                .as_ref()
+                .filter(|s| s.relation == Some(Relation::Same) && s.short_coverage < 1.0)
+            else {
+                continue;
+            };
+            let candidates = index.candidates_from(&normalized[*quote], source + 1);
+            scored += candidates.len();
+            let words = normalized[*quote].content().count();
+            let better = candidates
+                .into_iter()
+                .map(|target| {
+                    let core = &normalized[members[target].0];
+                    (target, compare(&normalized[*quote], core, lexicon))
+                })
+                .filter(|(target, s)| {
+                    s.relation == Some(Relation::Same)
+                        && strength(s) > strength(score)
+                        && normalized[members[*target].0].content().count() >= words
+                })
+                .collect();
+            if let Some((target, better)) = strongest(better) {
+                moves.push((source, position, target, better));
+            }
+        }
+    }
+    // Removing from the back keeps the positions of earlier moves valid.
+    for (source, position, target, score) in moves.into_iter().rev() {
+        let (quote, _) = members[source].1.remove(position);
+        members[target].1.push((quote, Some(score)));
+    }
+    scored
+}
+
 /// Statements too short to match on their own (fewer than [`MIN_CONTENT_WORDS`] content
 /// words: “It is a right,” she added) whose every quote continues, in its article, a quote of
 /// one other statement (the statement quote right before or after it, credited to the same
@@ -346,6 +399,7 @@ pub fn cluster(
             }
         }
     }
+    scored += move_to_later_cores(normalized, lexicon, &index, &mut members);
     scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
     scored += join_continuations(quotes, normalized, lexicon, &mut members);
     let mut statements: Vec<Statement> = members
@@ -408,6 +462,20 @@ mod tests {
         members(&quotes)
     }
 
+    /// The member sets of the statements clustered from `texts` (language, text), one article
+    /// each.
+    fn clustered_in(texts: &[(Lang, &str)]) -> Vec<Vec<usize>> {
+        let quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(a, &(lang, t))| Quote {
+                lang: Some(lang),
+                ..quote(a, t)
+            })
+            .collect();
+        members(&quotes)
+    }
+
     /// The member sets of the statements clustered from `texts` (article index, speaker, text),
     /// each quote placed after the previous one in its article.
     fn clustered_with_speakers(texts: &[(usize, &str, &str)]) -> Vec<Vec<usize>> {
@@ -445,15 +513,26 @@ mod tests {
             ),
             (Lang::Es, "a defender los subsidios al combustible"),
         ];
-        let quotes: Vec<Quote> = texts
-            .iter()
-            .enumerate()
-            .map(|(a, &(lang, t))| Quote {
-                lang: Some(lang),
-                ..quote(a, t)
-            })
-            .collect();
-        assert_eq!(members(&quotes), [vec![0], vec![1, 2]]);
+        assert_eq!(clustered_in(&texts), [vec![0], vec![1, 2]]);
+    }
+
+    #[test]
+    fn a_rendering_moves_to_the_later_statement_it_renders_whole() {
+        let texts = [
+            (
+                Lang::Es,
+                "revisaremos las sanciones cuando los presos queden en libertad",
+            ),
+            (
+                Lang::En,
+                "The sanctions will be reviewed when the prisoners are free",
+            ),
+            (
+                Lang::Es,
+                "Las sanciones se revisarán cuando los presos estén libres",
+            ),
+        ];
+        assert_eq!(clustered_in(&texts), [vec![0], vec![1, 2]]);
     }
 
     #[test]
