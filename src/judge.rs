@@ -357,13 +357,16 @@ pub const WEAK_ATTRIBUTION_FACTOR: f32 = 0.6;
 /// implicit subject, or any attribution less sure than [`MIN_STRONG_ATTRIBUTION`] (carried
 /// over from a previous sentence or paragraph).
 fn attribution_is_weak(attribution: &Attribution) -> bool {
+    if attribution.confidence < MIN_STRONG_ATTRIBUTION {
+        return true;
+    }
     let name_words = name_words(&attribution.person);
     let named = attribution
         .mention
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| is_capitalized(w))
         .any(|w| name_words.contains(&fold(w)));
-    !named || attribution.confidence < MIN_STRONG_ATTRIBUTION
+    !named
 }
 
 /// The folded words of a name ("Jorge Méndez" → jorge, mendez).
@@ -420,6 +423,10 @@ fn distinctive_words(organisation: &str) -> BTreeSet<String> {
 /// firmado por su dirigente, Jorge Méndez"): the person speaks for the organisation, so the two
 /// credits are one speaker's, not a conflict.
 fn speaking_for(sides: &[(&str, Vec<usize>)], members: &[usize], quotes: &[Quote]) -> Vec<bool> {
+    let organisations: Vec<bool> = sides.iter().map(|(s, _)| is_organisation(s)).collect();
+    if !organisations.contains(&true) {
+        return organisations;
+    }
     let sentences: BTreeSet<&str> = members
         .iter()
         .filter_map(|&q| quotes[q].attribution.as_ref())
@@ -428,13 +435,15 @@ fn speaking_for(sides: &[(&str, Vec<usize>)], members: &[usize], quotes: &[Quote
     let sentence_words: Vec<BTreeSet<String>> = sentences.into_iter().map(name_words).collect();
     let people: Vec<&str> = sides
         .iter()
-        .map(|(s, _)| *s)
-        .filter(|s| !is_organisation(s))
+        .zip(&organisations)
+        .filter(|(_, &organisation)| !organisation)
+        .map(|((s, _), _)| *s)
         .collect();
     sides
         .iter()
-        .map(|(speaker, _)| {
-            if !is_organisation(speaker) {
+        .zip(&organisations)
+        .map(|((speaker, _), &organisation)| {
+            if !organisation {
                 return false;
             }
             let marks = distinctive_words(speaker);
@@ -614,7 +623,7 @@ fn self_conflicts(
         .into_iter()
         .filter_map(|(article, qs)| {
             let sides = by_speaker(&qs, quotes);
-            let sides = without_spokespeople_organisations(sides, &statement.quotes, quotes);
+            let sides = without_spokespeople_organisations(sides, &qs, quotes);
             (sides.len() >= 2).then(|| {
                 let names: Vec<&str> = sides.iter().map(|(s, _)| *s).collect();
                 let message = format!(
