@@ -5,7 +5,10 @@
 //! merely to some other member, so fragments cannot chain unrelated quotes together.
 
 use crate::judge::MIN_SWAP_SIMILARITY;
-use crate::matching::{compare, compare_anchors_aside, CoreIndex, MatchScore, Relation};
+use crate::matching::{
+    compare, compare_anchors_aside, compare_continuation, CoreIndex, MatchScore, Relation,
+    MIN_CONTENT_WORDS,
+};
 use crate::model::Quote;
 use crate::text::{alike, Lexicon, NormalizedQuote};
 use rayon::prelude::*;
@@ -57,6 +60,21 @@ pub const MIN_MISQUOTE_COVERAGE: f32 = 0.85;
 
 /// A statement's core quote with its members and their matches to the core.
 type Members = Vec<(usize, Option<MatchScore>)>;
+
+/// The quotes of `list` with their matches to a statement's core, scored by `score`; None
+/// unless every one of them matches it.
+fn all_rendering(
+    list: &Members,
+    normalized: &[NormalizedQuote],
+    score: impl Fn(&NormalizedQuote) -> MatchScore,
+) -> Option<Members> {
+    list.iter()
+        .map(|(q, _)| {
+            let matched = score(&normalized[*q]);
+            matched.relation.map(|_| (*q, Some(matched)))
+        })
+        .collect()
+}
 
 /// Statements that one article alone reports, and that say in its language, in nearly the
 /// same words (judging's [`MIN_SWAP_SIMILARITY`] as wholes, or [`MIN_MISQUOTE_COVERAGE`] of
@@ -119,14 +137,9 @@ fn rejoin_misquotes(
         };
         // Every member must render the statement it joins, the core (just scored) included.
         let target_core = &normalized[members[target].0];
-        let rejoined: Option<Members> = members[lone]
-            .1
-            .iter()
-            .map(|(q, _)| {
-                let score = compare_anchors_aside(&normalized[*q], target_core, lexicon);
-                score.relation.map(|_| (*q, Some(score)))
-            })
-            .collect();
+        let rejoined = all_rendering(&members[lone].1, normalized, |quote| {
+            compare_anchors_aside(quote, target_core, lexicon)
+        });
         if let Some(rejoined) = rejoined {
             moves.push((lone, target, rejoined));
         }
@@ -134,6 +147,129 @@ fn rejoin_misquotes(
     for (lone, target, rejoined) in moves {
         members[lone].1.clear();
         members[target].1.extend(rejoined);
+    }
+    scored
+}
+
+/// Whole renderings whose words did not all align with their statement's core, moved to a
+/// statement founded after them whose core they render better: a quote joins the best
+/// statement known when its turn comes, and an equally long rendering of another statement
+/// may only come later (“The sanctions will be reviewed when the prisoners are free”, said by
+/// Sanz, renders Holm's “revisaremos las sanciones cuando los presos queden en libertad” at
+/// 75%, and Sanz's own “Las sanciones se revisarán cuando los presos estén libres”, founded
+/// after it, whole). Fragments stay, and nothing moves to a core shorter than itself: a part
+/// of a long statement may render a shorter one whole. Returns the candidate pairs scored.
+fn move_to_later_cores(
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    index: &CoreIndex,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let strength = |s: &MatchScore| s.short_coverage + s.long_coverage;
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, usize, MatchScore)> = Vec::new();
+    for (source, (_, list)) in members.iter().enumerate() {
+        for (position, (quote, score)) in list.iter().enumerate() {
+            let Some(score) = score
+                .as_ref()
+                .filter(|s| s.relation == Some(Relation::Same) && s.short_coverage < 1.0)
+            else {
+                continue;
+            };
+            let candidates = index.candidates_from(&normalized[*quote], source + 1);
+            scored += candidates.len();
+            let words = normalized[*quote].content().count();
+            let better = candidates
+                .into_iter()
+                .map(|target| {
+                    let core = &normalized[members[target].0];
+                    (target, compare(&normalized[*quote], core, lexicon))
+                })
+                .filter(|(target, s)| {
+                    s.relation == Some(Relation::Same)
+                        && strength(s) > strength(score)
+                        && normalized[members[*target].0].content().count() >= words
+                })
+                .collect();
+            if let Some((target, better)) = strongest(better) {
+                moves.push((source, position, target, better));
+            }
+        }
+    }
+    // Removing from the back keeps the positions of earlier moves valid.
+    for (source, position, target, score) in moves.into_iter().rev() {
+        let (quote, _) = members[source].1.remove(position);
+        members[target].1.push((quote, Some(score)));
+    }
+    scored
+}
+
+/// Statements too short to match on their own (fewer than [`MIN_CONTENT_WORDS`] content
+/// words: “It is a right,” she added) whose every quote continues, in its article, a quote of
+/// one other statement (the statement quote right before or after it, credited to the same
+/// speaker) and fits that statement's core as one of its parts: halves of one utterance quoted
+/// apart ("Water is not negotiable" … "It is a right"). Their quotes join that statement.
+/// Returns the candidate pairs scored (at most one per such quote and neighbour).
+fn join_continuations(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let mut statement_of: Vec<Option<usize>> = vec![None; quotes.len()];
+    for (position, (_, list)) in members.iter().enumerate() {
+        for (q, _) in list {
+            statement_of[*q] = Some(position);
+        }
+    }
+    let mut order: Vec<usize> = (0..quotes.len())
+        .filter(|&q| statement_of[q].is_some())
+        .collect();
+    order.sort_by_key(|&q| (quotes[q].article_index, quotes[q].start, q));
+    // The statements of each quote's neighbours credited to its speaker.
+    let mut continued: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let same_speaker =
+            quotes[a].speaker().is_some() && quotes[a].speaker() == quotes[b].speaker();
+        if quotes[a].article_index == quotes[b].article_index && same_speaker {
+            continued[a].extend(statement_of[b]);
+            continued[b].extend(statement_of[a]);
+        }
+    }
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, Members)> = Vec::new();
+    for (source, (core, list)) in members.iter().enumerate() {
+        if list.is_empty() || normalized[*core].content().count() >= MIN_CONTENT_WORDS {
+            continue;
+        }
+        // The statements every member continues, lowest first.
+        let mut targets: Vec<usize> = continued[list[0].0]
+            .iter()
+            .copied()
+            .filter(|&t| t != source && list.iter().all(|(q, _)| continued[*q].contains(&t)))
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        for target in targets {
+            let target_core = &normalized[members[target].0];
+            scored += list.len();
+            let joined = all_rendering(list, normalized, |quote| {
+                compare_continuation(quote, target_core, lexicon)
+            });
+            if let Some(joined) = joined {
+                moves.push((source, target, joined));
+                break;
+            }
+        }
+    }
+    // A statement that loses its quotes takes none: no chains of moves.
+    let sources: Vec<usize> = moves.iter().map(|(source, _, _)| *source).collect();
+    for (source, target, joined) in moves {
+        if !sources.contains(&target) {
+            members[source].1.clear();
+            members[target].1.extend(joined);
+        }
     }
     scored
 }
@@ -242,6 +378,18 @@ pub fn cluster(
                     matches.push((cluster, score));
                 }
             }
+            // A fragment fits a core in its own language before a translation: words that
+            // share a stem are surer than words that share a gloss ("a defender los subsidios
+            // al combustible" is part of “No vamos a defender los subsidios…”, not of “We are
+            // ready to protect fuel subsidies…”, though "defender" glosses "protect").
+            let only_fragments = matches
+                .iter()
+                .all(|(_, score)| score.relation == Some(Relation::FragmentOf));
+            let own_language =
+                |cluster: &usize| quotes[members[*cluster].0].lang == quotes[quote].lang;
+            if only_fragments && matches.iter().any(|(cluster, _)| own_language(cluster)) {
+                matches.retain(|(cluster, _)| own_language(cluster));
+            }
             match strongest(matches) {
                 Some((cluster, score)) => members[cluster].1.push((quote, Some(score))),
                 None => {
@@ -251,7 +399,9 @@ pub fn cluster(
             }
         }
     }
+    scored += move_to_later_cores(normalized, lexicon, &index, &mut members);
     scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
+    scored += join_continuations(quotes, normalized, lexicon, &mut members);
     let mut statements: Vec<Statement> = members
         .into_iter()
         .filter(|(_, list)| !list.is_empty())
@@ -294,17 +444,119 @@ mod tests {
         }
     }
 
-    /// The member sets of the statements clustered from `texts` (article index, text).
-    fn clustered(texts: &[(usize, &str)]) -> Vec<Vec<usize>> {
+    /// The member sets of the statements clustered from `quotes`, each read in its language.
+    fn members(quotes: &[Quote]) -> Vec<Vec<usize>> {
         let lexicon = Lexicon::builtin();
         let normalizer = Normalizer::new(lexicon);
-        let quotes: Vec<Quote> = texts.iter().map(|&(a, t)| quote(a, t)).collect();
         let normalized: Vec<NormalizedQuote> = quotes
             .iter()
-            .map(|q| normalizer.normalize(&q.text, Lang::En))
+            .map(|q| normalizer.normalize(&q.text, q.lang.unwrap_or(Lang::En)))
             .collect();
-        let (statements, _) = cluster(&quotes, &normalized, lexicon);
+        let (statements, _) = cluster(quotes, &normalized, lexicon);
         statements.into_iter().map(|s| s.quotes).collect()
+    }
+
+    /// The member sets of the statements clustered from `texts` (article index, text).
+    fn clustered(texts: &[(usize, &str)]) -> Vec<Vec<usize>> {
+        let quotes: Vec<Quote> = texts.iter().map(|&(a, t)| quote(a, t)).collect();
+        members(&quotes)
+    }
+
+    /// The member sets of the statements clustered from `texts` (language, text), one article
+    /// each.
+    fn clustered_in(texts: &[(Lang, &str)]) -> Vec<Vec<usize>> {
+        let quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(a, &(lang, t))| Quote {
+                lang: Some(lang),
+                ..quote(a, t)
+            })
+            .collect();
+        members(&quotes)
+    }
+
+    /// The member sets of the statements clustered from `texts` (article index, speaker, text),
+    /// each quote placed after the previous one in its article.
+    fn clustered_with_speakers(texts: &[(usize, &str, &str)]) -> Vec<Vec<usize>> {
+        let quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(position, &(a, speaker, t))| Quote {
+                start: position * 100,
+                attribution: Some(crate::model::Attribution {
+                    speaker: Some(speaker.to_string()),
+                    person: speaker.to_string(),
+                    mention: speaker.to_string(),
+                    cue: Some("said".to_string()),
+                    confidence: 0.95,
+                    sentence: (0, 0),
+                    evidence: String::new(),
+                    person_index: 0,
+                }),
+                ..quote(a, t)
+            })
+            .collect();
+        members(&quotes)
+    }
+
+    #[test]
+    fn a_fragment_joins_the_statement_in_its_own_language() {
+        let texts = [
+            (
+                Lang::En,
+                "We are ready to protect fuel subsidies if the data support it",
+            ),
+            (
+                Lang::Es,
+                "No vamos a defender los subsidios al combustible solo para cuadrar las cuentas",
+            ),
+            (Lang::Es, "a defender los subsidios al combustible"),
+        ];
+        assert_eq!(clustered_in(&texts), [vec![0], vec![1, 2]]);
+    }
+
+    #[test]
+    fn a_rendering_moves_to_the_later_statement_it_renders_whole() {
+        let texts = [
+            (
+                Lang::Es,
+                "revisaremos las sanciones cuando los presos queden en libertad",
+            ),
+            (
+                Lang::En,
+                "The sanctions will be reviewed when the prisoners are free",
+            ),
+            (
+                Lang::Es,
+                "Las sanciones se revisarán cuando los presos estén libres",
+            ),
+        ];
+        assert_eq!(clustered_in(&texts), [vec![0], vec![1, 2]]);
+    }
+
+    #[test]
+    fn a_short_continuation_joins_the_statement_its_neighbour_renders() {
+        let whole = "Water is not negotiable. It is a right";
+        assert_eq!(
+            clustered_with_speakers(&[
+                (0, "Ferrer", whole),
+                (1, "Ferrer", "Water is not negotiable"),
+                (1, "Ferrer", "It is a right."),
+            ]),
+            [vec![0, 1, 2]]
+        );
+        // Credited to someone else, or fitting nothing in the statement, it stays apart.
+        for (speaker, text) in [("Quiroga", "It is a right."), ("Ferrer", "It is a duty.")] {
+            assert_eq!(
+                clustered_with_speakers(&[
+                    (0, "Ferrer", whole),
+                    (1, "Ferrer", "Water is not negotiable"),
+                    (1, speaker, text),
+                ]),
+                [vec![0, 1], vec![2]]
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! one contains the other, or they are close by normalized Levenshtein similarity. From the
 //! matches come extraction precision/recall/F1 (speech and writing quotes), attribution accuracy
 //! (overall and per article language), kind accuracy, statement pairing precision/recall/F1 (all
-//! pairs and cross-language pairs), and findings precision/recall.
+//! pairs, same-language pairs and cross-language pairs), the pairing errors grouped by statement,
+//! and findings precision/recall.
 
 use crate::text::fold;
 use crate::{Analysis, Lang, QuoteKind};
@@ -15,6 +16,12 @@ use std::path::Path;
 /// Folded texts at least this similar are the same quotation: allows a dropped word or a
 /// changed punctuation mark on quotes of 40+ characters, never two different sentences.
 const MIN_TEXT_SIMILARITY: f64 = 0.8;
+
+/// Findings at least this sure are scored again on their own (`findings (confident)`): the
+/// `--min-confidence` that keeps conflicts whose weaker side names its speaker at the cue (0.8
+/// and above) and drops those resting on a pronoun, an epithet or a carried-over subject
+/// (judging scores these at most 0.51).
+pub const CONFIDENT_FINDING: f32 = 0.6;
 
 /// A person in the gold file.
 #[derive(Clone, Debug, Deserialize)]
@@ -177,17 +184,61 @@ pub struct Scores {
     pub kind: Accuracy,
     /// Pairs of quotes in the same statement.
     pub pairing: Prf,
+    /// Those pairs whose quotes are in the same language.
+    pub pairing_same_language: Prf,
     /// Those pairs whose quotes are in different languages.
     pub pairing_cross_language: Prf,
     /// Findings, matched by kind and statement, over the kinds scored (see
     /// [`Scores::findings_scored_kinds`]).
     pub findings: Prf,
+    /// The same, over findings at least [`CONFIDENT_FINDING`] sure.
+    pub findings_confident: Prf,
     /// The finding kinds scored: the error kinds (speaker and self conflicts), which a gold file
     /// annotates completely, plus any other kind the gold file lists. Other kinds (for example
     /// `unattributed`, which gold files rarely list) are reported but not scored.
     pub findings_scored_kinds: Vec<String>,
     /// The errors behind the scores.
     pub errors: Vec<EvalError>,
+    /// The pairing errors, grouped by statement: gold statements split over several found
+    /// statements, then found statements that merge several gold statements.
+    pub pairing_errors: Vec<PairingError>,
+}
+
+/// One gold statement split over several found statements (missed pairs), or one found
+/// statement holding quotes of several gold statements (false pairs), for `--verbose`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairingError {
+    /// `split_statement` (missed pairs) or `merged_statements` (false pairs).
+    pub kind: &'static str,
+    /// The gold statement split, or the found statement that merges.
+    pub statement: String,
+    /// Pairs missed (split) or wrongly made (merged) within this group.
+    pub pairs: usize,
+    /// The renderings concerned, grouped by found statement (split) or gold statement
+    /// (merged), each group's core first.
+    pub renderings: Vec<Rendering>,
+}
+
+/// A matched gold quote in a pairing error.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Rendering {
+    /// Its gold statement.
+    pub gold_statement: String,
+    /// The statement quotecheck put it in (None for a quote it left out of every statement).
+    pub found_statement: Option<String>,
+    /// True when it is its found statement's core.
+    pub core: bool,
+    /// Its article id.
+    pub article: String,
+    /// Its language code ("und" when unknown).
+    pub lang: String,
+    /// The quote as found.
+    pub text: String,
+    /// Share of the shorter side's content words aligned with its statement's core (None for
+    /// the core itself and for quotes in no statement).
+    pub short_coverage: Option<f32>,
+    /// Share of the longer side's content words aligned with the core.
+    pub long_coverage: Option<f32>,
 }
 
 /// Scores `analysis` against `gold`. `article_key` maps an article id to its gold key (None
@@ -217,8 +268,8 @@ pub fn evaluate(
             .or_default()
             .push(index);
     }
-    // (gold statement, predicted statement, language) of every matched statement quote.
-    let mut paired: Vec<(String, Option<String>, Option<Lang>)> = Vec::new();
+    // Every matched quote that gold puts in a statement.
+    let mut paired: Vec<Paired> = Vec::new();
     let (mut tp, mut predicted, mut gold_count) = (0, 0, 0);
     let (mut attribution_ok, mut attribution_total) = (0, 0);
     let mut by_lang: BTreeMap<String, (usize, usize)> = BTreeMap::new();
@@ -310,7 +361,12 @@ pub fn evaluate(
                         .or_default()
                         .push(gold_statement.clone());
                 }
-                paired.push((gold_statement.clone(), predicted_statement, quote.lang));
+                paired.push(Paired {
+                    gold: gold_statement.clone(),
+                    predicted: predicted_statement,
+                    lang: quote.lang,
+                    quote: found_index,
+                });
             }
         }
         for &found_index in found {
@@ -353,9 +409,22 @@ pub fn evaluate(
         .map(|(l, (ok, n))| (l, Accuracy::new(ok, n)))
         .collect();
     scores.kind = Accuracy::new(kind_ok, kind_total);
-    (scores.pairing, scores.pairing_cross_language) = pairing_scores(&paired);
+    (
+        scores.pairing,
+        scores.pairing_same_language,
+        scores.pairing_cross_language,
+    ) = pairing_scores(&paired);
+    scores.pairing_errors = pairing_errors(analysis, &paired);
     (scores.findings, scores.findings_scored_kinds) =
-        finding_scores(analysis, gold, &gold_statements_of, &mut errors);
+        finding_scores(analysis, gold, &gold_statements_of, 0.0, &mut errors);
+    // Its errors are among those just listed.
+    (scores.findings_confident, _) = finding_scores(
+        analysis,
+        gold,
+        &gold_statements_of,
+        CONFIDENT_FINDING,
+        &mut Vec::new(),
+    );
     scores.errors = errors;
     scores
 }
@@ -438,9 +507,21 @@ fn speaker_matches(gold: &Gold, key: &str, name: &str) -> bool {
             .all(|(_, other)| !contains(&other.name))
 }
 
+/// A matched gold quote that gold puts in a statement.
+struct Paired {
+    /// Its gold statement.
+    gold: String,
+    /// The statement quotecheck put it in.
+    predicted: Option<String>,
+    /// Its language.
+    lang: Option<Lang>,
+    /// Its index in the analysis' quotes.
+    quote: usize,
+}
+
 /// Pair scores by counting: pairs of quotes sharing a gold statement, a predicted statement,
-/// or both; and the same for pairs in different languages.
-fn pairing_scores(paired: &[(String, Option<String>, Option<Lang>)]) -> (Prf, Prf) {
+/// or both; for all pairs, pairs in one language and pairs in different languages.
+fn pairing_scores(paired: &[Paired]) -> (Prf, Prf, Prf) {
     type LangCounts = BTreeMap<Option<Lang>, usize>;
     fn pairs(counts: &LangCounts) -> (usize, usize) {
         let total: usize = counts.values().sum();
@@ -451,14 +532,15 @@ fn pairing_scores(paired: &[(String, Option<String>, Option<Lang>)]) -> (Prf, Pr
     let mut by_gold: BTreeMap<&str, LangCounts> = BTreeMap::new();
     let mut by_predicted: BTreeMap<&str, LangCounts> = BTreeMap::new();
     let mut by_both: BTreeMap<(&str, &str), LangCounts> = BTreeMap::new();
-    for (gold, predicted, lang) in paired {
-        *by_gold.entry(gold).or_default().entry(*lang).or_default() += 1;
-        if let Some(p) = predicted {
-            *by_predicted.entry(p).or_default().entry(*lang).or_default() += 1;
+    for quote in paired {
+        let (gold, lang) = (quote.gold.as_str(), quote.lang);
+        *by_gold.entry(gold).or_default().entry(lang).or_default() += 1;
+        if let Some(p) = &quote.predicted {
+            *by_predicted.entry(p).or_default().entry(lang).or_default() += 1;
             *by_both
                 .entry((gold, p))
                 .or_default()
-                .entry(*lang)
+                .entry(lang)
                 .or_default() += 1;
         }
     }
@@ -473,16 +555,103 @@ fn pairing_scores(paired: &[(String, Option<String>, Option<Lang>)]) -> (Prf, Pr
     let both = sum(by_both.values().collect());
     (
         Prf::new(both.0, predicted.0, gold.0),
+        Prf::new(both.0 - both.1, predicted.0 - predicted.1, gold.0 - gold.1),
         Prf::new(both.1, predicted.1, gold.1),
     )
 }
 
-/// Findings match when their kind agrees and the predicted statement's quotes mostly belong to
-/// the gold statement.
+/// Pairs among `groups` that lie across groups: all pairs but those within a group.
+fn pairs_across<T>(groups: &BTreeMap<T, Vec<&Paired>>) -> usize {
+    let total: usize = groups.values().map(Vec::len).sum();
+    let within: usize = groups.values().map(|g| g.len() * (g.len() - 1) / 2).sum();
+    total * total.saturating_sub(1) / 2 - within
+}
+
+/// The gold statements that quotecheck split (missed pairs) and the found statements that
+/// merge several gold statements (false pairs), each with its renderings grouped.
+fn pairing_errors(analysis: &Analysis, paired: &[Paired]) -> Vec<PairingError> {
+    let position: BTreeMap<&str, usize> = analysis
+        .statements
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let statement_of = |p: &Paired| p.predicted.as_deref().map(|id| position[id]);
+    let rendering = |p: &Paired| {
+        let quote = &analysis.quotes[p.quote];
+        let statement = statement_of(p).map(|i| &analysis.statements[i]);
+        let score = statement.and_then(|s| {
+            let member = s.quotes.iter().position(|&q| q == p.quote)?;
+            s.matches[member].as_ref()
+        });
+        Rendering {
+            gold_statement: p.gold.clone(),
+            found_statement: p.predicted.clone(),
+            core: statement.is_some_and(|s| s.core == p.quote),
+            article: quote.article.clone(),
+            lang: quote.lang.map_or("und", Lang::code).to_string(),
+            text: quote.text.clone(),
+            short_coverage: score.map(|s| s.short_coverage),
+            long_coverage: score.map(|s| s.long_coverage),
+        }
+    };
+    // Cores first, then article order.
+    let ordered = |group: &[&Paired]| {
+        let mut group = group.to_vec();
+        group.sort_by_key(|p| (!rendering(p).core, p.quote));
+        group.into_iter().map(rendering).collect::<Vec<_>>()
+    };
+    let mut errors = Vec::new();
+    let mut by_gold: BTreeMap<&str, Vec<&Paired>> = BTreeMap::new();
+    for p in paired {
+        by_gold.entry(&p.gold).or_default().push(p);
+    }
+    for (gold, quotes) in &by_gold {
+        // A quote in no statement is a group of its own.
+        let mut groups: BTreeMap<(usize, usize), Vec<&Paired>> = BTreeMap::new();
+        for p in quotes {
+            let key = statement_of(p).map_or((usize::MAX, p.quote), |s| (s, 0));
+            groups.entry(key).or_default().push(p);
+        }
+        if groups.len() > 1 {
+            errors.push(PairingError {
+                kind: "split_statement",
+                statement: gold.to_string(),
+                pairs: pairs_across(&groups),
+                renderings: groups.values().flat_map(|g| ordered(g)).collect(),
+            });
+        }
+    }
+    let mut by_predicted: BTreeMap<usize, Vec<&Paired>> = BTreeMap::new();
+    for p in paired {
+        if let Some(s) = statement_of(p) {
+            by_predicted.entry(s).or_default().push(p);
+        }
+    }
+    for (statement, quotes) in &by_predicted {
+        let mut groups: BTreeMap<&str, Vec<&Paired>> = BTreeMap::new();
+        for p in quotes {
+            groups.entry(&p.gold).or_default().push(p);
+        }
+        if groups.len() > 1 {
+            errors.push(PairingError {
+                kind: "merged_statements",
+                statement: analysis.statements[*statement].id.clone(),
+                pairs: pairs_across(&groups),
+                renderings: groups.values().flat_map(|g| ordered(g)).collect(),
+            });
+        }
+    }
+    errors
+}
+
+/// Findings at least `min_confidence` sure match gold ones when their kind agrees and the
+/// predicted statement's quotes mostly belong to the gold statement.
 fn finding_scores(
     analysis: &Analysis,
     gold: &Gold,
     gold_statements_of: &BTreeMap<String, Vec<String>>,
+    min_confidence: f32,
     errors: &mut Vec<EvalError>,
 ) -> (Prf, Vec<String>) {
     let majority = |statement: &str| -> Option<String> {
@@ -503,7 +672,7 @@ fn finding_scores(
     let predicted: Vec<(String, Option<String>, String)> = analysis
         .findings
         .iter()
-        .filter(|f| scored.contains(f.kind.name()))
+        .filter(|f| scored.contains(f.kind.name()) && f.confidence >= min_confidence)
         .map(|f| {
             (
                 f.kind.name().to_string(),
@@ -568,9 +737,22 @@ impl Scores {
         writeln!(
             out,
             "{}",
+            prf("same-language pairs", &self.pairing_same_language)
+        )?;
+        writeln!(
+            out,
+            "{}",
             prf("cross-language pairs", &self.pairing_cross_language)
         )?;
         writeln!(out, "{}", prf("findings", &self.findings))?;
+        writeln!(
+            out,
+            "{}",
+            prf(
+                &format!("findings (≥ {CONFIDENT_FINDING} sure)"),
+                &self.findings_confident
+            )
+        )?;
         writeln!(
             out,
             "{:<26} {}",
@@ -592,6 +774,45 @@ impl Scores {
                     e.kind, e.article, e.text, e.expected, e.found
                 )?;
             }
+            for e in &self.pairing_errors {
+                e.write_text(out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl PairingError {
+    /// Writes the error as a heading and one line per rendering, grouped by found statement
+    /// (split) or gold statement (merged).
+    fn write_text(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let (what, groups) = match self.kind {
+            "split_statement" => ("missed pairs", "found statements"),
+            _ => ("false pairs", "gold statements"),
+        };
+        writeln!(
+            out,
+            "{:<16} {}: {} {what}, {} renderings in these {groups}:",
+            self.kind,
+            self.statement,
+            self.pairs,
+            self.renderings.len()
+        )?;
+        for r in &self.renderings {
+            let group = match self.kind {
+                "split_statement" => r.found_statement.as_deref().unwrap_or("-"),
+                _ => r.gold_statement.as_str(),
+            };
+            let score = match (r.core, r.short_coverage, r.long_coverage) {
+                (true, _, _) => "core".to_string(),
+                (_, Some(short), Some(long)) => format!("{short:.2}/{long:.2}"),
+                _ => "-".to_string(),
+            };
+            writeln!(
+                out,
+                "  {score:>9}  {group} {} {} “{}”",
+                r.lang, r.article, r.text
+            )?;
         }
         Ok(())
     }
@@ -603,14 +824,19 @@ mod tests {
 
     #[test]
     fn pairs_are_counted_per_group_and_across_languages() {
-        let q = |g: &str, p: Option<&str>, l| (g.to_string(), p.map(str::to_string), Some(l));
+        let q = |g: &str, p: Option<&str>, lang| Paired {
+            gold: g.to_string(),
+            predicted: p.map(str::to_string),
+            lang: Some(lang),
+            quote: 0,
+        };
         let paired = vec![
             q("a", Some("S1"), Lang::En),
             q("a", Some("S1"), Lang::Es),
             q("a", Some("S2"), Lang::Es),
             q("b", Some("S2"), Lang::En),
         ];
-        let (all, cross) = pairing_scores(&paired);
+        let (all, same, cross) = pairing_scores(&paired);
         // gold pairs: a has 3 quotes → 3 pairs; predicted: S1 1 pair, S2 1 pair; correct: 1.
         assert_eq!((all.true_positives, all.predicted, all.gold), (1, 2, 3));
         // cross-language: gold a: en×es(2) = 2; predicted S1 1, S2 1; correct 1.
@@ -618,6 +844,8 @@ mod tests {
             (cross.true_positives, cross.predicted, cross.gold),
             (1, 2, 2)
         );
+        // same language: gold a: es×es = 1; predicted none; correct none.
+        assert_eq!((same.true_positives, same.predicted, same.gold), (0, 0, 1));
     }
 
     #[test]

@@ -202,12 +202,39 @@ fn eval_scores_the_shipped_corpus_against_its_gold() {
     for key in [
         "extraction",
         "pairing",
+        "pairing_same_language",
         "pairing_cross_language",
         "findings",
     ] {
         let f1 = scores[key]["f1"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&f1), "{key}: {f1}");
     }
+    // Same-language and cross-language pairs make up all pairs.
+    let count = |key: &str, field: &str| scores[key][field].as_u64().unwrap();
+    for field in ["true_positives", "predicted", "gold"] {
+        assert_eq!(
+            count("pairing", field),
+            count("pairing_same_language", field) + count("pairing_cross_language", field)
+        );
+    }
+    // Every missed pair shows in a split statement, every rendering in its found statement.
+    let errors = scores["pairing_errors"].as_array().unwrap();
+    let pairs_of = |kind: &str| -> u64 {
+        errors
+            .iter()
+            .filter(|e| e["kind"] == kind)
+            .map(|e| e["pairs"].as_u64().unwrap())
+            .sum()
+    };
+    let correct = count("pairing", "true_positives");
+    assert_eq!(
+        pairs_of("split_statement"),
+        count("pairing", "gold") - correct
+    );
+    assert_eq!(
+        pairs_of("merged_statements"),
+        count("pairing", "predicted") - correct
+    );
     assert!(
         scores["attribution_by_lang"]["es"]["total"]
             .as_u64()

@@ -8,7 +8,6 @@
 use crate::text::{alike, Lexicon, NormToken, NormalizedQuote, Word, WordMap};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// Share of the shorter quote's content words that must align for two quotes to match.
 /// Chosen on corpora/trump-petro-2026: translated quotes align 0.75–1.0 of their words, while
@@ -88,7 +87,18 @@ impl MatchScore {
 /// "in Nueva Tolva") do not match: see [`compare_anchors_aside`] for the comparison that lets
 /// them.
 pub fn compare(a: &NormalizedQuote, b: &NormalizedQuote, lexicon: &Lexicon) -> MatchScore {
-    compare_with(a, b, lexicon, true)
+    compare_with(a, b, lexicon, true, MIN_CONTENT_WORDS)
+}
+
+/// [`compare`] for a quote that continues, in its article, a quote of the statement whose core
+/// is `b` ("Water is not negotiable" … “It is a right,” she added): one content word is
+/// enough, since the neighbour already says which statement the words may belong to.
+pub fn compare_continuation(
+    a: &NormalizedQuote,
+    b: &NormalizedQuote,
+    lexicon: &Lexicon,
+) -> MatchScore {
+    compare_with(a, b, lexicon, true, 1)
 }
 
 /// [`compare`], except that contradicting numbers and names do not part the quotes: for
@@ -98,7 +108,7 @@ pub fn compare_anchors_aside(
     b: &NormalizedQuote,
     lexicon: &Lexicon,
 ) -> MatchScore {
-    compare_with(a, b, lexicon, false)
+    compare_with(a, b, lexicon, false, MIN_CONTENT_WORDS)
 }
 
 fn compare_with(
@@ -106,6 +116,7 @@ fn compare_with(
     b: &NormalizedQuote,
     lexicon: &Lexicon,
     anchors_must_agree: bool,
+    min_content_words: usize,
 ) -> MatchScore {
     let a_content: Vec<&NormToken> = a.content().collect();
     let b_content: Vec<&NormToken> = b.content().collect();
@@ -134,7 +145,7 @@ fn compare_with(
     let (short_quote, long_quote) = if a_is_short { (a, b) } else { (b, a) };
     // A very short quote repeated word for word ("You are great") is the same quotation.
     let verbatim = same_folded_words(a, b);
-    let enough_words = a_content.len().min(b_content.len()) >= MIN_CONTENT_WORDS || verbatim;
+    let enough_words = a_content.len().min(b_content.len()) >= min_content_words || verbatim;
     let generic_wording_differs = || {
         let aligned = short_quote
             .tokens
@@ -353,22 +364,34 @@ fn stems_look_alike(spanish: Word, english: Word) -> bool {
 }
 
 /// The keys under which a quote is indexed, all in the English pivot so that renderings in
-/// either language meet: concepts (English stems, Spanish glosses, `#N` numbers), and for
-/// words the lexicon cannot gloss (names, cognates) their folded form and a five-letter prefix.
+/// either language meet: each content word's keys (see [`token_keys`]), sorted, without
+/// repeats.
 fn index_keys(quote: &NormalizedQuote) -> Vec<Word> {
-    let mut keys = Vec::new();
-    for token in quote.content() {
-        if token.concepts.is_empty() || token.anchor {
-            keys.push(token.folded);
-            keys.push(token.prefix);
-        } else if token.lang == crate::lang::Lang::En {
-            // An English word may be the cognate of an unglossed Spanish one.
-            keys.push(token.prefix);
-        }
-        keys.extend(token.concepts.iter().copied());
-    }
+    let mut keys: Vec<Word> = quote.content().flat_map(token_keys).collect();
     keys.sort_unstable();
     keys.dedup();
+    keys
+}
+
+/// The keys of one content word: concepts (English stems, Spanish glosses, `#N` numbers), and
+/// for words the lexicon cannot gloss (names, cognates) their folded form and a five-letter
+/// prefix. A number is known by its concept alone, so that "8,100" and "8.100" share as many
+/// keys as two renderings of one name.
+fn token_keys(token: &NormToken) -> Vec<Word> {
+    let mut keys = Vec::new();
+    if token.number {
+        keys.extend(token.concepts.iter().copied());
+        keys.push(Word::new(&format!("~{}", token.concepts[0].as_str())));
+        return keys;
+    }
+    if token.concepts.is_empty() || token.anchor {
+        keys.push(token.folded);
+        keys.push(token.prefix);
+    } else if token.lang == crate::lang::Lang::En {
+        // An English word may be the cognate of an unglossed Spanish one.
+        keys.push(token.prefix);
+    }
+    keys.extend(token.concepts.iter().copied());
     keys
 }
 
@@ -390,6 +413,8 @@ pub const MIN_SHARED_KEYS: usize = 2;
 /// An inverted index of statement cores, probed by each quote's rarest keys, so that matching
 /// scores a bounded number of candidates per quote (never all pairs).
 pub struct CoreIndex {
+    /// Quotes key rarity is counted over.
+    quotes: u32,
     document_frequency: WordMap<Word, u32>,
     postings: WordMap<Word, Vec<u32>>,
 }
@@ -398,12 +423,15 @@ impl CoreIndex {
     /// An empty index whose key rarity is counted over `quotes`.
     pub fn new<'a, 'w: 'a>(quotes: impl IntoIterator<Item = &'a NormalizedQuote<'w>>) -> CoreIndex {
         let mut document_frequency: WordMap<Word, u32> = WordMap::default();
+        let mut count = 0;
         for quote in quotes {
+            count += 1;
             for key in index_keys(quote) {
                 *document_frequency.entry(key).or_default() += 1;
             }
         }
         CoreIndex {
+            quotes: count,
             document_frequency,
             postings: WordMap::default(),
         }
@@ -438,36 +466,71 @@ impl CoreIndex {
     }
 
     /// The candidates among cores numbered `first` or above, the quote's keys counting
-    /// `own` more times than the index says.
+    /// `own` more times than the index says. Cores are ranked by the words they share with the
+    /// quote, each word weighing the rarity of its rarest shared key: a Spanish word glossed
+    /// several ways counts once, not once per gloss, so that a translation sharing a rare name
+    /// outranks same-language statements that share only common words ("Es la peor crisis que
+    /// ha vivido Ostrena en 8 años" finds “This is the worst crisis Ostrena has seen in 8
+    /// years” before the same Spanish sentence said of other towns).
     fn ranked_candidates(&self, quote: &NormalizedQuote, first: usize, own: u32) -> Vec<usize> {
-        let mut keys: Vec<(u32, Word)> = index_keys(quote)
+        let frequency = |k: &Word| self.document_frequency.get(k).copied().unwrap_or(0) + own;
+        let word_keys: Vec<Vec<Word>> = quote.content().map(token_keys).collect();
+        let mut keys: Vec<Word> = word_keys.iter().flatten().copied().collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut keys: Vec<(u32, Word)> = keys
             .into_iter()
-            .map(|k| {
-                (
-                    self.document_frequency.get(&k).copied().unwrap_or(0) + own,
-                    k,
-                )
-            })
+            .map(|k| (frequency(&k), k))
             .filter(|(df, _)| *df > 1)
             .collect();
         keys.sort();
-        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
-        for (_, key) in keys.iter().take(PROBE_KEYS) {
-            let cores = self.postings.get(key).map(Vec::as_slice).unwrap_or(&[]);
-            if cores.len() > MAX_PROBE_POSTING {
-                continue;
+        let probes: WordMap<Word, &[u32]> = keys
+            .iter()
+            .take(PROBE_KEYS)
+            .filter_map(|(_, key)| {
+                let cores = self.postings.get(key).map(Vec::as_slice).unwrap_or(&[]);
+                (cores.len() <= MAX_PROBE_POSTING).then_some((*key, cores))
+            })
+            .collect();
+        // Per core: shared keys, and the words' weights.
+        let mut shared: WordMap<usize, (usize, f64)> = WordMap::default();
+        let mut word_weight: WordMap<usize, f64> = WordMap::default();
+        for token_keys in &word_keys {
+            word_weight.clear();
+            for key in token_keys {
+                let Some(cores) = probes.get(key) else {
+                    continue;
+                };
+                let rarity = (f64::from(self.quotes + own) / f64::from(frequency(key))).ln();
+                for core in cores.iter().map(|&core| core as usize) {
+                    if core >= first {
+                        let weight = word_weight.entry(core).or_default();
+                        *weight = weight.max(rarity);
+                    }
+                }
             }
+            // Summed in any order: each core's sum is over its own words, whose order the
+            // quote fixes, so the ranking never depends on the map's order.
+            for (&core, &weight) in &word_weight {
+                let entry = shared.entry(core).or_default();
+                entry.1 += weight;
+            }
+        }
+        // Shared keys, each counted once however many words bring it.
+        for cores in probes.values() {
             for core in cores.iter().map(|&core| core as usize) {
-                if core >= first {
-                    *shared.entry(core).or_default() += 1;
+                if let Some(entry) = shared.get_mut(&core) {
+                    entry.0 += 1;
                 }
             }
         }
-        let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut ranked: Vec<(usize, (usize, f64))> = shared
+            .into_iter()
+            .filter(|&(_, (keys, _))| keys >= MIN_SHARED_KEYS)
+            .collect();
+        ranked.sort_by(|a, b| b.1 .1.total_cmp(&a.1 .1).then(a.0.cmp(&b.0)));
         ranked
             .into_iter()
-            .filter(|&(_, n)| n >= MIN_SHARED_KEYS)
             .take(MAX_CANDIDATES)
             .map(|(core, _)| core)
             .collect()
@@ -652,6 +715,46 @@ mod tests {
             lexicon,
         );
         assert_eq!(aside.relation, Some(Relation::Same), "{aside:?}");
+    }
+
+    #[test]
+    fn a_translation_sharing_a_rare_name_outranks_many_glossed_namesakes() {
+        let lexicon = Lexicon::builtin();
+        let normalizer = Normalizer::new(lexicon);
+        let towns = [
+            "Nueva Tolva",
+            "Puerto Almira",
+            "Santa Leira",
+            "Costavela",
+            "Riscaluz",
+            "Valmeral",
+            "San Ebrel",
+            "Monteluz",
+            "Rocafria",
+            "Altamar",
+        ];
+        let mut cores: Vec<NormalizedQuote> = towns
+            .iter()
+            .map(|town| {
+                normalizer.normalize(
+                    &format!("Es la peor crisis que ha vivido {town} en 8 años"),
+                    Lang::Es,
+                )
+            })
+            .collect();
+        cores.push(normalizer.normalize(
+            "This is the worst crisis Ostrena has seen in 8,100 years",
+            Lang::En,
+        ));
+        let quote = normalizer.normalize(
+            "Es la peor crisis que ha vivido Ostrena en 8.100 años",
+            Lang::Es,
+        );
+        let mut index = CoreIndex::new(cores.iter().chain([&quote]));
+        for (id, core) in cores.iter().enumerate() {
+            index.add_core(id, core);
+        }
+        assert!(index.candidates(&quote).contains(&towns.len()));
     }
 
     #[test]

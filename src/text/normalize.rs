@@ -112,8 +112,10 @@ impl<'a> Normalizer<'a> {
             .map(|(position, token)| {
                 let word = token.text(text);
                 let info = word_info(lang, word);
-                let concepts: &'a [Word] = if info.number || lang == Lang::En {
+                let concepts: &'a [Word] = if info.number {
                     &info.own_concept
+                } else if lang == Lang::En {
+                    self.english_concepts(info)
                 } else {
                     let glosses = self.lexicon.glosses(info.key);
                     if glosses.is_empty() {
@@ -136,6 +138,46 @@ impl<'a> Normalizer<'a> {
             })
             .collect();
         NormalizedQuote { tokens }
+    }
+}
+
+/// Shortest English word (in letters) read as "re" and a verb: "redo", "react" are too short
+/// to tell.
+const MIN_REPEAT_VERB_CHARS: usize = 6;
+
+impl<'a> Normalizer<'a> {
+    /// The concepts of an English word: its own stem, and for a word the lexicon does not know
+    /// that is "re" and a verb it knows ("refill", "reopen", "re-elect") also that verb and
+    /// "again", so that "no volverán a llenar" meets "will not refill". A word the lexicon
+    /// knows ("report", "reveal", "remain") is never split.
+    fn english_concepts(&self, info: &'static WordInfo) -> &'a [Word] {
+        thread_local! {
+            // By lexicon (its address) and word: another lexicon may know other words.
+            static SPLIT: RefCell<WordMap<(usize, Word), &'static [Word]>> =
+                RefCell::new(WordMap::default());
+        }
+        let memo_key = (std::ptr::from_ref(self.lexicon) as usize, info.key);
+        let folded = info.folded.as_str();
+        if !info.content
+            || folded.chars().count() < MIN_REPEAT_VERB_CHARS
+            || !folded.starts_with("re")
+            || self.lexicon.knows_key(Lang::En, info.key)
+        {
+            return &info.own_concept;
+        }
+        if let Some(split) = SPLIT.with(|memo| memo.borrow().get(&memo_key).copied()) {
+            return split;
+        }
+        let verb = folded[2..].trim_start_matches('-');
+        let verb_key = Word::new(&word_key(Lang::En, verb));
+        let split: &'static [Word] = if self.lexicon.knows_key(Lang::En, verb_key) {
+            let again = Word::new(&word_key(Lang::En, "again"));
+            Box::leak(Box::new([info.key, verb_key, again]))
+        } else {
+            &info.own_concept
+        };
+        SPLIT.with(|memo| memo.borrow_mut().insert(memo_key, split));
+        split
     }
 }
 
@@ -270,6 +312,21 @@ mod tests {
                 es.tokens[0].concepts
             );
         }
+    }
+
+    #[test]
+    fn a_repeated_verb_meets_its_verb_and_again() {
+        let normalizer = Normalizer::new(Lexicon::builtin());
+        let concepts = |word: &str| {
+            let quote = normalizer.normalize(word, Lang::En);
+            quote.tokens[0].concepts.to_vec()
+        };
+        let refill = concepts("refill");
+        let llenar = normalizer.normalize("llenar", Lang::Es);
+        assert!(llenar.tokens[0].concepts.iter().any(|c| refill.contains(c)));
+        assert!(refill.contains(&concepts("again")[0]));
+        // Words the lexicon knows stay whole: "report" is no "port" again.
+        assert_eq!(concepts("report").len(), 1);
     }
 
     #[test]
