@@ -925,7 +925,9 @@ fn tail_sentence(
 }
 
 /// The previous quote's attribution, when the quote continues it: same paragraph (or the
-/// next one), and no word between them but the previous quote's own attribution.
+/// next one), and no word between them but the previous quote's own attribution. A paragraph
+/// that is nothing but a quotation right after a quoted paragraph continues its speaker however
+/// long the chain (each link lowers the confidence): no one else was introduced in between.
 fn inherited(
     doc: &Document,
     attributions: &[Option<LocalAttribution>],
@@ -947,7 +949,10 @@ fn inherited(
         .iter()
         .all(|&t| doc.tokens[t].start >= attr_start && doc.tokens[t].end <= attr_end);
     let same_or_next_sentence = sentence_index <= doc.sentence_at(attr_end.saturating_sub(1)) + 1;
-    (covered && same_or_next_sentence).then(|| LocalAttribution {
+    let quote_only_paragraph = between.is_empty()
+        && paragraph == previous_paragraph + 1
+        && doc.paragraphs[paragraph].0 == quote.open;
+    (covered && (same_or_next_sentence || quote_only_paragraph)).then(|| LocalAttribution {
         cue: None,
         confidence: previous_attribution.confidence * FACTOR_NEIGHBOUR,
         ..previous_attribution.clone()
@@ -1135,25 +1140,47 @@ fn resolve_person(
             salient_person(doc, pack, people, position, None)?,
             CONFIDENCE_IMPLICIT_SUBJECT,
         ),
-        MentionKind::Epithet(traits) => (
-            {
-                let salient = salient_person(doc, pack, people, position, traits.gender);
-                people
-                    .resolve_epithet(traits, position, salient)
-                    .or_else(|| {
-                        // No one named so far holds the office: a heading's entry may name them
-                        // next.
-                        let paragraph = doc.paragraph_at(position);
-                        let limit = doc
-                            .paragraphs
-                            .get(paragraph + 1)
-                            .map_or(doc.body.len(), |&(_, end)| end);
-                        people.resolve_epithet_ahead(traits, position, limit)
-                    })?
-            },
-            CONFIDENCE_EPITHET_AT_CUE,
-        ),
+        MentionKind::Epithet(traits) => match surname_as_title(doc, ctx, people, mention) {
+            Some(person) => (person, CONFIDENCE_NAME_AT_CUE),
+            None => (
+                {
+                    let salient = salient_person(doc, pack, people, position, traits.gender);
+                    people
+                        .resolve_epithet(traits, position, salient)
+                        .or_else(|| {
+                            // No one named so far holds the office: a heading's entry may name them
+                            // next.
+                            let paragraph = doc.paragraph_at(position);
+                            let limit = doc
+                                .paragraphs
+                                .get(paragraph + 1)
+                                .map_or(doc.body.len(), |&(_, end)| end);
+                            people.resolve_epithet_ahead(traits, position, limit)
+                        })?
+                },
+                CONFIDENCE_EPITHET_AT_CUE,
+            ),
+        },
     })
+}
+
+/// The person whose surname is a title or role word written capitalized as the whole mention
+/// ("Sen. Angus King … King noted", "el obispo … Rey afirmó"): a name word after a given name
+/// or an honorific, not an epithet for whoever is salient.
+fn surname_as_title(
+    doc: &Document,
+    ctx: &Context,
+    people: &People,
+    mention: &Mention,
+) -> Option<usize> {
+    if mention.to != mention.from + 1 || !is_capitalized_at(doc, ctx, mention.from) {
+        return None;
+    }
+    let key = people::name_key(std::slice::from_ref(&ctx.words[mention.from]));
+    people
+        .persons
+        .iter()
+        .position(|p| p.key.len() >= 2 && p.key.last() == key.first())
 }
 
 fn resolve(
@@ -1222,7 +1249,13 @@ fn mention_starting_at(
             name_from += 1;
         }
     }
-    let run_end = name_run_end(doc, ctx, name_from);
+    // A weekday or a month after a name ends it ("Lai Mohammed Sunday said").
+    let run_end = name_run_end(doc, ctx, name_from).map(|mut to| {
+        while to > name_from + 1 && pack.non_names.contains(&ctx.words[to - 1]) {
+            to -= 1;
+        }
+        to
+    });
     // Capitalized words that are not names: function words, cue words, and an ordinary word
     // opening the sentence ("Speaking", "According", "In Doral", "Emerging").
     let run_start = name_from;

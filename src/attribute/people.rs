@@ -567,7 +567,7 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
                 continue;
             }
             let text = next_token.text(doc.body);
-            if next_token.is_word && is_capitalized(text) {
+            if next_token.is_word && is_capitalized(text) && !pack.non_names.contains(&words[j]) {
                 j += 1;
             } else if next_token.is_word
                 && NAME_CONNECTORS.contains(&words[j].as_str())

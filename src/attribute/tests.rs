@@ -568,3 +568,28 @@ fn a_quote_credited_by_a_colon_takes_the_kind_of_the_same_words_with_a_verb() {
     attribute(&doc, &mut kinds, Lang::Es.pack(), people);
     assert_eq!(kinds, [QuoteKind::Writing, QuoteKind::Writing]);
 }
+
+#[test]
+fn quote_only_paragraphs_continue_the_speaker_however_many() {
+    let body = "“The budget holds,” Marta Quiroga said.\n\n“Nobody will lose a job.”\n\n“The schools open on time.”\n\n“We keep every promise,” Quiroga said.";
+    assert_eq!(speakers(body, Lang::En), vec![some("Marta Quiroga"); 4]);
+    let body = "«El presupuesto se mantiene», afirmó Tomás Ibarra.\n\n«Nadie perderá su empleo».\n\n«Las escuelas abrirán a tiempo».\n\n«Cumplimos cada promesa».";
+    assert_eq!(speakers(body, Lang::Es), vec![some("Tomás Ibarra"); 4]);
+}
+
+#[test]
+fn a_surname_that_is_a_title_word_names_its_person() {
+    let body =
+        "Sen. Rhea Bishop, like Sen. Paul Dorsey, spoke. Bishop noted that “the vote is over.”";
+    assert_eq!(speakers(body, Lang::En), [some("Rhea Bishop")]);
+    let body = "La diputada Elena Rey, como el diputado Luis Soto, habló. Rey afirmó que «la votación terminó».";
+    assert_eq!(speakers(body, Lang::Es), [some("Elena Rey")]);
+}
+
+#[test]
+fn a_weekday_after_a_name_ends_it() {
+    let body = "The trade minister, Ola Adeyemi Monday said the port “will reopen soon”.";
+    assert_eq!(speakers(body, Lang::En), [some("Ola Adeyemi")]);
+    let body = "El ministro, Raúl Cabrera Martes dijo que el puerto «reabrirá pronto».";
+    assert_eq!(speakers(body, Lang::Es), [some("Raúl Cabrera")]);
+}
