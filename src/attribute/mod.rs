@@ -19,7 +19,7 @@ use crate::extract::Document;
 use crate::lang::{CueMode, Gender, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::is_capitalized;
-use people::{genders_agree, lookup, parse_epithet};
+use people::{genders_agree, is_place, lookup, parse_epithet};
 
 /// Confidence of a name right next to a cue ("Trump said", "said Trump").
 const CONFIDENCE_NAME_AT_CUE: f32 = 0.95;
@@ -46,6 +46,9 @@ const MAX_CONTEXT_TOKENS: usize = 120;
 const MAX_INTRODUCTORY_TOKENS: usize = 8;
 /// How many sentences back a pronoun looks for the subject it continues.
 const SALIENCE_SENTENCES: usize = 3;
+/// How many sentences back a subject the article already knows stays salient, across
+/// paragraphs, before the most recently named person is taken instead.
+const MAX_SALIENCE_SENTENCES: usize = 6;
 /// How far after a quote (in words) its cue may start: "…,” Colombian President Gustavo Petro said".
 const MAX_WORDS_TO_CUE_AFTER: usize = 7;
 /// How many words before a quotation may name it an inscription ("con la dedicatoria manuscrita
@@ -59,6 +62,9 @@ const MIN_WORDS_REPEATED_QUOTE: usize = 4;
 const MAX_PHRASE_BEFORE_SUBJECT: usize = 4;
 /// An attribution sentence after a quote is at most this long ("Petro wrote on X.").
 const MAX_WORDS_TAIL_SENTENCE: usize = 10;
+/// Prepositions of place in either language: a single capitalized word they govern is a place
+/// ("en Ecuador", "from Lagos"), never a speaker.
+const LOCATIVE_PREPOSITIONS: &[&str] = &["at", "desde", "en", "from", "hacia", "in"];
 
 /// An attribution within one article: the person is an index into [`People::persons`].
 #[derive(Clone, Debug, PartialEq)]
@@ -821,9 +827,16 @@ fn salient_person(
         |people: &People, person: usize| genders_agree(people.persons[person].gender, gender);
     let current = doc.sentence_at(position);
     let paragraph = doc.paragraph_at(position);
-    for index in (current.saturating_sub(SALIENCE_SENTENCES)..=current).rev() {
+    for index in (current.saturating_sub(MAX_SALIENCE_SENTENCES)..=current).rev() {
         let (start, end) = doc.sentences[index];
-        if doc.paragraph_at(start) + 1 < paragraph {
+        // Beyond the nearest sentences only a subject the article already knows counts for an
+        // unwritten subject: a speaker named as a subject a while back is still salient, more
+        // than someone named since only as an object ("preguntó a …", "told …") or a
+        // complement ("al periodista …").
+        // A gendered pronoun keeps to the nearest sentences: when their subjects do not fit,
+        // it stands for the last person of its gender named, subject or not.
+        let far = doc.paragraph_at(start) + 1 < paragraph || index + SALIENCE_SENTENCES < current;
+        if far && gender.is_some() {
             break;
         }
         let ctx = Context::new(doc, start, end.min(position), start);
@@ -847,7 +860,7 @@ fn salient_person(
                         .words
                         .get(mention.to..)
                         .is_some_and(|rest| pack.cue_at(rest, false).is_some());
-                if words.len() >= 2 && !all_caps && continues {
+                if words.len() >= 2 && !all_caps && continues && !is_place(pack, words) && !far {
                     let person = people.resolve_name(words, subject_position);
                     if fits(people, person) {
                         return Some(person);
@@ -1131,6 +1144,16 @@ fn resolve_person(
 ) -> Option<(usize, f32)> {
     let position = doc.tokens[ctx.tokens[mention.from]].start;
     Some(match &mention.kind {
+        // A place is no speaker, unless the article also names a person so.
+        MentionKind::Name(words) if is_place(pack, words) && people.find_name(words).is_none() => {
+            return None
+        }
+        // "la 'número dos' del Ejecutivo insistió": an institution in a prepositional phrase
+        // is no subject; the phrase's head stands for the salient person.
+        MentionKind::Name(words) if institution_complement(pack, ctx, mention, words) => (
+            salient_person(doc, pack, people, position, None)?,
+            CONFIDENCE_IMPLICIT_SUBJECT,
+        ),
         MentionKind::Name(words) => (people.resolve_name(words, position), CONFIDENCE_NAME_AT_CUE),
         MentionKind::Pronoun(gender) => (
             salient_person(doc, pack, people, position, *gender)?,
@@ -1162,6 +1185,22 @@ fn resolve_person(
             ),
         },
     })
+}
+
+/// True when a name mention is one institution noun governed by "de", "del" or "of" ("del
+/// Ejecutivo", "of Government"): the complement of a head the context left out.
+fn institution_complement(
+    pack: &LanguagePack,
+    ctx: &Context,
+    mention: &Mention,
+    words: &[String],
+) -> bool {
+    let governed = matches!(ctx.words[mention.from].as_str(), "de" | "del" | "of")
+        || mention
+            .from
+            .checked_sub(1)
+            .is_some_and(|i| matches!(ctx.words[i].as_str(), "de" | "del" | "of"));
+    governed && words.len() == 1 && pack.organizations.contains(&words[0].to_lowercase())
 }
 
 /// The person whose surname is a title or role word written capitalized as the whole mention
@@ -1307,6 +1346,14 @@ fn mention_starting_at(
                 _ => j += 1,
             }
         }
+    }
+    // "la residencia del embajador en Ecuador": one word governed by a locative preposition
+    // is a place.
+    let governed_by_locative = name_from > 0
+        && LOCATIVE_PREPOSITIONS.contains(&ctx.words[name_from - 1].as_str())
+        && run_end == Some(name_from + 1);
+    if governed_by_locative {
+        return None;
     }
     if let Some(mut to) = run_end.filter(|&to| to > name_from) {
         if to > name_from {

@@ -593,3 +593,27 @@ fn a_weekday_after_a_name_ends_it() {
     let body = "El ministro, Raúl Cabrera Martes dijo que el puerto «reabrirá pronto».";
     assert_eq!(speakers(body, Lang::Es), [some("Raúl Cabrera")]);
 }
+
+#[test]
+fn a_place_is_never_a_speaker() {
+    let body = "The envoy spent a week at the embassy in Ecuador and insisted that “the trip was private”.";
+    assert_eq!(speakers(body, Lang::En), [None]);
+    let body = "El ministro pasó una semana en la residencia de Quito y subrayando que «el viaje fue privado».";
+    assert_eq!(speakers(body, Lang::Es), [None]);
+    let body = "South Texas said that “the border stays open”.";
+    assert_eq!(speakers(body, Lang::En), [None]);
+}
+
+#[test]
+fn an_institution_in_a_phrase_does_not_beat_its_head() {
+    let body = "La portavoz Irene Vidal habló tras la reunión.\n\nLa 'número dos' del Ejecutivo insistió en que «no habrá más crisis».";
+    assert_eq!(speakers(body, Lang::Es).last(), Some(&some("Irene Vidal")));
+    let body = "Spokeswoman Irene Vidal spoke after the meeting.\n\nThe number two of Government insisted that “there will be no more crises”.";
+    assert_eq!(speakers(body, Lang::En), [some("Irene Vidal")]);
+}
+
+#[test]
+fn an_unwritten_subject_is_the_salient_subject_not_a_later_object() {
+    let body = "El presidente Mateo Arriaga omitió varias respuestas en su conferencia.\n\nUna reportera preguntó a Arriaga por el caso, y el mandatario dijo que la reportera informa al periodista Julio Benavides y a Ramón Ortega.\n\n«Ustedes buscan nada más lo malo», señaló.";
+    assert_eq!(speakers(body, Lang::Es), [some("Mateo Arriaga")]);
+}
