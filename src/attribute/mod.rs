@@ -44,6 +44,8 @@ const MAX_DESCRIPTION_TOKENS: usize = 14;
 const MAX_CONTEXT_TOKENS: usize = 120;
 /// An introductory phrase before a sentence's subject is at most this many tokens ("In Doral,").
 const MAX_INTRODUCTORY_TOKENS: usize = 8;
+/// An introductory phrase opened by a preposition is at most this many tokens.
+const MAX_PREPOSITIONAL_OPENING_TOKENS: usize = 14;
 /// How many sentences back a pronoun looks for the subject it continues.
 const SALIENCE_SENTENCES: usize = 3;
 /// How many sentences back a subject the article already knows stays salient, across
@@ -784,7 +786,16 @@ fn sentence_subject(
         }
     }
     // ... or after an introductory phrase closed by a comma ("En rueda de prensa, el jefe de Estado").
-    let comma = (1..before.min(MAX_INTRODUCTORY_TOKENS)).find(|&i| ctx.words[i] == ",")?;
+    // A phrase opened by a preposition may run longer ("On the performance of the party in
+    // the North East, Kurian hoped …").
+    let limit = if pack.stopwords.contains(&ctx.words[0])
+        && !pack.epithet_openers.contains(&ctx.words[0])
+    {
+        MAX_PREPOSITIONAL_OPENING_TOKENS
+    } else {
+        MAX_INTRODUCTORY_TOKENS
+    };
+    let comma = (1..before.min(limit)).find(|&i| ctx.words[i] == ",")?;
     mention_starting_at(doc, pack, ctx, comma + 1).filter(|m| m.to <= before)
 }
 

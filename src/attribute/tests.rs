@@ -617,3 +617,11 @@ fn an_unwritten_subject_is_the_salient_subject_not_a_later_object() {
     let body = "El presidente Mateo Arriaga omitió varias respuestas en su conferencia.\n\nUna reportera preguntó a Arriaga por el caso, y el mandatario dijo que la reportera informa al periodista Julio Benavides y a Ramón Ortega.\n\n«Ustedes buscan nada más lo malo», señaló.";
     assert_eq!(speakers(body, Lang::Es), [some("Mateo Arriaga")]);
 }
+
+#[test]
+fn a_quote_paragraph_after_a_long_opening_phrase_takes_the_subject() {
+    let body = "Minister Ana Lobo visited the port.\n\nOn the question of the new cranes at the southern docks, Lobo hoped that work would start soon.\n\n“We will finish the docks before the summer.”";
+    assert_eq!(speakers(body, Lang::En), [some("Ana Lobo")]);
+    let body = "La ministra Ana Lobo visitó el puerto.\n\nSobre la cuestión de las nuevas grúas en los muelles del sur, Lobo esperaba que las obras empezaran pronto.\n\n«Terminaremos los muelles antes del verano».";
+    assert_eq!(speakers(body, Lang::Es), [some("Ana Lobo")]);
+}
