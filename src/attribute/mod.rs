@@ -264,6 +264,18 @@ pub fn attribute(
                 .or_else(|| colon_continuation(doc, pack, &people, &attributions, index, &before))
                 .or_else(|| cueless_subject(doc, pack, &people, index, sentence)),
         };
+        // "issued the following statement: “…”": a sentence naming a written medium makes
+        // a quote credited from it, cue or not, writing.
+        let attribution = attribution.map(|a| {
+            if a.cue.is_none() && names_written_medium(doc, pack, a.sentence) {
+                LocalAttribution {
+                    mode: CueMode::Writing,
+                    ..a
+                }
+            } else {
+                a
+            }
+        });
         if let Some(a) = &attribution {
             if a.mode == CueMode::Writing && kinds[index] == QuoteKind::Speech {
                 kinds[index] = QuoteKind::Writing;

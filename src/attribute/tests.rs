@@ -625,3 +625,17 @@ fn a_quote_paragraph_after_a_long_opening_phrase_takes_the_subject() {
     let body = "La ministra Ana Lobo visitó el puerto.\n\nSobre la cuestión de las nuevas grúas en los muelles del sur, Lobo esperaba que las obras empezaran pronto.\n\n«Terminaremos los muelles antes del verano».";
     assert_eq!(speakers(body, Lang::Es), [some("Ana Lobo")]);
 }
+
+#[test]
+fn a_statement_issued_before_a_colon_is_writing() {
+    let body = "Senator Ada Mertz issued the following statement after the vote:\n\n“We cannot afford to wait any longer.”";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::En),
+        [(some("Ada Mertz"), QuoteKind::Writing)]
+    );
+    let body = "La senadora Ada Mertz emitió el siguiente comunicado tras la votación:\n\n«No podemos esperar más».";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::Es),
+        [(some("Ada Mertz"), QuoteKind::Writing)]
+    );
+}
