@@ -59,6 +59,9 @@ const MAX_WORDS_INSCRIPTION_MARK: usize = 6;
 /// A quote repeated elsewhere in its article takes the speaker found there when it has at least
 /// this many words: fewer ("a reset") may be anyone's.
 const MIN_WORDS_REPEATED_QUOTE: usize = 4;
+/// A quote nested in another repeats one quoted elsewhere with at least this many words: the
+/// writer marked them as someone's words twice.
+const MIN_WORDS_REPEATED_NESTED_QUOTE: usize = 3;
 /// A prepositional phrase between an inverted cue and its subject is at most this many words
 /// ("afirmó por su parte la ministra").
 const MAX_PHRASE_BEFORE_SUBJECT: usize = 4;
@@ -311,9 +314,14 @@ fn repeated_quotes(
             .as_ref()
             .is_some_and(|a| a.cue.as_deref() == Some(":"))
     };
+    // A quote nested in another that repeats words the article quotes elsewhere ("When a
+    // president writes ‘You are great’ …") is that quote again, by its speaker.
+    let nested_statement = |index: usize, kinds: &[QuoteKind]| {
+        doc.quotes[index].depth > 0 && kinds[index].is_statement()
+    };
     let wants_source =
         |index: usize, kinds: &[QuoteKind], attributions: &[Option<LocalAttribution>]| {
-            statement(index)
+            (statement(index) || nested_statement(index, kinds))
                 && (attributions[index].is_none()
                     || (by_colon(&attributions[index]) && kinds[index] == QuoteKind::Speech))
         };
@@ -337,13 +345,22 @@ fn repeated_quotes(
             continue;
         }
         let wanted = words(index);
-        if wanted.len() < MIN_WORDS_REPEATED_QUOTE {
+        let min_words = if doc.quotes[index].depth > 0 {
+            MIN_WORDS_REPEATED_NESTED_QUOTE
+        } else {
+            MIN_WORDS_REPEATED_QUOTE
+        };
+        if wanted.len() < min_words {
             continue;
         }
         let later = index + 1..doc.quotes.len();
         let earlier = (0..index).rev();
+        let quote = &doc.quotes[index];
         let source = later.chain(earlier).find(|&other| {
+            let encloses = doc.quotes[other].open < quote.open
+                && doc.quotes[other].close_end >= quote.close_end;
             statement(other)
+                && !encloses
                 && attributions[other].is_some()
                 && words(other)
                     .windows(wanted.len())

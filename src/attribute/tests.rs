@@ -639,3 +639,25 @@ fn a_statement_issued_before_a_colon_is_writing() {
         [(some("Ada Mertz"), QuoteKind::Writing)]
     );
 }
+
+#[test]
+fn a_nested_quote_repeating_an_attributed_one_takes_its_speaker() {
+    let body = "Mayor Luisa Pardo wrote in a letter: “The port keeps this city alive.”\n\n“When a mayor writes ‘The port keeps this city alive’ to the council, she is courting the unions,” analyst Omar Reyes said.";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::En),
+        [
+            (some("Luisa Pardo"), QuoteKind::Writing),
+            (some("Omar Reyes"), QuoteKind::Speech),
+            (some("Luisa Pardo"), QuoteKind::Writing),
+        ]
+    );
+    let body = "La alcaldesa Luisa Pardo escribió en una carta: «El puerto mantiene viva esta ciudad».\n\n«Cuando una alcaldesa escribe “El puerto mantiene viva esta ciudad” al concejo, corteja a los sindicatos», dijo el analista Omar Reyes.";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::Es),
+        [
+            (some("Luisa Pardo"), QuoteKind::Writing),
+            (some("Omar Reyes"), QuoteKind::Speech),
+            (some("Luisa Pardo"), QuoteKind::Writing),
+        ]
+    );
+}
