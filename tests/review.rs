@@ -268,13 +268,8 @@ fn interactive_review_saves_each_decision_and_check_applies_them() {
 #[test]
 fn script_modes_decide_without_a_terminal() {
     let dir = corpus_copy("script");
-    // A brief that quotes a statement with no speaker brings an info finding (unattributed):
-    // the shipped corpus credits every quote now.
-    std::fs::write(
-        dir.join("en-99-unsigned.txt"),
-        "ROUNDUP | Desk Notes\n\nWhite House talks end\n\nReactions after the talks were brief and upbeat.\n\n“We had a very good meeting.”\n",
-    )
-    .unwrap();
+    let (name, text) = common::UNSIGNED_BRIEF;
+    std::fs::write(dir.join(name), text).unwrap();
     let baseline = dir.join("decisions.json");
     let (report, status) = check_json(&[path_str(&dir)]);
     assert_eq!(status, 1);
