@@ -74,10 +74,10 @@ fn chromium(browser: &Path, work: &Path, args: &[String]) -> String {
 }
 
 /// The JSON report of the corpus, to know what the page should show.
-fn json_report() -> serde_json::Value {
+fn json_report(corpus: &Path) -> serde_json::Value {
     let output = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(["check", "-q", "--format", "json", CORPUS])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "-q", "--format", "json"])
+        .arg(corpus)
         .output()
         .unwrap();
     serde_json::from_slice(&output.stdout).unwrap()
@@ -126,16 +126,25 @@ fn html_report_renders_findings_and_filters_in_chromium() {
         return;
     };
     let work = common::temp_dir("browser", "html");
+    // The shipped corpus, plus a brief that leaves a statement unattributed: findings of two
+    // kinds for the kind filter.
+    let corpus = work.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(CORPUS)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    let (name, text) = common::UNSIGNED_BRIEF;
+    std::fs::write(corpus.join(name), text).unwrap();
     let page = work.join("report.html");
     let status = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
         .args(["check", "-q", "--format", "html", "-o"])
         .arg(&page)
-        .arg(CORPUS)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg(&corpus)
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(1), "the corpus has error findings");
-    let report = json_report();
+    let report = json_report(&corpus);
     let findings = report["findings"].as_array().unwrap();
     let url = format!("file://{}", page.display());
 

@@ -76,7 +76,7 @@ fn fingerprints_survive_more_articles_and_renamed_files() {
     let (original, _) = check_json(&["--no-baseline", CORPUS]);
     let before = fingerprints(&original);
     // Enough findings to follow through a renaming (attribution fixes make the corpus cleaner).
-    assert!(before.len() >= 4);
+    assert!(before.len() >= 3);
     // The definition is fixed: a user's baseline must still match after an upgrade.
     let first = &findings(&original)[0];
     assert_eq!(first["kind"], "speaker_conflict");
@@ -268,6 +268,8 @@ fn interactive_review_saves_each_decision_and_check_applies_them() {
 #[test]
 fn script_modes_decide_without_a_terminal() {
     let dir = corpus_copy("script");
+    let (name, text) = common::UNSIGNED_BRIEF;
+    std::fs::write(dir.join(name), text).unwrap();
     let baseline = dir.join("decisions.json");
     let (report, status) = check_json(&[path_str(&dir)]);
     assert_eq!(status, 1);

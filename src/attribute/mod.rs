@@ -19,7 +19,7 @@ use crate::extract::Document;
 use crate::lang::{CueMode, Gender, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::is_capitalized;
-use people::{genders_agree, lookup, parse_epithet};
+use people::{genders_agree, is_place, lookup, parse_epithet};
 
 /// Confidence of a name right next to a cue ("Trump said", "said Trump").
 const CONFIDENCE_NAME_AT_CUE: f32 = 0.95;
@@ -44,8 +44,13 @@ const MAX_DESCRIPTION_TOKENS: usize = 14;
 const MAX_CONTEXT_TOKENS: usize = 120;
 /// An introductory phrase before a sentence's subject is at most this many tokens ("In Doral,").
 const MAX_INTRODUCTORY_TOKENS: usize = 8;
+/// An introductory phrase opened by a preposition is at most this many tokens.
+const MAX_PREPOSITIONAL_OPENING_TOKENS: usize = 14;
 /// How many sentences back a pronoun looks for the subject it continues.
 const SALIENCE_SENTENCES: usize = 3;
+/// How many sentences back a subject the article already knows stays salient, across
+/// paragraphs, before the most recently named person is taken instead.
+const MAX_SALIENCE_SENTENCES: usize = 6;
 /// How far after a quote (in words) its cue may start: "…,” Colombian President Gustavo Petro said".
 const MAX_WORDS_TO_CUE_AFTER: usize = 7;
 /// How many words before a quotation may name it an inscription ("con la dedicatoria manuscrita
@@ -54,11 +59,17 @@ const MAX_WORDS_INSCRIPTION_MARK: usize = 6;
 /// A quote repeated elsewhere in its article takes the speaker found there when it has at least
 /// this many words: fewer ("a reset") may be anyone's.
 const MIN_WORDS_REPEATED_QUOTE: usize = 4;
+/// A quote nested in another repeats one quoted elsewhere with at least this many words: the
+/// writer marked them as someone's words twice.
+const MIN_WORDS_REPEATED_NESTED_QUOTE: usize = 3;
 /// A prepositional phrase between an inverted cue and its subject is at most this many words
 /// ("afirmó por su parte la ministra").
 const MAX_PHRASE_BEFORE_SUBJECT: usize = 4;
 /// An attribution sentence after a quote is at most this long ("Petro wrote on X.").
 const MAX_WORDS_TAIL_SENTENCE: usize = 10;
+/// Prepositions of place in either language: a single capitalized word they govern is a place
+/// ("en Ecuador", "from Lagos"), never a speaker.
+const LOCATIVE_PREPOSITIONS: &[&str] = &["at", "desde", "en", "from", "hacia", "in"];
 
 /// An attribution within one article: the person is an index into [`People::persons`].
 #[derive(Clone, Debug, PartialEq)]
@@ -256,6 +267,18 @@ pub fn attribute(
                 .or_else(|| colon_continuation(doc, pack, &people, &attributions, index, &before))
                 .or_else(|| cueless_subject(doc, pack, &people, index, sentence)),
         };
+        // "issued the following statement: “…”": a sentence naming a written medium makes
+        // a quote credited from it, cue or not, writing.
+        let attribution = attribution.map(|a| {
+            if a.cue.is_none() && names_written_medium(doc, pack, a.sentence) {
+                LocalAttribution {
+                    mode: CueMode::Writing,
+                    ..a
+                }
+            } else {
+                a
+            }
+        });
         if let Some(a) = &attribution {
             if a.mode == CueMode::Writing && kinds[index] == QuoteKind::Speech {
                 kinds[index] = QuoteKind::Writing;
@@ -291,9 +314,14 @@ fn repeated_quotes(
             .as_ref()
             .is_some_and(|a| a.cue.as_deref() == Some(":"))
     };
+    // A quote nested in another that repeats words the article quotes elsewhere ("When a
+    // president writes ‘You are great’ …") is that quote again, by its speaker.
+    let nested_statement = |index: usize, kinds: &[QuoteKind]| {
+        doc.quotes[index].depth > 0 && kinds[index].is_statement()
+    };
     let wants_source =
         |index: usize, kinds: &[QuoteKind], attributions: &[Option<LocalAttribution>]| {
-            statement(index)
+            (statement(index) || nested_statement(index, kinds))
                 && (attributions[index].is_none()
                     || (by_colon(&attributions[index]) && kinds[index] == QuoteKind::Speech))
         };
@@ -317,13 +345,22 @@ fn repeated_quotes(
             continue;
         }
         let wanted = words(index);
-        if wanted.len() < MIN_WORDS_REPEATED_QUOTE {
+        let min_words = if doc.quotes[index].depth > 0 {
+            MIN_WORDS_REPEATED_NESTED_QUOTE
+        } else {
+            MIN_WORDS_REPEATED_QUOTE
+        };
+        if wanted.len() < min_words {
             continue;
         }
         let later = index + 1..doc.quotes.len();
         let earlier = (0..index).rev();
+        let quote = &doc.quotes[index];
         let source = later.chain(earlier).find(|&other| {
+            let encloses = doc.quotes[other].open < quote.open
+                && doc.quotes[other].close_end >= quote.close_end;
             statement(other)
+                && !encloses
                 && attributions[other].is_some()
                 && words(other)
                     .windows(wanted.len())
@@ -778,7 +815,16 @@ fn sentence_subject(
         }
     }
     // ... or after an introductory phrase closed by a comma ("En rueda de prensa, el jefe de Estado").
-    let comma = (1..before.min(MAX_INTRODUCTORY_TOKENS)).find(|&i| ctx.words[i] == ",")?;
+    // A phrase opened by a preposition may run longer ("On the performance of the party in
+    // the North East, Kurian hoped …").
+    let limit = if pack.stopwords.contains(&ctx.words[0])
+        && !pack.epithet_openers.contains(&ctx.words[0])
+    {
+        MAX_PREPOSITIONAL_OPENING_TOKENS
+    } else {
+        MAX_INTRODUCTORY_TOKENS
+    };
+    let comma = (1..before.min(limit)).find(|&i| ctx.words[i] == ",")?;
     mention_starting_at(doc, pack, ctx, comma + 1).filter(|m| m.to <= before)
 }
 
@@ -821,9 +867,16 @@ fn salient_person(
         |people: &People, person: usize| genders_agree(people.persons[person].gender, gender);
     let current = doc.sentence_at(position);
     let paragraph = doc.paragraph_at(position);
-    for index in (current.saturating_sub(SALIENCE_SENTENCES)..=current).rev() {
+    for index in (current.saturating_sub(MAX_SALIENCE_SENTENCES)..=current).rev() {
         let (start, end) = doc.sentences[index];
-        if doc.paragraph_at(start) + 1 < paragraph {
+        // Beyond the nearest sentences only a subject the article already knows counts for an
+        // unwritten subject: a speaker named as a subject a while back is still salient, more
+        // than someone named since only as an object ("preguntó a …", "told …") or a
+        // complement ("al periodista …").
+        // A gendered pronoun keeps to the nearest sentences: when their subjects do not fit,
+        // it stands for the last person of its gender named, subject or not.
+        let far = doc.paragraph_at(start) + 1 < paragraph || index + SALIENCE_SENTENCES < current;
+        if far && gender.is_some() {
             break;
         }
         let ctx = Context::new(doc, start, end.min(position), start);
@@ -847,7 +900,7 @@ fn salient_person(
                         .words
                         .get(mention.to..)
                         .is_some_and(|rest| pack.cue_at(rest, false).is_some());
-                if words.len() >= 2 && !all_caps && continues {
+                if words.len() >= 2 && !all_caps && continues && !is_place(pack, words) && !far {
                     let person = people.resolve_name(words, subject_position);
                     if fits(people, person) {
                         return Some(person);
@@ -925,7 +978,9 @@ fn tail_sentence(
 }
 
 /// The previous quote's attribution, when the quote continues it: same paragraph (or the
-/// next one), and no word between them but the previous quote's own attribution.
+/// next one), and no word between them but the previous quote's own attribution. A paragraph
+/// that is nothing but a quotation right after a quoted paragraph continues its speaker however
+/// long the chain (each link lowers the confidence): no one else was introduced in between.
 fn inherited(
     doc: &Document,
     attributions: &[Option<LocalAttribution>],
@@ -947,7 +1002,10 @@ fn inherited(
         .iter()
         .all(|&t| doc.tokens[t].start >= attr_start && doc.tokens[t].end <= attr_end);
     let same_or_next_sentence = sentence_index <= doc.sentence_at(attr_end.saturating_sub(1)) + 1;
-    (covered && same_or_next_sentence).then(|| LocalAttribution {
+    let quote_only_paragraph = between.is_empty()
+        && paragraph == previous_paragraph + 1
+        && doc.paragraphs[paragraph].0 == quote.open;
+    (covered && (same_or_next_sentence || quote_only_paragraph)).then(|| LocalAttribution {
         cue: None,
         confidence: previous_attribution.confidence * FACTOR_NEIGHBOUR,
         ..previous_attribution.clone()
@@ -1126,6 +1184,16 @@ fn resolve_person(
 ) -> Option<(usize, f32)> {
     let position = doc.tokens[ctx.tokens[mention.from]].start;
     Some(match &mention.kind {
+        // A place is no speaker, unless the article also names a person so.
+        MentionKind::Name(words) if is_place(pack, words) && people.find_name(words).is_none() => {
+            return None
+        }
+        // "la 'número dos' del Ejecutivo insistió": an institution in a prepositional phrase
+        // is no subject; the phrase's head stands for the salient person.
+        MentionKind::Name(words) if institution_complement(pack, ctx, mention, words) => (
+            salient_person(doc, pack, people, position, None)?,
+            CONFIDENCE_IMPLICIT_SUBJECT,
+        ),
         MentionKind::Name(words) => (people.resolve_name(words, position), CONFIDENCE_NAME_AT_CUE),
         MentionKind::Pronoun(gender) => (
             salient_person(doc, pack, people, position, *gender)?,
@@ -1135,25 +1203,63 @@ fn resolve_person(
             salient_person(doc, pack, people, position, None)?,
             CONFIDENCE_IMPLICIT_SUBJECT,
         ),
-        MentionKind::Epithet(traits) => (
-            {
-                let salient = salient_person(doc, pack, people, position, traits.gender);
-                people
-                    .resolve_epithet(traits, position, salient)
-                    .or_else(|| {
-                        // No one named so far holds the office: a heading's entry may name them
-                        // next.
-                        let paragraph = doc.paragraph_at(position);
-                        let limit = doc
-                            .paragraphs
-                            .get(paragraph + 1)
-                            .map_or(doc.body.len(), |&(_, end)| end);
-                        people.resolve_epithet_ahead(traits, position, limit)
-                    })?
-            },
-            CONFIDENCE_EPITHET_AT_CUE,
-        ),
+        MentionKind::Epithet(traits) => match surname_as_title(doc, ctx, people, mention) {
+            Some(person) => (person, CONFIDENCE_NAME_AT_CUE),
+            None => (
+                {
+                    let salient = salient_person(doc, pack, people, position, traits.gender);
+                    people
+                        .resolve_epithet(traits, position, salient)
+                        .or_else(|| {
+                            // No one named so far holds the office: a heading's entry may name them
+                            // next.
+                            let paragraph = doc.paragraph_at(position);
+                            let limit = doc
+                                .paragraphs
+                                .get(paragraph + 1)
+                                .map_or(doc.body.len(), |&(_, end)| end);
+                            people.resolve_epithet_ahead(traits, position, limit)
+                        })?
+                },
+                CONFIDENCE_EPITHET_AT_CUE,
+            ),
+        },
     })
+}
+
+/// True when a name mention is one institution noun governed by "de", "del" or "of" ("del
+/// Ejecutivo", "of Government"): the complement of a head the context left out.
+fn institution_complement(
+    pack: &LanguagePack,
+    ctx: &Context,
+    mention: &Mention,
+    words: &[String],
+) -> bool {
+    let governed = matches!(ctx.words[mention.from].as_str(), "de" | "del" | "of")
+        || mention
+            .from
+            .checked_sub(1)
+            .is_some_and(|i| matches!(ctx.words[i].as_str(), "de" | "del" | "of"));
+    governed && words.len() == 1 && pack.organizations.contains(&words[0].to_lowercase())
+}
+
+/// The person whose surname is a title or role word written capitalized as the whole mention
+/// ("Sen. Angus King … King noted", "el obispo … Rey afirmó"): a name word after a given name
+/// or an honorific, not an epithet for whoever is salient.
+fn surname_as_title(
+    doc: &Document,
+    ctx: &Context,
+    people: &People,
+    mention: &Mention,
+) -> Option<usize> {
+    if mention.to != mention.from + 1 || !is_capitalized_at(doc, ctx, mention.from) {
+        return None;
+    }
+    let key = people::name_key(std::slice::from_ref(&ctx.words[mention.from]));
+    people
+        .persons
+        .iter()
+        .position(|p| p.key.len() >= 2 && p.key.last() == key.first())
 }
 
 fn resolve(
@@ -1222,7 +1328,13 @@ fn mention_starting_at(
             name_from += 1;
         }
     }
-    let run_end = name_run_end(doc, ctx, name_from);
+    // A weekday or a month after a name ends it ("Lai Mohammed Sunday said").
+    let run_end = name_run_end(doc, ctx, name_from).map(|mut to| {
+        while to > name_from + 1 && pack.non_names.contains(&ctx.words[to - 1]) {
+            to -= 1;
+        }
+        to
+    });
     // Capitalized words that are not names: function words, cue words, and an ordinary word
     // opening the sentence ("Speaking", "According", "In Doral", "Emerging").
     let run_start = name_from;
@@ -1274,6 +1386,14 @@ fn mention_starting_at(
                 _ => j += 1,
             }
         }
+    }
+    // "la residencia del embajador en Ecuador": one word governed by a locative preposition
+    // is a place.
+    let governed_by_locative = name_from > 0
+        && LOCATIVE_PREPOSITIONS.contains(&ctx.words[name_from - 1].as_str())
+        && run_end == Some(name_from + 1);
+    if governed_by_locative {
+        return None;
     }
     if let Some(mut to) = run_end.filter(|&to| to > name_from) {
         if to > name_from {

@@ -103,11 +103,12 @@ impl People {
         // Full names first: a person is a titled name, or a name whose last word the article
         // also uses alone (people are called by surname; places and institutions are not).
         // Organisations ("Ministerio de Ambiente") and acronyms ("EMAQ") speak at times, but
-        // they are never the person a pronoun or an epithet stands for.
-        let is_organization = |c: &&Candidate| {
-            c.name_words
-                .iter()
-                .any(|w| pack.organizations.contains(&w.to_lowercase()))
+        // they are never the person a pronoun or an epithet stands for; nor is a place.
+        let is_no_person = |c: &&Candidate| {
+            is_place(pack, &c.name_words)
+                || c.name_words
+                    .iter()
+                    .any(|w| pack.organizations.contains(&w.to_lowercase()))
                 || (c.name_words.len() == 1
                     && c.name_words[0].chars().count() > 1
                     && c.name_words[0].chars().all(|ch| ch.is_uppercase()))
@@ -115,7 +116,7 @@ impl People {
         for candidate in candidates
             .iter()
             .filter(|c| c.name_words.len() >= 2)
-            .filter(|c| !is_organization(c))
+            .filter(|c| !is_no_person(c))
         {
             let key = name_key(&candidate.name_words);
             let titled = !candidate.roles.is_empty() || !candidate.countries.is_empty();
@@ -134,7 +135,7 @@ impl People {
         for candidate in candidates
             .iter()
             .filter(|c| c.name_words.len() == 1)
-            .filter(|c| !is_organization(c))
+            .filter(|c| !is_no_person(c))
         {
             let word = fold(&candidate.name_words[0]);
             // A surname used before any full name that ends with it stands for someone the
@@ -567,7 +568,7 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
                 continue;
             }
             let text = next_token.text(doc.body);
-            if next_token.is_word && is_capitalized(text) {
+            if next_token.is_word && is_capitalized(text) && !pack.non_names.contains(&words[j]) {
                 j += 1;
             } else if next_token.is_word
                 && NAME_CONNECTORS.contains(&words[j].as_str())
@@ -680,6 +681,13 @@ fn starts_sentence(doc: &Document, tokens: &[usize], position: usize) -> bool {
     let start = doc.tokens[tokens[position]].start;
     let before = doc.body[..start].trim_end_matches([' ', '\t']);
     before.is_empty() || before.ends_with(['\n', '.', '?', '!', ':', '—', '“', '«', '"'])
+}
+
+/// True when the name `words` (as written) name a place in the gazetteer ("Ecuador", "South
+/// Texas").
+pub(crate) fn is_place(pack: &LanguagePack, words: &[String]) -> bool {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    pack.is_place(&lower)
 }
 
 /// True when the lower-case `word` is a known given name: an ordinary word that is also one

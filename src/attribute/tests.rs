@@ -568,3 +568,96 @@ fn a_quote_credited_by_a_colon_takes_the_kind_of_the_same_words_with_a_verb() {
     attribute(&doc, &mut kinds, Lang::Es.pack(), people);
     assert_eq!(kinds, [QuoteKind::Writing, QuoteKind::Writing]);
 }
+
+#[test]
+fn quote_only_paragraphs_continue_the_speaker_however_many() {
+    let body = "“The budget holds,” Marta Quiroga said.\n\n“Nobody will lose a job.”\n\n“The schools open on time.”\n\n“We keep every promise,” Quiroga said.";
+    assert_eq!(speakers(body, Lang::En), vec![some("Marta Quiroga"); 4]);
+    let body = "«El presupuesto se mantiene», afirmó Tomás Ibarra.\n\n«Nadie perderá su empleo».\n\n«Las escuelas abrirán a tiempo».\n\n«Cumplimos cada promesa».";
+    assert_eq!(speakers(body, Lang::Es), vec![some("Tomás Ibarra"); 4]);
+}
+
+#[test]
+fn a_surname_that_is_a_title_word_names_its_person() {
+    let body =
+        "Sen. Rhea Bishop, like Sen. Paul Dorsey, spoke. Bishop noted that “the vote is over.”";
+    assert_eq!(speakers(body, Lang::En), [some("Rhea Bishop")]);
+    let body = "La diputada Elena Rey, como el diputado Luis Soto, habló. Rey afirmó que «la votación terminó».";
+    assert_eq!(speakers(body, Lang::Es), [some("Elena Rey")]);
+}
+
+#[test]
+fn a_weekday_after_a_name_ends_it() {
+    let body = "The trade minister, Ola Adeyemi Monday said the port “will reopen soon”.";
+    assert_eq!(speakers(body, Lang::En), [some("Ola Adeyemi")]);
+    let body = "El ministro, Raúl Cabrera Martes dijo que el puerto «reabrirá pronto».";
+    assert_eq!(speakers(body, Lang::Es), [some("Raúl Cabrera")]);
+}
+
+#[test]
+fn a_place_is_never_a_speaker() {
+    let body = "The envoy spent a week at the embassy in Ecuador and insisted that “the trip was private”.";
+    assert_eq!(speakers(body, Lang::En), [None]);
+    let body = "El ministro pasó una semana en la residencia de Quito y subrayando que «el viaje fue privado».";
+    assert_eq!(speakers(body, Lang::Es), [None]);
+    let body = "South Texas said that “the border stays open”.";
+    assert_eq!(speakers(body, Lang::En), [None]);
+}
+
+#[test]
+fn an_institution_in_a_phrase_does_not_beat_its_head() {
+    let body = "La portavoz Irene Vidal habló tras la reunión.\n\nLa 'número dos' del Ejecutivo insistió en que «no habrá más crisis».";
+    assert_eq!(speakers(body, Lang::Es).last(), Some(&some("Irene Vidal")));
+    let body = "Spokeswoman Irene Vidal spoke after the meeting.\n\nThe number two of Government insisted that “there will be no more crises”.";
+    assert_eq!(speakers(body, Lang::En), [some("Irene Vidal")]);
+}
+
+#[test]
+fn an_unwritten_subject_is_the_salient_subject_not_a_later_object() {
+    let body = "El presidente Mateo Arriaga omitió varias respuestas en su conferencia.\n\nUna reportera preguntó a Arriaga por el caso, y el mandatario dijo que la reportera informa al periodista Julio Benavides y a Ramón Ortega.\n\n«Ustedes buscan nada más lo malo», señaló.";
+    assert_eq!(speakers(body, Lang::Es), [some("Mateo Arriaga")]);
+}
+
+#[test]
+fn a_quote_paragraph_after_a_long_opening_phrase_takes_the_subject() {
+    let body = "Minister Ana Lobo visited the port.\n\nOn the question of the new cranes at the southern docks, Lobo hoped that work would start soon.\n\n“We will finish the docks before the summer.”";
+    assert_eq!(speakers(body, Lang::En), [some("Ana Lobo")]);
+    let body = "La ministra Ana Lobo visitó el puerto.\n\nSobre la cuestión de las nuevas grúas en los muelles del sur, Lobo esperaba que las obras empezaran pronto.\n\n«Terminaremos los muelles antes del verano».";
+    assert_eq!(speakers(body, Lang::Es), [some("Ana Lobo")]);
+}
+
+#[test]
+fn a_statement_issued_before_a_colon_is_writing() {
+    let body = "Senator Ada Mertz issued the following statement after the vote:\n\n“We cannot afford to wait any longer.”";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::En),
+        [(some("Ada Mertz"), QuoteKind::Writing)]
+    );
+    let body = "La senadora Ada Mertz emitió el siguiente comunicado tras la votación:\n\n«No podemos esperar más».";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::Es),
+        [(some("Ada Mertz"), QuoteKind::Writing)]
+    );
+}
+
+#[test]
+fn a_nested_quote_repeating_an_attributed_one_takes_its_speaker() {
+    let body = "Mayor Luisa Pardo wrote in a letter: “The port keeps this city alive.”\n\n“When a mayor writes ‘The port keeps this city alive’ to the council, she is courting the unions,” analyst Omar Reyes said.";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::En),
+        [
+            (some("Luisa Pardo"), QuoteKind::Writing),
+            (some("Omar Reyes"), QuoteKind::Speech),
+            (some("Luisa Pardo"), QuoteKind::Writing),
+        ]
+    );
+    let body = "La alcaldesa Luisa Pardo escribió en una carta: «El puerto mantiene viva esta ciudad».\n\n«Cuando una alcaldesa escribe “El puerto mantiene viva esta ciudad” al concejo, corteja a los sindicatos», dijo el analista Omar Reyes.";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::Es),
+        [
+            (some("Luisa Pardo"), QuoteKind::Writing),
+            (some("Omar Reyes"), QuoteKind::Speech),
+            (some("Luisa Pardo"), QuoteKind::Writing),
+        ]
+    );
+}

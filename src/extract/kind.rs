@@ -18,6 +18,8 @@ const INSCRIPTION_WORDS_BEFORE: usize = 2;
 const MARKER_WORDS_AFTER: usize = 2;
 /// Quotations this short, in lower case and with no cue in their sentence, are scare quotes.
 const SCARE_MAX_WORDS: usize = 3;
+/// A quotation inside another one this short is a name or a label, not a statement.
+const MAX_WORDS_NESTED_LABEL: usize = 2;
 /// Quotations up to this long, in title case and with no cue, are titles.
 const TITLE_MAX_WORDS: usize = 8;
 
@@ -93,7 +95,10 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     }
     // A work named right before the quote has it for its title, in apposition ("Raman’s new
     // report, “Who Pays at the Border? …,”", "el informe «Hielo en retirada»").
+    // A colon introduces what is said to or in it instead ("dijo a este periódico: «…»").
+    let after_colon = doc.body[from..quote.open].trim_end().ends_with(':');
     if before.last().is_some_and(|w| pack.works.contains(w))
+        && !after_colon
         && !sentence_from_a_work(&QuoteKind::Title)
     {
         return QuoteKind::Title;
@@ -130,14 +135,33 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     if words.len() == 1 && !is_capitalized(words[0]) {
         return QuoteKind::Scare;
     }
+    let short_phrase = !ends_like_sentence && words.len() <= SCARE_MAX_WORDS;
+    // A short quote inside a quotation is a name or a label the speaker uses ("no a ti, sino
+    // al 'Financiero'"), not a statement of its own.
+    if quote.depth > 0 && short_phrase && words.len() <= MAX_WORDS_NESTED_LABEL {
+        return if words.first().is_some_and(|w| is_capitalized(w)) {
+            QuoteKind::Title
+        } else {
+            QuoteKind::Scare
+        };
+    }
+    // A short lower-case label in single marks after a determiner is a nickname ("la 'número
+    // dos' del Ejecutivo", "the 'fixer' of the party"), even in a sentence with a cue.
+    let single_marks = doc.body[quote.open..].starts_with(['\'', '‘', '‹']);
+    if single_marks
+        && short_phrase
+        && words.first().is_some_and(|w| !is_capitalized(w))
+        && before
+            .last()
+            .is_some_and(|w| pack.epithet_openers.contains(w))
+    {
+        return QuoteKind::Scare;
+    }
     let sentence_words = [before.as_slice(), after_all.as_slice()].concat();
     if has_cue(pack, &sentence_words) {
         return QuoteKind::Speech;
     }
-    if !ends_like_sentence
-        && words.len() <= SCARE_MAX_WORDS
-        && !words.iter().any(|w| is_capitalized(w))
-    {
+    if short_phrase && !words.iter().any(|w| is_capitalized(w)) {
         return QuoteKind::Scare;
     }
     QuoteKind::Speech
@@ -370,6 +394,65 @@ mod tests {
                 Lang::Es
             ),
             [QuoteKind::Writing]
+        );
+    }
+
+    #[test]
+    fn an_outlet_named_after_its_noun_is_a_title_unless_a_colon_introduces_speech() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "La reportera del periódico \"El Mirador\" preguntó al alcalde.",
+                Lang::Es
+            ),
+            [Title]
+        );
+        assert_eq!(
+            kinds(
+                "A reporter from the newspaper “Coastal Ledger” asked the mayor.",
+                Lang::En
+            ),
+            [Title]
+        );
+        assert_eq!(
+            kinds(
+                "El alcalde dijo a este periódico: «Vamos a ganar la votación».",
+                Lang::Es
+            ),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn short_labels_in_single_marks_or_nested_in_a_quote_are_no_statement() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "La 'número dos' del partido insistió en que «no habrá más crisis».",
+                Lang::Es
+            ),
+            [Scare, Speech]
+        );
+        assert_eq!(
+            kinds(
+                "The ‘fixer’ of the party insisted that “there will be no more crises”.",
+                Lang::En
+            ),
+            [Scare, Speech]
+        );
+        assert_eq!(
+            kinds(
+                "Ruiz said: “I do not blame you, I blame the ‘Gazette’, which is against us.”",
+                Lang::En
+            ),
+            [Speech, Title]
+        );
+        assert_eq!(
+            kinds(
+                "Ruiz dijo: «No te culpo a ti, sino al 'Heraldo', que está en contra».",
+                Lang::Es
+            ),
+            [Speech, Title]
         );
     }
 }

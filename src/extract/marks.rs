@@ -69,15 +69,27 @@ pub fn scan(body: &str) -> Vec<RawQuote> {
         let text = &body[para_start..para_end];
         let mut previous: Option<char> = None;
         let mut chars = text.char_indices().peekable();
+        // The next curly mark after the current character, found again only once passed (one
+        // walk over the paragraph): a straight mark before a curly close is nested, not a slip.
+        let mut next_curly: Option<(usize, char)> = None;
         while let Some((offset, c)) = chars.next() {
             let position = para_start + offset;
             let next = chars.peek().map(|&(_, n)| n);
+            if next_curly.is_none_or(|(at, _)| at <= offset) {
+                let from = offset + c.len_utf8();
+                next_curly = text[from..]
+                    .char_indices()
+                    .find(|&(_, n)| matches!(n, '“' | '”'))
+                    .map(|(at, n)| (from + at, n))
+                    .or(Some((text.len(), '“')));
+            }
+            let curly_close_ahead = next_curly.is_some_and(|(_, n)| n == '”');
             if skip_reopening_at == Some(position) {
                 skip_reopening_at = None;
                 previous = Some(c);
                 continue;
             }
-            let role = classify(c, previous, next, &stack);
+            let role = classify(c, previous, next, &stack, curly_close_ahead);
             previous = Some(c);
             let Some(role) = role else { continue };
             let after = position + c.len_utf8();
@@ -279,7 +291,15 @@ fn is_opening_context(previous: Option<char>) -> bool {
     }
 }
 
-fn classify(c: char, previous: Option<char>, next: Option<char>, stack: &[Open]) -> Option<Role> {
+/// The role of mark `c` between `previous` and `next`, given the open quotes; a straight mark
+/// closes an open curly quote (a slip of the press) only when no curly close comes next.
+fn classify(
+    c: char,
+    previous: Option<char>,
+    next: Option<char>,
+    stack: &[Open],
+    curly_close_ahead: bool,
+) -> Option<Role> {
     let open_has = |mark| stack.iter().any(|o: &Open| o.mark == mark);
     let next_is_word = next.is_some_and(char::is_alphanumeric);
     let next_is_space = next.is_none_or(char::is_whitespace);
@@ -311,6 +331,7 @@ fn classify(c: char, previous: Option<char>, next: Option<char>, stack: &[Open])
             } else if stack.last().is_some_and(|o| o.mark == MarkKind::Curly)
                 && !previous_is_space
                 && !next_is_word
+                && !curly_close_ahead
             {
                 Some(Role::Close(MarkKind::Curly))
             } else {
@@ -413,6 +434,11 @@ mod tests {
         assert_eq!(
             texts("“He said \"no\" twice”"),
             ["He said \"no\" twice", "no"]
+        );
+        // Before a curly close, a straight mark after a word is inside the quote.
+        assert_eq!(
+            texts("“Type =SUM(\\\"a\\\") in the cell”, he said."),
+            ["Type =SUM(\\\"a\\\") in the cell"]
         );
     }
 

@@ -168,7 +168,13 @@ pub struct LanguagePack {
     /// Written media and the prepositions that introduce them, stemmed ("in a statement",
     /// "en un comunicado"); look up with [`LanguagePack::written_medium_at`].
     pub media: PhraseTable<MediumWord>,
+    /// Places in every language's spelling ("ecuador", "south texas", "nueva york"), from the
+    /// language-neutral `places.tsv`; ask with [`LanguagePack::is_place`].
+    pub places: PhraseTable<()>,
 }
+
+/// The language-neutral gazetteer shared by every pack.
+const PLACES_FILE: (&str, &str) = ("places.tsv", include_str!("data/places.tsv"));
 
 /// The part a word plays in a phrase naming a written medium ("in a written statement").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -404,6 +410,13 @@ impl LanguagePack {
             })
     }
 
+    /// True when the lower-case `words` are, all of them and nothing more, a place's name.
+    pub fn is_place<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        self.places
+            .longest_match(words)
+            .is_some_and(|(len, ())| len == words.len())
+    }
+
     /// The gender a given name tells, from the name lists of every language (names travel:
     /// a Spanish article quotes Helen Marsh, an English one Carmen Olivares).
     pub fn given_name_gender(word: &str) -> Option<Gender> {
@@ -437,7 +450,13 @@ impl LanguagePack {
             negations: Set::default(),
             organizations: Set::default(),
             genders: Table::default(),
+            places: PhraseTable::default(),
         };
+        let (places_name, places_text) = PLACES_FILE;
+        for row in rows(places_name, places_text, 1) {
+            let (_, f) = row?;
+            pack.places.insert(f[0], ());
+        }
         for (name, text) in data_files(lang) {
             let file = format!("{}/{}", lang.code(), name);
             let bad = |line: usize, problem: String| DataError {
@@ -676,7 +695,7 @@ mod tests {
     #[test]
     fn every_data_file_is_sorted_without_duplicates_or_stray_spaces() {
         for lang in Lang::ALL {
-            for (name, text) in data_files(lang) {
+            for (name, text) in data_files(lang).into_iter().chain([PLACES_FILE]) {
                 let keys: Vec<&str> = text
                     .lines()
                     .filter(|l| !l.starts_with('#'))

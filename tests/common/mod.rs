@@ -35,3 +35,11 @@ pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> String {
     std::fs::write(&path, contents).unwrap();
     path.display().to_string()
 }
+
+/// A brief of this project's words that quotes a statement of `corpora/trump-petro-2026` with no
+/// speaker: added to a copy of that corpus, it brings an info finding (unattributed), which the
+/// shipped corpus no longer has (it credits every quote).
+pub const UNSIGNED_BRIEF: (&str, &str) = (
+    "en-99-unsigned.txt",
+    "ROUNDUP | Desk Notes\n\nWhite House talks end\n\nReactions after the talks were brief and upbeat.\n\n“We had a very good meeting.”\n",
+);
