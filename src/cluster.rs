@@ -9,8 +9,8 @@ use crate::matching::{
     compare, compare_anchors_aside, compare_continuation, CoreIndex, MatchScore, Relation,
     MIN_CONTENT_WORDS,
 };
-use crate::model::Quote;
-use crate::text::{alike, Lexicon, NormalizedQuote};
+use crate::model::{Quote, QuoteKind};
+use crate::text::{alike, Lexicon, NormalizedQuote, Normalizer};
 use rayon::prelude::*;
 
 /// Quotes scored together on all cores before their batch is resolved in order. Small enough
@@ -274,6 +274,156 @@ fn join_continuations(
     scored
 }
 
+/// True when `inner` is a quotation nested inside `outer` in the same article (“when a
+/// president writes ‘You are great’”): its span lies within the outer one's and is not the
+/// same span. Reference quotes have no article, so they nest in nothing.
+pub(crate) fn encloses(outer: &Quote, inner: &Quote) -> bool {
+    !outer.is_reference()
+        && !inner.is_reference()
+        && outer.article_index == inner.article_index
+        && outer.start <= inner.start
+        && inner.end <= outer.end
+        && (outer.start, outer.end) != (inner.start, inner.end)
+}
+
+/// For each quote, the innermost other quote of its article that encloses it (see
+/// [`encloses`]), if any. Linear in the quotes: each article's quotes are walked once in
+/// order of their start with a stack of the spans still open.
+fn enclosing_quotes(quotes: &[Quote]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..quotes.len())
+        .filter(|&q| !quotes[q].is_reference())
+        .collect();
+    order.sort_by_key(|&q| {
+        let quote = &quotes[q];
+        (
+            quote.article_index,
+            quote.start,
+            std::cmp::Reverse(quote.end),
+            q,
+        )
+    });
+    let mut enclosing = vec![None; quotes.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for q in order {
+        while let Some(&outer) = open.last() {
+            if encloses(&quotes[outer], &quotes[q]) {
+                break;
+            }
+            open.pop();
+        }
+        enclosing[q] = open.last().copied();
+        open.push(q);
+    }
+    enclosing
+}
+
+/// Whether a quotation nested in another is someone's words in their own right (a statement
+/// quoted within a statement, a slogan a minister repeats) rather than a title or scare quote,
+/// which stay part of the words around them.
+fn nested_utterance(kind: QuoteKind) -> bool {
+    kind.is_statement() || kind == QuoteKind::Slogan
+}
+
+/// The forms the statement quotes are matched in: each quote's normalized form, except that a
+/// quote holding nested utterances is read without their words, which are someone else's
+/// (“He wrote to me ‘You are great’, and I answered that we would meet” matches other
+/// renderings of the answer, and the standalone “You are great” no longer fits it as a
+/// fragment). None when no quote holds a nested utterance.
+fn without_nested_words<'a>(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote<'a>],
+    enclosing: &[Option<usize>],
+    lexicon: &'a Lexicon,
+) -> Option<Vec<NormalizedQuote<'a>>> {
+    let mut nested_texts: Vec<Vec<&str>> = vec![Vec::new(); quotes.len()];
+    for (inner, outer) in enclosing.iter().enumerate() {
+        if let Some(outer) = *outer {
+            if nested_utterance(quotes[inner].kind) && quotes[outer].kind.is_statement() {
+                nested_texts[outer].push(&quotes[inner].text);
+            }
+        }
+    }
+    if nested_texts.iter().all(|texts| texts.is_empty()) {
+        return None;
+    }
+    let normalizer = Normalizer::new(lexicon);
+    let forms = normalized
+        .iter()
+        .zip(quotes)
+        .zip(nested_texts)
+        .map(|((form, quote), texts)| {
+            if texts.is_empty() {
+                return form.clone();
+            }
+            let mut text = quote.text.clone();
+            for nested in texts {
+                text = text.replacen(nested, " ", 1);
+            }
+            normalizer.normalize(&text, quote.lang.unwrap_or(crate::lang::Lang::En))
+        })
+        .collect();
+    Some(forms)
+}
+
+/// Nested utterances that ended in the statement of the quote enclosing them (the outer quote
+/// was rendered elsewhere without the inner marks, and the inner words fit it as a fragment)
+/// leave it with the members that render them rather than the outer words, founding a
+/// statement of their own: a leader quoting an email did not say the email. Returns the
+/// candidate pairs scored (one per member of such a statement).
+fn separate_nested(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    enclosing: &[Option<usize>],
+    members: &mut Vec<(usize, Members)>,
+) -> usize {
+    let mut statement_of: Vec<Option<usize>> = vec![None; quotes.len()];
+    for (position, (_, list)) in members.iter().enumerate() {
+        for (q, _) in list {
+            statement_of[*q] = Some(position);
+        }
+    }
+    let mut scored = 0;
+    for inner in 0..quotes.len() {
+        let Some(outer) = enclosing[inner] else {
+            continue;
+        };
+        let Some(position) = statement_of[inner].filter(|&p| statement_of[outer] == Some(p)) else {
+            continue;
+        };
+        let (core, list) = &members[position];
+        if *core == inner {
+            continue;
+        }
+        let inner_form = &normalized[inner];
+        let inner_words = inner_form.content().count();
+        let mut moved: Members = vec![(inner, None)];
+        for (q, _) in list {
+            if *q == inner || *q == outer || *q == *core {
+                continue;
+            }
+            scored += 1;
+            let score = compare(&normalized[*q], inner_form, lexicon);
+            let renders_inner = match score.relation {
+                Some(Relation::Same) => true,
+                Some(Relation::FragmentOf) => normalized[*q].content().count() <= inner_words,
+                None => false,
+            };
+            if renders_inner {
+                moved.push((*q, Some(score)));
+            }
+        }
+        members[position]
+            .1
+            .retain(|(q, _)| !moved.iter().any(|(m, _)| m == q));
+        for (q, _) in &moved {
+            statement_of[*q] = Some(members.len());
+        }
+        members.push((inner, moved));
+    }
+    scored
+}
+
 /// The statements' cores, indexed for quotes from outside the articles (reference quotes),
 /// which may join the statement they report but never found one: a statement only a
 /// reference dataset holds is nobody's coverage.
@@ -336,6 +486,9 @@ pub fn cluster(
     normalized: &[NormalizedQuote],
     lexicon: &Lexicon,
 ) -> (Vec<Statement>, usize) {
+    let enclosing = enclosing_quotes(quotes);
+    let forms = without_nested_words(quotes, normalized, &enclosing, lexicon);
+    let normalized = forms.as_deref().unwrap_or(normalized);
     let eligible: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].kind.is_statement())
         .collect();
@@ -402,6 +555,7 @@ pub fn cluster(
     scored += move_to_later_cores(normalized, lexicon, &index, &mut members);
     scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
     scored += join_continuations(quotes, normalized, lexicon, &mut members);
+    scored += separate_nested(quotes, normalized, lexicon, &enclosing, &mut members);
     let mut statements: Vec<Statement> = members
         .into_iter()
         .filter(|(_, list)| !list.is_empty())
@@ -484,6 +638,7 @@ mod tests {
             .enumerate()
             .map(|(position, &(a, speaker, t))| Quote {
                 start: position * 100,
+                end: position * 100 + t.len(),
                 attribution: Some(crate::model::Attribution {
                     speaker: Some(speaker.to_string()),
                     person: speaker.to_string(),
@@ -557,6 +712,57 @@ mod tests {
                 [vec![0, 1], vec![2]]
             );
         }
+    }
+
+    /// Clusters an article whose quote `outer` holds the nested quote `inner`, a standalone
+    /// rendering of `inner` in a second article and `outer` without the inner marks in a
+    /// third, all in `lang`.
+    fn clustered_nested(lang: Lang, outer: &str, inner: &str) -> Vec<Vec<usize>> {
+        let start = outer
+            .find(inner)
+            .expect("the inner quote is in the outer one");
+        let unmarked: String = outer.chars().filter(|c| !"‘’".contains(*c)).collect();
+        let quotes = [
+            Quote {
+                lang: Some(lang),
+                ..quote(0, outer)
+            },
+            Quote {
+                lang: Some(lang),
+                start,
+                end: start + inner.len(),
+                ..quote(0, inner)
+            },
+            Quote {
+                lang: Some(lang),
+                ..quote(1, inner)
+            },
+            Quote {
+                lang: Some(lang),
+                ..quote(2, &unmarked)
+            },
+        ];
+        members(&quotes)
+    }
+
+    #[test]
+    fn a_nested_quote_and_its_renderings_are_another_statement() {
+        assert_eq!(
+            clustered_nested(
+                Lang::En,
+                "He wrote to me ‘You are a great leader’ and I answered that we would meet in March",
+                "You are a great leader",
+            ),
+            [vec![0, 3], vec![1, 2]]
+        );
+        assert_eq!(
+            clustered_nested(
+                Lang::Es,
+                "Me escribió ‘Usted es un gran líder’ y le respondí que nos veríamos en marzo",
+                "Usted es un gran líder",
+            ),
+            [vec![0, 3], vec![1, 2]]
+        );
     }
 
     #[test]
