@@ -580,6 +580,16 @@ pub fn cluster(
             if only_fragments && matches.iter().any(|(cluster, _)| own_language(cluster)) {
                 matches.retain(|(cluster, _)| own_language(cluster));
             }
+            // A few words that fit several statements (“in Ostrena this week”) are a part of
+            // the one their article credits to the same speaker, if any, rather than of the one
+            // they happen to cover most of.
+            let speaker = quotes[quote].speaker();
+            let own_speaker = |cluster: &usize| {
+                speaker.is_some() && quotes[members[*cluster].0].speaker() == speaker
+            };
+            if only_fragments && matches.iter().any(|(cluster, _)| own_speaker(cluster)) {
+                matches.retain(|(cluster, _)| own_speaker(cluster));
+            }
             match strongest(matches) {
                 Some((cluster, score)) => members[cluster].1.push((quote, Some(score))),
                 None => {
@@ -829,6 +839,26 @@ mod tests {
             assert_eq!(
                 quotes[written].kind, expected,
                 "{written} articles mark it written"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fragment_fitting_two_statements_joins_its_speakers() {
+        let marsh = "I have spoken with 790 families in Ostrena this week";
+        let ibarguren = "We will open two new shelters in Ostrena this week for the families";
+        for (speaker, expected) in [
+            ("Ibarguren", [vec![0], vec![1, 2]]),
+            ("Marsh", [vec![0, 2], vec![1]]),
+        ] {
+            assert_eq!(
+                clustered_with_speakers(&[
+                    (0, "Marsh", marsh),
+                    (1, "Ibarguren", ibarguren),
+                    (2, speaker, "in Ostrena this week"),
+                ]),
+                expected,
+                "{speaker}"
             );
         }
     }
