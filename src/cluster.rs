@@ -12,10 +12,17 @@ use crate::matching::{
 use crate::model::{Quote, QuoteKind};
 use crate::text::{alike, Lexicon, NormalizedQuote, Normalizer};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 
 /// Quotes scored together on all cores before their batch is resolved in order. Small enough
 /// that few statements are founded inside one batch (those get a sequential second look).
 const CLUSTER_BATCH: usize = 512;
+
+/// Most statements of its speaker a fragment that fits other speakers' statements is also
+/// scored on (see [`cluster`]): a bound on the cost per quote. The generated corpora have 9
+/// statements per speaker on average (353 statements, 40 speakers at 1,000 articles), and
+/// scoring them raised the pairs scored by 0.7% there.
+const MAX_SPEAKER_CORES: usize = 64;
 
 /// Quotes reporting the same utterance.
 #[derive(Clone, Debug, PartialEq)]
@@ -534,6 +541,8 @@ pub fn cluster(
     order.sort_by_key(|&i| (std::cmp::Reverse(normalized[i].content().count()), i));
     // (core, members with their match to the core)
     let mut members: Vec<(usize, Members)> = Vec::new();
+    // The statements founded by a quote credited to each speaker, in founding order.
+    let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut scored = 0;
     // Quotes go in batches: each batch is scored on every core against the statements known
     // before it, then resolved in order, scoring only the statements founded within the batch.
@@ -568,32 +577,53 @@ pub fn cluster(
                     matches.push((cluster, score));
                 }
             }
+            let only_fragments = matches
+                .iter()
+                .all(|(_, score)| score.relation == Some(Relation::FragmentOf));
+            // A few words that fit several statements (“in Ostrena this week”, “if the data
+            // support it”) are a part of the one their article credits to the same speaker, if
+            // any, rather than of the one they happen to cover most of. Common words may keep
+            // that statement out of the candidates, so the speaker's own are scored too.
+            let speaker = quotes[quote].speaker();
+            let own_speaker = |cluster: &usize| {
+                speaker.is_some() && quotes[members[*cluster].0].speaker() == speaker
+            };
+            if only_fragments
+                && !matches.is_empty()
+                && !matches.iter().any(|(cluster, _)| own_speaker(cluster))
+            {
+                let own = speaker
+                    .and_then(|s| by_speaker.get(s))
+                    .into_iter()
+                    .flatten();
+                for &cluster in own.take(MAX_SPEAKER_CORES) {
+                    scored += 1;
+                    let score =
+                        compare(&normalized[quote], &normalized[members[cluster].0], lexicon);
+                    if score.relation.is_some() {
+                        matches.push((cluster, score));
+                    }
+                }
+            }
+            if only_fragments && matches.iter().any(|(cluster, _)| own_speaker(cluster)) {
+                matches.retain(|(cluster, _)| own_speaker(cluster));
+            }
             // A fragment fits a core in its own language before a translation: words that
             // share a stem are surer than words that share a gloss ("a defender los subsidios
             // al combustible" is part of “No vamos a defender los subsidios…”, not of “We are
             // ready to protect fuel subsidies…”, though "defender" glosses "protect").
-            let only_fragments = matches
-                .iter()
-                .all(|(_, score)| score.relation == Some(Relation::FragmentOf));
             let own_language =
                 |cluster: &usize| quotes[members[*cluster].0].lang == quotes[quote].lang;
             if only_fragments && matches.iter().any(|(cluster, _)| own_language(cluster)) {
                 matches.retain(|(cluster, _)| own_language(cluster));
             }
-            // A few words that fit several statements (“in Ostrena this week”) are a part of
-            // the one their article credits to the same speaker, if any, rather than of the one
-            // they happen to cover most of.
-            let speaker = quotes[quote].speaker();
-            let own_speaker = |cluster: &usize| {
-                speaker.is_some() && quotes[members[*cluster].0].speaker() == speaker
-            };
-            if only_fragments && matches.iter().any(|(cluster, _)| own_speaker(cluster)) {
-                matches.retain(|(cluster, _)| own_speaker(cluster));
-            }
             match strongest(matches) {
                 Some((cluster, score)) => members[cluster].1.push((quote, Some(score))),
                 None => {
                     index.add_core(members.len(), &normalized[quote]);
+                    if let Some(speaker) = quotes[quote].speaker() {
+                        by_speaker.entry(speaker).or_default().push(members.len());
+                    }
                     members.push((quote, vec![(quote, None)]));
                 }
             }
