@@ -7,7 +7,7 @@
 use crate::judge::MIN_SWAP_SIMILARITY;
 use crate::matching::{
     compare, compare_anchors_aside, compare_continuation, CoreIndex, MatchScore, Relation,
-    MIN_CONTENT_WORDS,
+    MIN_CONTENT_WORDS, SHORT_QUOTE_CONTENT_WORDS,
 };
 use crate::model::{Quote, QuoteKind};
 use crate::text::{alike, Lexicon, NormalizedQuote, Normalizer};
@@ -277,6 +277,69 @@ fn join_continuations(
             members[source].1.clear();
             members[target].1.extend(joined);
         }
+    }
+    scored
+}
+
+/// Statements whose quotes are too short to match anything alone (“productive”, one content
+/// word) and all credited to one speaker, joined to the statement of that speaker whose core
+/// they fit best as a part: a partial quote of one word points at what its speaker said, as a
+/// continuation does at its neighbour (see [`join_continuations`]). At most
+/// [`MAX_SPEAKER_CORES`] of the speaker's statements are scored. Returns the candidate pairs
+/// scored.
+fn join_short_quotes_to_speaker(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (position, (core, list)) in members.iter().enumerate() {
+        let speaker = quotes[*core].speaker();
+        if let (Some(speaker), false) = (speaker, list.is_empty()) {
+            if normalized[*core].content().count() >= MIN_CONTENT_WORDS {
+                by_speaker.entry(speaker).or_default().push(position);
+            }
+        }
+    }
+    let strength = |s: &MatchScore| s.short_coverage + s.long_coverage;
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, Members)> = Vec::new();
+    for (source, (core, list)) in members.iter().enumerate() {
+        if list.is_empty() || normalized[*core].content().count() >= MIN_CONTENT_WORDS {
+            continue;
+        }
+        let Some(speaker) = quotes[*core].speaker() else {
+            continue;
+        };
+        if list
+            .iter()
+            .any(|(q, _)| quotes[*q].speaker() != Some(speaker))
+        {
+            continue;
+        }
+        let targets = by_speaker.get(speaker).into_iter().flatten();
+        let mut best: Option<(f32, usize, Members)> = None;
+        for &target in targets.take(MAX_SPEAKER_CORES) {
+            scored += list.len();
+            let target_core = &normalized[members[target].0];
+            let Some(joined) = all_rendering(list, normalized, |quote| {
+                compare_continuation(quote, target_core, lexicon)
+            }) else {
+                continue;
+            };
+            let fit = joined[0].1.as_ref().map_or(0.0, strength);
+            if best.as_ref().is_none_or(|(b, _, _)| fit > *b) {
+                best = Some((fit, target, joined));
+            }
+        }
+        if let Some((_, target, joined)) = best {
+            moves.push((source, target, joined));
+        }
+    }
+    for (source, target, joined) in moves {
+        members[source].1.clear();
+        members[target].1.extend(joined);
     }
     scored
 }
@@ -582,13 +645,17 @@ pub fn cluster(
                 .all(|(_, score)| score.relation == Some(Relation::FragmentOf));
             // A few words that fit several statements (“in Ostrena this week”, “if the data
             // support it”) are a part of the one their article credits to the same speaker, if
-            // any, rather than of the one they happen to cover most of. Common words may keep
-            // that statement out of the candidates, so the speaker's own are scored too.
+            // any, rather than of the one they happen to cover most of; so are a short quote's
+            // (“muy productiva” renders “Fue una reunión muy productiva” as a whole, and fits
+            // its own speaker's “Hemos tenido una reunión muy productiva”). Common words may
+            // keep that statement out of the candidates, so the speaker's own are scored too.
             let speaker = quotes[quote].speaker();
+            let few_words =
+                only_fragments || normalized[quote].content().count() <= SHORT_QUOTE_CONTENT_WORDS;
             let own_speaker = |cluster: &usize| {
                 speaker.is_some() && quotes[members[*cluster].0].speaker() == speaker
             };
-            if only_fragments
+            if few_words
                 && !matches.is_empty()
                 && !matches.iter().any(|(cluster, _)| own_speaker(cluster))
             {
@@ -605,7 +672,7 @@ pub fn cluster(
                     }
                 }
             }
-            if only_fragments && matches.iter().any(|(cluster, _)| own_speaker(cluster)) {
+            if few_words && matches.iter().any(|(cluster, _)| own_speaker(cluster)) {
                 matches.retain(|(cluster, _)| own_speaker(cluster));
             }
             // A fragment fits a core in its own language before a translation: words that
@@ -632,6 +699,7 @@ pub fn cluster(
     scored += move_to_later_cores(normalized, lexicon, &index, &mut members);
     scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
     scored += join_continuations(quotes, normalized, lexicon, &mut members);
+    scored += join_short_quotes_to_speaker(quotes, normalized, lexicon, &mut members);
     scored += separate_nested(quotes, normalized, lexicon, &enclosing, &mut members);
     let mut statements: Vec<Statement> = members
         .into_iter()
@@ -710,6 +778,11 @@ mod tests {
     /// The member sets of the statements clustered from `texts` (article index, speaker, text),
     /// each quote placed after the previous one in its article.
     fn clustered_with_speakers(texts: &[(usize, &str, &str)]) -> Vec<Vec<usize>> {
+        clustered_with_speakers_in(Lang::En, texts)
+    }
+
+    /// [`clustered_with_speakers`] for quotes in `lang`.
+    fn clustered_with_speakers_in(lang: Lang, texts: &[(usize, &str, &str)]) -> Vec<Vec<usize>> {
         let quotes: Vec<Quote> = texts
             .iter()
             .enumerate()
@@ -726,6 +799,7 @@ mod tests {
                     evidence: String::new(),
                     person_index: 0,
                 }),
+                lang: Some(lang),
                 ..quote(a, t)
             })
             .collect();
@@ -890,6 +964,42 @@ mod tests {
                 expected,
                 "{speaker}"
             );
+        }
+    }
+
+    #[test]
+    fn a_short_quote_joins_a_statement_of_its_own_speaker() {
+        // Two words that render one speaker's short statement and fit another's.
+        let sanz = "Hemos tenido una reunión muy productiva";
+        let ortiz = "Fue una reunión muy productiva";
+        for (speaker, expected) in [
+            ("Sanz", [vec![0, 2], vec![1]]),
+            ("Ortiz", [vec![0], vec![1, 2]]),
+        ] {
+            let texts = [
+                (0, "Sanz", sanz),
+                (1, "Ortiz", ortiz),
+                (2, speaker, "muy productiva"),
+            ];
+            assert_eq!(
+                clustered_with_speakers_in(Lang::Es, &texts),
+                expected,
+                "{speaker}"
+            );
+        }
+        // One word matches nothing alone, but points at what its speaker said.
+        let sanz = "We had a very productive meeting in Madrid";
+        let ortiz = "It was a very productive meeting in Bogota";
+        for (speaker, expected) in [
+            ("Sanz", [vec![0, 2], vec![1]]),
+            ("Ortiz", [vec![0], vec![1, 2]]),
+        ] {
+            let texts = [
+                (0, "Sanz", sanz),
+                (1, "Ortiz", ortiz),
+                (2, speaker, "productive"),
+            ];
+            assert_eq!(clustered_with_speakers(&texts), expected, "{speaker}");
         }
     }
 
