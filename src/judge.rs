@@ -21,7 +21,7 @@
 //! this tool's reading of a snippet (GDELT), so it asks for a check rather than stating an
 //! error. A statement that only references credit yields nothing.
 
-use crate::cluster::Statement;
+use crate::cluster::{encloses, Statement};
 use crate::fingerprint;
 use crate::lang::Lang;
 use crate::matching::{MatchScore, Relation};
@@ -622,6 +622,13 @@ fn self_conflicts(
     by_article
         .into_iter()
         .filter_map(|(article, qs)| {
+            // A quote nested in another of the statement's quotes is words the outer speaker
+            // quotes, not a second credit of the statement.
+            let qs: Vec<usize> = qs
+                .iter()
+                .copied()
+                .filter(|&q| !qs.iter().any(|&outer| encloses(&quotes[outer], &quotes[q])))
+                .collect();
             let sides = by_speaker(&qs, quotes);
             let sides = without_spokespeople_organisations(sides, &qs, quotes);
             (sides.len() >= 2).then(|| {
@@ -1010,6 +1017,30 @@ mod tests {
             ];
             assert_eq!(conflicts(&quotes)[0].confidence, expected, "{mention}");
         }
+    }
+
+    #[test]
+    fn a_quote_nested_in_another_is_no_second_credit() {
+        let outer = Quote {
+            end: 60,
+            ..credited(0, "Jorge Méndez", "Méndez", 0.95, "dijo Méndez")
+        };
+        let nested = Quote {
+            start: 20,
+            end: 40,
+            ..credited(0, "Ana Salinas", "Salinas", 0.95, "le escribió Salinas")
+        };
+        assert!(conflicts(&[outer.clone(), nested.clone()]).is_empty());
+        // Side by side in the article, the two credits conflict.
+        let beside = Quote {
+            start: 70,
+            end: 90,
+            ..nested
+        };
+        assert_eq!(
+            conflicts(&[outer, beside])[0].kind,
+            FindingKind::SelfConflict
+        );
     }
 
     #[test]

@@ -324,6 +324,7 @@ impl Checker {
             .collect();
         timings.lap("normalize");
         let (mut statements, scored_pairs) = cluster::cluster(&quotes, &normalized, &self.lexicon);
+        cluster::settle_written_statements(&statements, &mut quotes);
         timings.lap("match and cluster");
         let references = (!references.is_empty()).then(|| {
             let coverage = reference::Coverage {
