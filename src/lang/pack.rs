@@ -171,10 +171,26 @@ pub struct LanguagePack {
     /// Places in every language's spelling ("ecuador", "south texas", "nueva york"), from the
     /// language-neutral `places.tsv`; ask with [`LanguagePack::is_place`].
     pub places: PhraseTable<()>,
+    /// Words that open ("puerto", "fort") or end ("city", "county") a place's name, from the
+    /// language-neutral `place_words.tsv`; [`LanguagePack::is_place`] uses them for the places
+    /// the gazetteer does not list.
+    pub place_words: Table<String, PlaceWord>,
+}
+
+/// Where a word of `place_words.tsv` stands in a place's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceWord {
+    /// It opens the name ("Puerto Asís").
+    Head,
+    /// It ends the name ("Jersey City").
+    Tail,
 }
 
 /// The language-neutral gazetteer shared by every pack.
 const PLACES_FILE: (&str, &str) = ("places.tsv", include_str!("data/places.tsv"));
+
+/// The language-neutral words that make a name a place's, shared by every pack.
+const PLACE_WORDS_FILE: (&str, &str) = ("place_words.tsv", include_str!("data/place_words.tsv"));
 
 /// The part a word plays in a phrase naming a written medium ("in a written statement").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -410,11 +426,21 @@ impl LanguagePack {
             })
     }
 
-    /// True when the lower-case `words` are, all of them and nothing more, a place's name.
+    /// True when the lower-case `words` are, all of them and nothing more, a place's name: one
+    /// the gazetteer lists, or a name of two words or more that a place word opens or ends
+    /// ("puerto almira", "jersey city").
     pub fn is_place<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        self.places
+        let listed = self
+            .places
             .longest_match(words)
-            .is_some_and(|(len, ())| len == words.len())
+            .is_some_and(|(len, ())| len == words.len());
+        let place_word = |word: Option<&S>, part: PlaceWord| {
+            word.is_some_and(|w| self.place_words.get(w.as_ref()) == Some(&part))
+        };
+        listed
+            || (words.len() >= 2
+                && (place_word(words.first(), PlaceWord::Head)
+                    || place_word(words.last(), PlaceWord::Tail)))
     }
 
     /// The gender a given name tells, from the name lists of every language (names travel:
@@ -451,11 +477,28 @@ impl LanguagePack {
             organizations: Set::default(),
             genders: Table::default(),
             places: PhraseTable::default(),
+            place_words: Table::default(),
         };
         let (places_name, places_text) = PLACES_FILE;
         for row in rows(places_name, places_text, 1) {
             let (_, f) = row?;
             pack.places.insert(f[0], ());
+        }
+        let (place_words_name, place_words_text) = PLACE_WORDS_FILE;
+        for row in rows(place_words_name, place_words_text, 2) {
+            let (line, f) = row?;
+            let part = match f[1] {
+                "head" => PlaceWord::Head,
+                "tail" => PlaceWord::Tail,
+                other => {
+                    return Err(DataError {
+                        file: place_words_name.to_string(),
+                        line,
+                        problem: format!("expected head or tail, found {other:?}"),
+                    })
+                }
+            };
+            pack.place_words.insert(f[0].to_string(), part);
         }
         for (name, text) in data_files(lang) {
             let file = format!("{}/{}", lang.code(), name);
@@ -686,6 +729,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn place_words_make_unlisted_names_places_but_never_a_persons() {
+        let pack = LanguagePack::get(Lang::Es);
+        assert!(pack.is_place(&["puerto", "lindero"]));
+        assert!(pack.is_place(&["harlan", "city"]));
+        assert!(pack.is_place(&["ecuador"]));
+        assert!(!pack.is_place(&["puerto"]));
+        assert!(!pack.is_place(&["juan", "santa", "cruz"]));
+        assert!(!pack.is_place(&["pancho", "villa"]));
+    }
+
+    #[test]
     fn every_data_file_parses() {
         for lang in Lang::ALL {
             LanguagePack::parse(lang).unwrap();
@@ -695,7 +749,10 @@ mod tests {
     #[test]
     fn every_data_file_is_sorted_without_duplicates_or_stray_spaces() {
         for lang in Lang::ALL {
-            for (name, text) in data_files(lang).into_iter().chain([PLACES_FILE]) {
+            for (name, text) in data_files(lang)
+                .into_iter()
+                .chain([PLACES_FILE, PLACE_WORDS_FILE])
+            {
                 let keys: Vec<&str> = text
                     .lines()
                     .filter(|l| !l.starts_with('#'))
