@@ -607,6 +607,25 @@ fn only_capitalized_modifiers_before(doc: &Document, ctx: &Context, from: usize)
         && (0..from).filter(|&i| ctx.is_word(doc, i)).count() <= MAX_QUALIFIER_WORDS
 }
 
+/// The position of the capitalized name that follows a lower-case role starting at `from`
+/// ("economist Daniel Okafor", "environmental campaigner Helen Marsh"): at most
+/// [`MAX_QUALIFIER_WORDS`] lower-case words, one of them a title or an epithet the data knows.
+fn name_after_lowercase_role(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    from: usize,
+) -> Option<usize> {
+    let after = (from..(from + MAX_QUALIFIER_WORDS + 1).min(ctx.tokens.len()))
+        .take_while(|&i| ctx.is_word(doc, i))
+        .find(|&i| is_capitalized_at(doc, ctx, i))?;
+    let role_between = (from..after).any(|i| {
+        lookup(doc, &pack.titles, &ctx.words, ctx.tokens[i], i).is_some()
+            || lookup(doc, &pack.epithets, &ctx.words, ctx.tokens[i], i).is_some()
+    });
+    (after > from && role_between).then_some(after)
+}
+
 /// True when nothing but punctuation stands before position `from` of the context.
 fn only_glue_before(doc: &Document, ctx: &Context, from: usize) -> bool {
     (0..from).all(|i| !ctx.is_word(doc, i))
@@ -1373,6 +1392,15 @@ fn mention_starting_at(
             // organisation is an epithet, its owner the person's country when it is one.
             None => possessed_epithet(doc, pack, ctx, at, possessor),
         };
+    }
+    // A lone unknown capitalized word before a lower-case role and a name is a modifier the
+    // data does not know, a nationality or a party ("According to Valdorian economist Daniel
+    // Okafor", "said Tolandan campaigner Ana Ruiz"): the person is the name after the role.
+    if let Some(after) = run_end
+        .filter(|&to| to == name_from + 1)
+        .and_then(|to| name_after_lowercase_role(doc, pack, ctx, to))
+    {
+        return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
     }
     // A title inside the run: the name follows it ("Texas Senator Tom Villarreal").
     if let Some(to) = run_end {

@@ -514,6 +514,10 @@ fn an_unknown_capitalized_modifier_before_a_described_name() {
     let body =
         "“Half the promises were broken,” Ruritanian opposition leader Marta Kell said on Tuesday.";
     assert_eq!(speakers(body, Lang::En), [some("Marta Kell")]);
+    let body = "According to Ruritanian economist Pavel Dorn, “the budget will not hold.”";
+    assert_eq!(speakers(body, Lang::En), [some("Pavel Dorn")]);
+    let body = "“The river is dying,” said Ruritanian environmental campaigner Ilse Varga.";
+    assert_eq!(speakers(body, Lang::En), [some("Ilse Varga")]);
 }
 
 #[test]
