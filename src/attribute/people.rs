@@ -74,6 +74,10 @@ const NAME_CONNECTORS: &[&str] = &[
     "de", "del", "la", "las", "los", "van", "von", "da", "di", "du", "dos", "das",
 ];
 
+/// The prepositions through which an office governs its portfolio ("el titular de Hacienda",
+/// "the Minister of Public Works").
+const PORTFOLIO_PREPOSITIONS: &[&str] = &["de", "del", "of"];
+
 /// True for the lower-case words allowed inside a name ("de" in "Nicolás de la Cruz").
 pub(crate) fn is_name_connector(word: &str) -> bool {
     NAME_CONNECTORS.contains(&word)
@@ -653,6 +657,15 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
         let after_preposition = before > 0
             && pack.stopwords.contains(&words[before - 1])
             && !pack.epithet_openers.contains(&words[before - 1]);
+        // "el titular de Asuntos Exteriores", "the Minister of Public Works": a capitalized run
+        // that an office governs through a preposition is its portfolio, not a person.
+        let portfolio = before >= 2
+            && PORTFOLIO_PREPOSITIONS.contains(&words[before - 1].as_str())
+            && lookup(doc, &pack.titles, &words, tokens[before - 2], before - 2)
+                .is_some_and(|(len, _)| len == 1);
+        if portfolio {
+            continue;
+        }
         if !after_preposition {
             collect_apposition_after(
                 doc,

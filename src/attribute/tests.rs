@@ -665,3 +665,10 @@ fn a_nested_quote_repeating_an_attributed_one_takes_its_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_portfolio_governed_by_an_office_is_no_person() {
+    let body = "La portavoz del Gobierno, Irene Vidal, habló el viernes de las críticas cruzadas entre el ministro de Hacienda y Función Pública, Tomás Roldán, y el titular de Asuntos Exteriores y Cooperación, Pablo Ferrán.\n\nLa portavoz aseguró que el consejo, en el que se vieron Roldán y Ferrán después de que el titular de Hacienda llamara \"torpe\" al de Exteriores, fue “largo”. \"Hemos trabajado como siempre”, dijo.";
+    let found = speakers(body, Lang::Es);
+    assert_eq!(found.last(), Some(&some("Irene Vidal")), "{found:?}");
+}
