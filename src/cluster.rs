@@ -38,23 +38,37 @@ pub struct Statement {
     pub matches: Vec<Option<MatchScore>>,
 }
 
+/// For each of `n` quotes, the position in `members` of the statement holding it.
+fn statement_of(members: &[(usize, Members)], n: usize) -> Vec<Option<usize>> {
+    let mut statement_of = vec![None; n];
+    for (position, (_, list)) in members.iter().enumerate() {
+        for (q, _) in list {
+            statement_of[*q] = Some(position);
+        }
+    }
+    statement_of
+}
+
+/// How much of both quotes a match aligns: the measure by which matches are compared.
+fn strength(score: &MatchScore) -> f32 {
+    score.short_coverage + score.long_coverage
+}
+
 /// The strongest of `matches` (statement, score): the most words aligned on both sides, ties
 /// going to the lower statement.
 fn strongest(matches: Vec<(usize, MatchScore)>) -> Option<(usize, MatchScore)> {
-    matches
-        .into_iter()
-        .fold(None::<(usize, MatchScore)>, |best, (cluster, score)| {
-            let strength = |s: &MatchScore| s.short_coverage + s.long_coverage;
-            match best {
+    matches.into_iter().fold(
+        None::<(usize, MatchScore)>,
+        |best, (cluster, score)| match best {
+            Some(b)
+                if strength(&b.1) > strength(&score)
+                    || (strength(&b.1) == strength(&score) && b.0 < cluster) =>
+            {
                 Some(b)
-                    if strength(&b.1) > strength(&score)
-                        || (strength(&b.1) == strength(&score) && b.0 < cluster) =>
-                {
-                    Some(b)
-                }
-                _ => Some((cluster, score)),
             }
-        })
+            _ => Some((cluster, score)),
+        },
+    )
 }
 
 /// Share of a lone rendering's content words that must align with a widely reported statement
@@ -172,7 +186,6 @@ fn move_to_later_cores(
     index: &CoreIndex,
     members: &mut [(usize, Members)],
 ) -> usize {
-    let strength = |s: &MatchScore| s.short_coverage + s.long_coverage;
     let mut scored = 0;
     let mut moves: Vec<(usize, usize, usize, MatchScore)> = Vec::new();
     for (source, (_, list)) in members.iter().enumerate() {
@@ -188,14 +201,13 @@ fn move_to_later_cores(
             let words = normalized[*quote].content().count();
             let better = candidates
                 .into_iter()
+                .filter(|&target| normalized[members[target].0].content().count() >= words)
                 .map(|target| {
                     let core = &normalized[members[target].0];
                     (target, compare(&normalized[*quote], core, lexicon))
                 })
-                .filter(|(target, s)| {
-                    s.relation == Some(Relation::Same)
-                        && strength(s) > strength(score)
-                        && normalized[members[*target].0].content().count() >= words
+                .filter(|(_, s)| {
+                    s.relation == Some(Relation::Same) && strength(s) > strength(score)
                 })
                 .collect();
             if let Some((target, better)) = strongest(better) {
@@ -223,12 +235,7 @@ fn join_continuations(
     lexicon: &Lexicon,
     members: &mut [(usize, Members)],
 ) -> usize {
-    let mut statement_of: Vec<Option<usize>> = vec![None; quotes.len()];
-    for (position, (_, list)) in members.iter().enumerate() {
-        for (q, _) in list {
-            statement_of[*q] = Some(position);
-        }
-    }
+    let statement_of = statement_of(members, quotes.len());
     let mut order: Vec<usize> = (0..quotes.len())
         .filter(|&q| statement_of[q].is_some())
         .collect();
@@ -302,7 +309,6 @@ fn join_short_quotes_to_speaker(
             }
         }
     }
-    let strength = |s: &MatchScore| s.short_coverage + s.long_coverage;
     let mut scored = 0;
     let mut moves: Vec<(usize, usize, Members)> = Vec::new();
     for (source, (core, list)) in members.iter().enumerate() {
@@ -447,12 +453,7 @@ fn separate_nested(
     enclosing: &[Option<usize>],
     members: &mut Vec<(usize, Members)>,
 ) -> usize {
-    let mut statement_of: Vec<Option<usize>> = vec![None; quotes.len()];
-    for (position, (_, list)) in members.iter().enumerate() {
-        for (q, _) in list {
-            statement_of[*q] = Some(position);
-        }
-    }
+    let mut statement_of = statement_of(members, quotes.len());
     let mut scored = 0;
     for inner in 0..quotes.len() {
         let Some(outer) = enclosing[inner] else {

@@ -597,9 +597,10 @@ fn pairing_errors(analysis: &Analysis, paired: &[Paired]) -> Vec<PairingError> {
     };
     // Cores first, then article order.
     let ordered = |group: &[&Paired]| {
-        let mut group = group.to_vec();
-        group.sort_by_key(|p| (!rendering(p).core, p.quote));
-        group.into_iter().map(rendering).collect::<Vec<_>>()
+        let mut renderings: Vec<(Rendering, usize)> =
+            group.iter().map(|p| (rendering(p), p.quote)).collect();
+        renderings.sort_by_key(|(r, quote)| (!r.core, *quote));
+        renderings.into_iter().map(|(r, _)| r).collect::<Vec<_>>()
     };
     let mut errors = Vec::new();
     let mut by_gold: BTreeMap<&str, Vec<&Paired>> = BTreeMap::new();

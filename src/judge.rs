@@ -396,7 +396,7 @@ fn is_organisation(name: &str) -> bool {
     name.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .any(|w| {
-            [Lang::En, Lang::Es]
+            Lang::ALL
                 .iter()
                 .any(|l| l.pack().organizations.contains(&w))
         })
@@ -410,7 +410,7 @@ fn distinctive_words(organisation: &str) -> BTreeSet<String> {
         .filter(|w| is_capitalized(w))
         .map(str::to_lowercase)
         .filter(|w| {
-            [Lang::En, Lang::Es]
+            Lang::ALL
                 .iter()
                 .all(|l| !l.pack().organizations.contains(w) && !l.pack().stopwords.contains(w))
         })
@@ -447,16 +447,18 @@ fn speaking_for(sides: &[(&str, Vec<usize>)], members: &[usize], quotes: &[Quote
                 return false;
             }
             let marks = distinctive_words(speaker);
+            if marks.is_empty() {
+                return false;
+            }
+            // The surname (the last word) stands for the person.
+            let surnames: Vec<String> = people
+                .iter()
+                .filter_map(|person| person.split(' ').next_back())
+                .map(fold)
+                .collect();
             sentence_words.iter().any(|words| {
-                !marks.is_empty()
-                    && marks.iter().any(|w| words.contains(w))
-                    && people.iter().any(|person| {
-                        // The surname (the last word) stands for the person.
-                        person
-                            .split(' ')
-                            .next_back()
-                            .is_some_and(|surname| words.contains(&fold(surname)))
-                    })
+                marks.iter().any(|w| words.contains(w))
+                    && surnames.iter().any(|surname| words.contains(surname))
             })
         })
         .collect()

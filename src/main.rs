@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 /// The command runs on mimalloc: a check makes millions of small, short-lived strings and vectors
 /// on two threads, and the system allocator spent about a fifth of a 10k-article run in
-/// malloc and free (see README, "Speed").
+/// malloc and free (see README, "Scale and robustness").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -19,7 +19,7 @@ use crate::extract::Document;
 use crate::lang::{CueMode, Gender, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::is_capitalized;
-use people::{genders_agree, is_place, lookup, parse_epithet};
+use people::{genders_agree, is_place, lookup, parse_epithet, PORTFOLIO_PREPOSITIONS};
 
 /// Confidence of a name right next to a cue ("Trump said", "said Trump").
 const CONFIDENCE_NAME_AT_CUE: f32 = 0.95;
@@ -626,6 +626,11 @@ fn name_after_lowercase_role(
     (after > from && role_between).then_some(after)
 }
 
+/// True when a name is written in capitals ("PRADOMAR", "QUIMSA").
+fn in_capitals(words: &[String]) -> bool {
+    words.iter().all(|w| !w.chars().any(char::is_lowercase))
+}
+
 /// True when nothing but punctuation stands before position `from` of the context.
 fn only_glue_before(doc: &Document, ctx: &Context, from: usize) -> bool {
     (0..from).all(|i| !ctx.is_word(doc, i))
@@ -910,7 +915,7 @@ fn salient_person(
             // A full name opening a sentence is a person even if named only once; a single
             // capitalized word must be someone the article already knows.
             MentionKind::Name(words) => {
-                let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+                let all_caps = in_capitals(words);
                 let next = ctx.words.get(mention.to);
                 // Places are subjects too ("Nueva Tolva faces..."): a new person needs an
                 // apposition or a reporting verb ("Miriam Okafor, a fellow...", "Petro habló").
@@ -919,7 +924,7 @@ fn salient_person(
                         .words
                         .get(mention.to..)
                         .is_some_and(|rest| pack.cue_at(rest, false).is_some());
-                if words.len() >= 2 && !all_caps && continues && !is_place(pack, words) && !far {
+                if words.len() >= 2 && !far && !all_caps && continues && !is_place(pack, words) {
                     let person = people.resolve_name(words, subject_position);
                     if fits(people, person) {
                         return Some(person);
@@ -1053,8 +1058,7 @@ fn previous_subject(
     // With no cue, nothing says a lone capitalized word or a name in capitals is a person
     // ("Reactions continued …", "PRADOMAR …"): it must be one the article already knows.
     if let MentionKind::Name(words) = &mention.kind {
-        let in_capitals = words.iter().all(|w| !w.chars().any(char::is_lowercase));
-        if (words.len() == 1 || in_capitals) && people.find_name(words).is_none() {
+        if (words.len() == 1 || in_capitals(words)) && people.find_name(words).is_none() {
             return None;
         }
     }
@@ -1254,11 +1258,12 @@ fn institution_complement(
     mention: &Mention,
     words: &[String],
 ) -> bool {
-    let governed = matches!(ctx.words[mention.from].as_str(), "de" | "del" | "of")
+    let governing = |word: &String| PORTFOLIO_PREPOSITIONS.contains(&word.as_str());
+    let governed = governing(&ctx.words[mention.from])
         || mention
             .from
             .checked_sub(1)
-            .is_some_and(|i| matches!(ctx.words[i].as_str(), "de" | "del" | "of"));
+            .is_some_and(|i| governing(&ctx.words[i]));
     governed && words.len() == 1 && pack.organizations.contains(&words[0].to_lowercase())
 }
 

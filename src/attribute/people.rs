@@ -75,8 +75,8 @@ const NAME_CONNECTORS: &[&str] = &[
 ];
 
 /// The prepositions through which an office governs its portfolio ("el titular de Hacienda",
-/// "the Minister of Public Works").
-const PORTFOLIO_PREPOSITIONS: &[&str] = &["de", "del", "of"];
+/// "the Minister of Public Works") and an institution its head ("la número dos del Ejecutivo").
+pub(crate) const PORTFOLIO_PREPOSITIONS: &[&str] = &["de", "del", "of"];
 
 /// True for the lower-case words allowed inside a name ("de" in "Nicolás de la Cruz").
 pub(crate) fn is_name_connector(word: &str) -> bool {
@@ -323,11 +323,7 @@ impl People {
             .map(|m| m.person)
             .find(|&p| {
                 let person = &self.persons[p];
-                genders_agree(person.gender, traits.gender)
-                    && person
-                        .roles
-                        .iter()
-                        .any(|a| traits.roles.iter().any(|b| roles_compatible(a, b)))
+                genders_agree(person.gender, traits.gender) && holds_role(person, traits)
             })
     }
 
@@ -355,10 +351,7 @@ impl People {
             if !genders_agree(person.gender, traits.gender) {
                 continue; // "la alcaldesa" is never the man named last
             }
-            let role_fits = person
-                .roles
-                .iter()
-                .any(|a| traits.roles.iter().any(|b| roles_compatible(a, b)));
+            let role_fits = holds_role(person, traits);
             // "the minister" is not the person the article calls president, nor the person
             // it knows only as a protest leader: an office is named when its holder is.
             let role_conflicts = !role_fits
@@ -447,6 +440,14 @@ const SAME_ROLE: &[&[&str]] = &[
 
 /// Two role keys fit one person when equal, when one names a kind of the other
 /// ("foreign_minister" and "minister"), or when they are one office under two names.
+/// True when one of the person's roles fits one the epithet names.
+fn holds_role(person: &Person, traits: &EpithetTraits) -> bool {
+    person
+        .roles
+        .iter()
+        .any(|a| traits.roles.iter().any(|b| roles_compatible(a, b)))
+}
+
 fn roles_compatible(a: &str, b: &str) -> bool {
     let kind_of = |long: &str, short: &str| {
         long.len() > short.len()

@@ -367,7 +367,11 @@ fn stems_look_alike(spanish: Word, english: Word) -> bool {
 /// either language meet: each content word's keys (see [`token_keys`]), sorted, without
 /// repeats.
 fn index_keys(quote: &NormalizedQuote) -> Vec<Word> {
-    let mut keys: Vec<Word> = quote.content().flat_map(token_keys).collect();
+    sorted_distinct(quote.content().flat_map(token_keys).collect())
+}
+
+/// `keys` sorted, without repeats.
+fn sorted_distinct(mut keys: Vec<Word>) -> Vec<Word> {
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -475,21 +479,21 @@ impl CoreIndex {
     fn ranked_candidates(&self, quote: &NormalizedQuote, first: usize, own: u32) -> Vec<usize> {
         let frequency = |k: &Word| self.document_frequency.get(k).copied().unwrap_or(0) + own;
         let word_keys: Vec<Vec<Word>> = quote.content().map(token_keys).collect();
-        let mut keys: Vec<Word> = word_keys.iter().flatten().copied().collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let mut keys: Vec<(u32, Word)> = keys
-            .into_iter()
-            .map(|k| (frequency(&k), k))
-            .filter(|(df, _)| *df > 1)
-            .collect();
+        let mut keys: Vec<(u32, Word)> =
+            sorted_distinct(word_keys.iter().flatten().copied().collect())
+                .into_iter()
+                .map(|k| (frequency(&k), k))
+                .filter(|(df, _)| *df > 1)
+                .collect();
         keys.sort();
-        let probes: WordMap<Word, &[u32]> = keys
+        // Each probe's cores and rarity (the log of how many quotes per quote holding the key).
+        let probes: WordMap<Word, (&[u32], f64)> = keys
             .iter()
             .take(PROBE_KEYS)
-            .filter_map(|(_, key)| {
-                let cores = self.postings.get(key).map(Vec::as_slice).unwrap_or(&[]);
-                (cores.len() <= MAX_PROBE_POSTING).then_some((*key, cores))
+            .filter_map(|&(df, key)| {
+                let cores = self.postings.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+                let rarity = (f64::from(self.quotes + own) / f64::from(df)).ln();
+                (cores.len() <= MAX_PROBE_POSTING).then_some((key, (cores, rarity)))
             })
             .collect();
         // Per core: shared keys, and the words' weights.
@@ -498,10 +502,9 @@ impl CoreIndex {
         for token_keys in &word_keys {
             word_weight.clear();
             for key in token_keys {
-                let Some(cores) = probes.get(key) else {
+                let Some(&(cores, rarity)) = probes.get(key) else {
                     continue;
                 };
-                let rarity = (f64::from(self.quotes + own) / f64::from(frequency(key))).ln();
                 for core in cores.iter().map(|&core| core as usize) {
                     if core >= first {
                         let weight = word_weight.entry(core).or_default();
@@ -517,7 +520,7 @@ impl CoreIndex {
             }
         }
         // Shared keys, each counted once however many words bring it.
-        for cores in probes.values() {
+        for (cores, _) in probes.values() {
             for core in cores.iter().map(|&core| core as usize) {
                 if let Some(entry) = shared.get_mut(&core) {
                     entry.0 += 1;
