@@ -65,7 +65,8 @@ pub struct GoldFinding {
 /// A gold annotation file.
 #[derive(Clone, Debug, Deserialize)]
 pub struct Gold {
-    /// People, by key.
+    /// People, by key (optional: a speaker key no entry defines is read as the person's name).
+    #[serde(default)]
     pub speakers: BTreeMap<String, GoldSpeaker>,
     /// Articles, by path relative to the gold file (or by article id).
     pub articles: BTreeMap<String, GoldArticle>,
@@ -78,9 +79,46 @@ impl Gold {
     /// Reads and parses a gold file; the error names the file (and line).
     pub fn read(path: &Path) -> Result<Gold, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        serde_json::from_str(&text)
+        Gold::parse(&text)
             .map_err(|e| format!("{}:{}: malformed gold file: {e}", path.display(), e.line()))
     }
+
+    /// Parses gold JSON as annotators write it: article keys are relative paths in either
+    /// separator style, with or without a leading `./`; an empty speaker is null; a speaker key
+    /// that `speakers` does not define names the person itself (`"speaker": "Gustavo Petro"`).
+    pub fn parse(text: &str) -> serde_json::Result<Gold> {
+        let mut gold: Gold = serde_json::from_str(text)?;
+        gold.articles = std::mem::take(&mut gold.articles)
+            .into_iter()
+            .map(|(key, article)| (normalized_article_key(&key), article))
+            .collect();
+        for quote in gold.articles.values_mut().flat_map(|a| &mut a.quotes) {
+            if quote
+                .speaker
+                .as_deref()
+                .is_some_and(|s| s.trim().is_empty())
+            {
+                quote.speaker = None;
+            }
+            if let Some(key) = &quote.speaker {
+                gold.speakers
+                    .entry(key.clone())
+                    .or_insert_with(|| GoldSpeaker {
+                        name: key.clone(),
+                        aliases: Vec::new(),
+                    });
+            }
+        }
+        Ok(gold)
+    }
+}
+
+/// An article key with `/` separators and no `.` components (`./en/a.md` → `en/a.md`).
+fn normalized_article_key(key: &str) -> String {
+    key.split(['/', '\\'])
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Precision, recall and F1 with the counts behind them.
@@ -481,7 +519,9 @@ fn same_quotation(gold: &str, found: &str) -> bool {
 }
 
 /// True when quotecheck's canonical `name` is the gold speaker `key`: the gold name or an
-/// alias, or a part of the gold name that no other gold speaker shares.
+/// alias, or a name whose words hold, or are held by, the gold name's words (“Petro” for
+/// “Gustavo Petro”, “Gustavo Petro” for a gold name “petro”) when no other gold speaker's name
+/// fits it that way.
 fn speaker_matches(gold: &Gold, key: &str, name: &str) -> bool {
     let Some(speaker) = gold.speakers.get(key) else {
         return false;
@@ -494,17 +534,17 @@ fn speaker_matches(gold: &Gold, key: &str, name: &str) -> bool {
         return true;
     }
     let words: BTreeSet<&str> = name.split(' ').collect();
-    let contains = |full: &str| {
+    let fits = |full: &str| {
         let full = comparable(full);
         let full_words: BTreeSet<&str> = full.split(' ').collect();
-        words.is_subset(&full_words)
+        words.is_subset(&full_words) || full_words.is_subset(&words)
     };
-    contains(&speaker.name)
+    fits(&speaker.name)
         && gold
             .speakers
             .iter()
             .filter(|(k, _)| k.as_str() != key)
-            .all(|(_, other)| !contains(&other.name))
+            .all(|(_, other)| !fits(&other.name))
 }
 
 /// A matched gold quote that gold puts in a statement.
@@ -822,6 +862,40 @@ impl PairingError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gold_files_are_read_as_annotators_write_them() {
+        let gold = Gold::parse(
+            r#"{"articles": {
+                "./en/a.md": {"quotes": [
+                    {"text": "We will not raise taxes", "speaker": "ruiz", "kind": "speech", "statement": "s1"},
+                    {"text": "fantasy", "speaker": "", "kind": "scare", "statement": null}]},
+                "es\\b.md": {"quotes": [
+                    {"text": "No subiremos los impuestos", "speaker": "Luis Pérez", "kind": "speech", "statement": "s1"}]}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            gold.articles.keys().collect::<Vec<_>>(),
+            ["en/a.md", "es/b.md"]
+        );
+        assert_eq!(gold.articles["en/a.md"].quotes[1].speaker, None);
+        // Undefined speaker keys name the person: a slug or a full name both score.
+        assert!(speaker_matches(&gold, "ruiz", "Ana Ruiz"));
+        assert!(speaker_matches(&gold, "Luis Pérez", "Pérez"));
+        assert!(!speaker_matches(&gold, "ruiz", "Luis Pérez"));
+    }
+
+    #[test]
+    fn a_shared_surname_scores_neither_namesake() {
+        let gold = Gold::parse(
+            r#"{"speakers": {"gp": {"name": "Gustavo Petro"}, "np": {"name": "Nicolás Petro"}},
+                "articles": {}}"#,
+        )
+        .unwrap();
+        assert!(speaker_matches(&gold, "gp", "Gustavo Petro"));
+        assert!(!speaker_matches(&gold, "gp", "Petro"));
+        assert!(!speaker_matches(&gold, "gp", "Nicolás Petro"));
+    }
 
     #[test]
     fn pairs_are_counted_per_group_and_across_languages() {

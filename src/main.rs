@@ -482,7 +482,11 @@ fn run(cli: Cli) -> Result<u8> {
             matching,
         } => {
             let gold_file = Gold::read(&gold).map_err(anyhow::Error::msg)?;
-            let gold_dir = gold.parent().map(Path::to_path_buf).unwrap_or_default();
+            // `gold.json` given bare has the empty path as its parent: the current folder.
+            let gold_dir = match gold.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
             let paths = if paths.is_empty() {
                 vec![gold_dir.clone()]
             } else {

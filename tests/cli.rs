@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{quotecheck, write};
+use common::{quotecheck, quotecheck_in, write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -243,6 +243,14 @@ fn eval_scores_the_shipped_corpus_against_its_gold() {
     );
     // Both planted misattributions are found: findings recall is 1.
     assert_eq!(scores["findings"]["recall"], 1.0);
+    // A bare gold file name reads the articles of the current folder.
+    let output = quotecheck_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/trump-petro-2026"),
+        &["eval", "--gold", "gold.json", "--format", "json"],
+    );
+    let bare: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(bare["articles"], 15);
+    assert_eq!(bare["extraction"], scores["extraction"]);
     let output = quotecheck(&["eval", "--gold", "corpora/missing/gold.json"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("corpora/missing/gold.json"));
