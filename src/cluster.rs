@@ -56,9 +56,9 @@ fn strength(score: &MatchScore) -> f32 {
 
 /// The strongest of `matches` (statement, score): the most words aligned on both sides, ties
 /// going to the lower statement.
-fn strongest(matches: Vec<(usize, MatchScore)>) -> Option<(usize, MatchScore)> {
+fn strongest<T: Ord>(matches: Vec<(T, MatchScore)>) -> Option<(T, MatchScore)> {
     matches.into_iter().fold(
-        None::<(usize, MatchScore)>,
+        None::<(T, MatchScore)>,
         |best, (cluster, score)| match best {
             Some(b)
                 if strength(&b.1) > strength(&score)
@@ -120,6 +120,18 @@ fn rejoin_misquotes(
         }
     };
     let widely_reported: Vec<bool> = members.iter().map(|(_, list)| articles(list) > 1).collect();
+    // What a misquote is compared with: the statement's core, or when the core is in another
+    // language, the statement's longest rendering in the misquote's language.
+    let rendering_in = |target: usize, lang: Option<crate::lang::Lang>| -> Option<usize> {
+        let (core, list) = &members[target];
+        if quotes[*core].lang == lang {
+            return Some(*core);
+        }
+        list.iter()
+            .map(|(q, _)| *q)
+            .filter(|&q| quotes[q].lang == lang)
+            .max_by_key(|&q| (normalized[q].content().count(), std::cmp::Reverse(q)))
+    };
     let mut scored = 0;
     let mut moves: Vec<(usize, usize, Members)> = Vec::new();
     for (lone, (core, _)) in members.iter().enumerate() {
@@ -129,37 +141,37 @@ fn rejoin_misquotes(
         let quote = &normalized[*core];
         let candidates = index.candidates(quote);
         scored += candidates.len();
+        let lang = quotes[*core].lang;
         let matches = candidates
             .into_iter()
-            .filter(|&target| {
-                widely_reported[target] && quotes[members[target].0].lang == quotes[*core].lang
-            })
-            .map(|target| {
+            .filter(|&target| widely_reported[target])
+            .filter_map(|target| Some((target, rendering_in(target, lang)?)))
+            .map(|(target, rendering)| {
                 (
-                    target,
-                    compare_anchors_aside(quote, &normalized[members[target].0], lexicon),
+                    (target, rendering),
+                    compare_anchors_aside(quote, &normalized[rendering], lexicon),
                 )
             })
             // A misquote keeps the wording; a paraphrase with a word swapped is another
             // statement ("Cuando los presos sean liberados, revisaremos las sanciones" / "Las
             // sanciones se revisarán cuando los presos estén libres").
-            .filter(|(target, score)| {
+            .filter(|((_, rendering), score)| {
                 score.relation.is_some()
                     && (score.short_coverage >= MIN_MISQUOTE_COVERAGE
                         || alike(
                             &quote.core_text(),
-                            &normalized[members[*target].0].core_text(),
+                            &normalized[*rendering].core_text(),
                             MIN_SWAP_SIMILARITY,
                         ))
             })
             .collect();
-        let Some((target, _)) = strongest(matches) else {
+        let Some(((target, rendering), _)) = strongest(matches) else {
             continue;
         };
         // Every member must render the statement it joins, the core (just scored) included.
-        let target_core = &normalized[members[target].0];
+        let target_rendering = &normalized[rendering];
         let rejoined = all_rendering(&members[lone].1, normalized, |quote| {
-            compare_anchors_aside(quote, target_core, lexicon)
+            compare_anchors_aside(quote, target_rendering, lexicon)
         });
         if let Some(rejoined) = rejoined {
             moves.push((lone, target, rejoined));
@@ -1015,6 +1027,22 @@ mod tests {
         assert_eq!(
             clustered(&[(0, said), (1, said), (2, misquoted), (3, misquoted)]),
             [vec![0, 1], vec![2, 3]]
+        );
+    }
+
+    #[test]
+    fn a_lone_misquote_rejoins_a_statement_founded_in_the_other_language() {
+        let es = "Invertiremos 2.000 millones de dólares en el corredor norte durante cinco años";
+        let en = "We will invest $2 billion in the northern corridor over five years";
+        let misquoted = "We will invest $3 billion in the northern corridor over five years";
+        assert_eq!(
+            clustered_in(&[
+                (Lang::Es, es),
+                (Lang::En, en),
+                (Lang::En, en),
+                (Lang::En, misquoted)
+            ]),
+            [vec![0, 1, 2, 3]]
         );
     }
 }

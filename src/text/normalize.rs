@@ -24,7 +24,7 @@ pub(crate) fn stem(lang: Lang, word: &str) -> String {
 
 /// What a word of a language is, whatever its place in a quote: computed once per distinct
 /// word and shared by every token of it.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub struct WordInfo {
     /// The word as written.
     pub surface: Word,
@@ -42,6 +42,8 @@ pub struct WordInfo {
     pub negation: bool,
     /// True for a number, in digits or words.
     pub number: bool,
+    /// The number's value, for a number.
+    value: Option<f64>,
     /// The word's own pivot concept: `#N` for a number, the key for an English word.
     own_concept: [Word; 1],
     /// For a Spanish word, keys of the lemmas it may be an inflection of that its own key
@@ -51,7 +53,7 @@ pub struct WordInfo {
 
 /// One word of a normalized quote: the word, its pivot concepts, and whether it is an anchor.
 /// It dereferences to its [`WordInfo`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct NormToken<'a> {
     info: &'static WordInfo,
     /// Stems in the English pivot (the stem itself for English, glosses for Spanish), or `#N`
@@ -71,7 +73,7 @@ impl std::ops::Deref for NormToken<'_> {
 }
 
 /// A quote ready for matching.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NormalizedQuote<'a> {
     /// Every word, in order.
     pub tokens: Vec<NormToken<'a>>,
@@ -105,14 +107,14 @@ impl<'a> Normalizer<'a> {
 
     /// Normalizes `text`, read as `lang`.
     pub fn normalize(&self, text: &str, lang: Lang) -> NormalizedQuote<'a> {
-        let tokens = tokenize(text)
+        let tokens = number_phrases(text, lang)
             .into_iter()
-            .filter(|t| t.is_word)
             .enumerate()
-            .map(|(position, token)| {
-                let word = token.text(text);
+            .map(|(position, (word, phrase_value))| {
                 let info = word_info(lang, word);
-                let concepts: &'a [Word] = if info.number {
+                let concepts: &'a [Word] = if let Some(value) = phrase_value {
+                    number_concept(value)
+                } else if info.number {
                     &info.own_concept
                 } else if lang == Lang::En {
                     self.english_concepts(info)
@@ -195,10 +197,10 @@ fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
     }
     let pack = lang.pack();
     let lower = word.to_lowercase();
-    let number = parse_number(&lower).or_else(|| pack.numbers.get(&lower).copied());
+    let number = parse_number(&lower).or_else(|| pack.numbers.get(&lower).map(|&n| n as f64));
     let key = Word::new(&word_key(lang, &lower));
     let own_concept = match number {
-        Some(n) => Word::new(&format!("#{n}")),
+        Some(n) => number_concept(n)[0],
         None => key,
     };
     // Word lists spell apostrophes straight, and list a word without its possessive
@@ -219,6 +221,7 @@ fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
         content: number.is_some() || !listed(&pack.stopwords),
         negation: listed(&pack.negations),
         number: number.is_some(),
+        value: number,
         own_concept: [own_concept],
         alternate_keys: if lang == Lang::Es && number.is_none() {
             spanish_alternate_keys(&lower, key)
@@ -270,13 +273,129 @@ fn spanish_alternate_keys(lower: &str, key: Word) -> Vec<Word> {
     keys
 }
 
-/// Digits with optional thousands separators ("2", "1,000", "30").
-fn parse_number(word: &str) -> Option<u64> {
+/// A number in digits, whichever separators its language uses: a group of three digits after
+/// a point or comma is thousands ("1,000", "8.100"), any other group decimals ("2.5", "2,5").
+fn parse_number(word: &str) -> Option<f64> {
     if !word.chars().next()?.is_ascii_digit() {
         return None;
     }
-    let digits: String = word.chars().filter(|c| *c != ',' && *c != '.').collect();
-    digits.parse().ok()
+    let groups: Vec<&str> = word.split(['.', ',']).collect();
+    let (last, leading) = groups.split_last()?;
+    if !groups
+        .iter()
+        .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    if leading.is_empty() || last.len() == 3 {
+        return groups.concat().parse().ok();
+    }
+    format!("{}.{last}", leading.concat()).parse().ok()
+}
+
+/// The pivot concept of a number, `#N` (`#2.5` for a fraction), shared by every rendering of
+/// its value; one leaked slice per value and thread.
+fn number_concept(value: f64) -> &'static [Word] {
+    thread_local! {
+        static CONCEPTS: RefCell<std::collections::HashMap<u64, &'static [Word; 1]>> =
+            RefCell::new(std::collections::HashMap::new());
+    }
+    CONCEPTS.with(|concepts| {
+        *concepts
+            .borrow_mut()
+            .entry(value.to_bits())
+            .or_insert_with(|| {
+                let rounded = (value * 1000.0).round() / 1000.0;
+                Box::leak(Box::new([Word::new(&format!("#{rounded}"))]))
+            })
+    })
+}
+
+/// True for a number word that multiplies what comes before it ("hundred", "mil",
+/// "millones", "billion"): a power of ten from a hundred up ("quinientos" adds).
+fn is_multiplier(value: f64) -> bool {
+    [1e2, 1e3, 1e6, 1e9, 1e12].contains(&value)
+}
+
+/// The words of `text` with, for the first word of each phrase that writes one number over
+/// several words, the phrase's value; the phrase's other words are dropped. A number word
+/// extends a number before it when it multiplies it ("2.000 millones", "$2 billion", "dos mil
+/// millones": all 2,000,000,000) or when both are words and it is smaller ("twenty five",
+/// "treinta y cinco", "dos mil quinientos"). Digits never extend digits ("2019 300"), and
+/// punctuation ends a phrase.
+fn number_phrases(text: &str, lang: Lang) -> Vec<(&str, Option<f64>)> {
+    let mut words: Vec<(&str, Option<f64>)> = Vec::new();
+    // The open phrase: index of its first word, running total, current group, largest
+    // multiplier so far, last value, and whether its last word is spelled out.
+    let mut phrase: Option<(usize, f64, f64, f64, f64, bool)> = None;
+    let mut connector: Option<&str> = None;
+    for token in tokenize(text) {
+        if !token.is_word {
+            phrase = None;
+            if let Some(word) = connector.take() {
+                words.push((word, None));
+            }
+            continue;
+        }
+        let word = token.text(text);
+        let info = word_info(lang, word);
+        let spelled = !word.starts_with(|c: char| c.is_ascii_digit());
+        let extends = |&(_, _, _, _, last, last_spelled): &(usize, f64, f64, f64, f64, bool)| {
+            info.value.is_some_and(|v| {
+                spelled && (is_multiplier(v) || (last_spelled && v < last && last >= 20.0))
+            })
+        };
+        match (phrase, info.value) {
+            (Some(open), Some(value)) if extends(&open) => {
+                let (first, mut total, mut group, mut largest, _, _) = open;
+                if is_multiplier(value) {
+                    let base = if group == 0.0 && total == 0.0 {
+                        1.0
+                    } else {
+                        group
+                    };
+                    if value > largest && value >= 1000.0 {
+                        total = (total + base) * value;
+                        largest = value;
+                        group = 0.0;
+                    } else if value >= 1000.0 {
+                        total += base * value;
+                        group = 0.0;
+                    } else {
+                        group = base * value;
+                    }
+                } else {
+                    group += value;
+                }
+                connector = None;
+                words[first].1 = Some(total + group);
+                phrase = Some((first, total, group, largest, value, true));
+            }
+            (Some(_), None) if connector.is_none() && is_number_connector(lang, word) => {
+                connector = Some(word);
+            }
+            (_, value) => {
+                if let Some(word) = connector.take() {
+                    words.push((word, None));
+                }
+                phrase = value.map(|v| (words.len(), 0.0, v, 0.0, v, spelled));
+                words.push((word, None));
+            }
+        }
+    }
+    if let Some(word) = connector {
+        words.push((word, None));
+    }
+    words
+}
+
+/// True for the word that joins tens and units or hundreds and the rest ("treinta y cinco",
+/// "one hundred and five").
+fn is_number_connector(lang: Lang, word: &str) -> bool {
+    match lang {
+        Lang::En => word.eq_ignore_ascii_case("and"),
+        Lang::Es => word.eq_ignore_ascii_case("y"),
+    }
 }
 
 #[cfg(test)]
@@ -294,6 +413,48 @@ mod tests {
             .concepts
             .iter()
             .any(|c| en.tokens[1].concepts.contains(c)));
+    }
+
+    #[test]
+    fn a_number_over_several_words_is_one_value() {
+        let normalizer = Normalizer::new(Lexicon::builtin());
+        let concepts = |text: &str, lang| -> Vec<String> {
+            normalizer
+                .normalize(text, lang)
+                .tokens
+                .iter()
+                .filter(|t| t.number)
+                .map(|t| t.concepts[0].to_string())
+                .collect()
+        };
+        for (text, lang) in [
+            ("$2 billion", Lang::En),
+            ("two billion", Lang::En),
+            ("2.000 millones", Lang::Es),
+            ("2 mil millones", Lang::Es),
+            ("dos mil millones", Lang::Es),
+        ] {
+            assert_eq!(concepts(text, lang), ["#2000000000"], "{text}");
+        }
+        for (text, lang) in [
+            ("2.5 million", Lang::En),
+            ("2,5 millones", Lang::Es),
+            ("dos millones quinientos mil", Lang::Es),
+            ("two million five hundred thousand", Lang::En),
+        ] {
+            assert_eq!(concepts(text, lang), ["#2500000"], "{text}");
+        }
+        assert_eq!(concepts("treinta y cinco", Lang::Es), ["#35"]);
+        assert_eq!(concepts("thirty five", Lang::En), ["#35"]);
+        assert_eq!(
+            concepts("1,000 jobs", Lang::En),
+            concepts("1.000 empleos", Lang::Es)
+        );
+        // Separate figures stay apart.
+        assert_eq!(concepts("in 2019 300 people", Lang::En), ["#2019", "#300"]);
+        assert_eq!(concepts("one two three", Lang::En), ["#1", "#2", "#3"]);
+        assert_eq!(concepts("cinco, mil", Lang::Es), ["#5", "#1000"]);
+        assert_eq!(concepts("dos y tres", Lang::Es), ["#2", "#3"]);
     }
 
     #[test]
