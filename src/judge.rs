@@ -661,11 +661,17 @@ fn unattributed(
     outlet_of: &impl Fn(usize) -> String,
 ) -> Option<Finding> {
     let sides = by_speaker(&statement.quotes, quotes);
+    // An article that credits the statement and echoes its words again without a cue ("the
+    // “new normal”") has named its speaker.
+    let crediting: BTreeSet<usize> = sides
+        .iter()
+        .flat_map(|(_, qs)| qs.iter().map(|&q| quotes[q].article_index))
+        .collect();
     let silent: Vec<usize> = statement
         .quotes
         .iter()
         .copied()
-        .filter(|&q| quotes[q].speaker().is_none())
+        .filter(|&q| quotes[q].speaker().is_none() && !crediting.contains(&quotes[q].article_index))
         .collect();
     if sides.is_empty() || silent.is_empty() {
         return None;
@@ -993,6 +999,22 @@ mod tests {
             core: 0,
             matches: vec![None; quotes.len()],
         }
+    }
+
+    #[test]
+    fn an_echo_in_an_article_that_credits_the_statement_is_not_unattributed() {
+        let silent = |article: usize| Quote {
+            attribution: None,
+            ..credited(article, "", "", 0.0, "")
+        };
+        let said = credited(0, "Ana Ruiz", "Ruiz", 0.95, "dijo Ruiz");
+        let strength: BTreeMap<usize, f32> = (0..3).map(|q| (q, 1.0)).collect();
+        let outlet = |a: usize| format!("outlet {a}");
+        let echoed = [said.clone(), silent(0)];
+        assert!(unattributed(&statement_of(&echoed), &echoed, &strength, &outlet).is_none());
+        let uncredited = [said, silent(1)];
+        let finding = unattributed(&statement_of(&uncredited), &uncredited, &strength, &outlet);
+        assert_eq!(finding.map(|f| f.quotes), Some(vec![1, 0]));
     }
 
     fn conflicts(quotes: &[Quote]) -> Vec<Finding> {
