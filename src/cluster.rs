@@ -350,6 +350,110 @@ fn join_short_quotes_to_speaker(
     scored
 }
 
+/// Renderings of a statement in one language that a quote credited to another statement's
+/// speaker is scored on (see [`reunite_with_own_speaker`]): distinct wordings, in article
+/// order. A statement's renderings in one language are few (trims of one sentence); eight
+/// bounds the cost per quote on wide coverage.
+const MAX_RENDERINGS_SCORED: usize = 8;
+
+/// Quotes credited to someone other than their statement's core speaker that render, in their
+/// own language, a statement of their own speaker, moved to it. A quote joins the core it fits
+/// best, and a core in the other language may fit a statement's own fragment less well than
+/// another speaker's sentence built on the same words (“peor crisis que ha vivido”, credited to
+/// one speaker, renders “Es la peor crisis que ha vivido Puerto Almira”, said in Spanish by
+/// that speaker, and also “Es la peor crisis que ha vivido Costavela”, another's): a quote
+/// that fits a rendering of what its own speaker said belongs there, as a short quote already
+/// prefers its own speaker's core in [`cluster`]. At most [`MAX_SPEAKER_CORES`] statements of
+/// the speaker and [`MAX_RENDERINGS_SCORED`] renderings of each are scored. Returns the
+/// candidate pairs scored.
+fn reunite_with_own_speaker(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (position, (core, list)) in members.iter().enumerate() {
+        if let (Some(speaker), false) = (quotes[*core].speaker(), list.is_empty()) {
+            by_speaker.entry(speaker).or_default().push(position);
+        }
+    }
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, usize, MatchScore)> = Vec::new();
+    for (source, (core, list)) in members.iter().enumerate() {
+        let core_speaker = quotes[*core].speaker();
+        for (position, (quote, _)) in list.iter().enumerate() {
+            let Some(speaker) = quotes[*quote].speaker() else {
+                continue;
+            };
+            if Some(speaker) == core_speaker || quotes[*quote].is_reference() {
+                continue;
+            }
+            let targets = by_speaker.get(speaker).into_iter().flatten();
+            let mut best: Option<(usize, MatchScore)> = None;
+            for &target in targets.take(MAX_SPEAKER_CORES) {
+                for rendering in renderings_in(quotes, normalized, &members[target].1, *quote) {
+                    scored += 1;
+                    let score = compare(&normalized[*quote], &normalized[rendering], lexicon);
+                    if renders(&score, &normalized[*quote], &normalized[rendering])
+                        && best
+                            .as_ref()
+                            .is_none_or(|(_, b)| strength(&score) > strength(b))
+                    {
+                        best = Some((target, score));
+                    }
+                }
+            }
+            if let Some((target, score)) = best {
+                moves.push((source, position, target, score));
+            }
+        }
+    }
+    // Removing from the back keeps the positions of earlier moves valid.
+    for (source, position, target, score) in moves.into_iter().rev() {
+        let (quote, _) = members[source].1.remove(position);
+        members[target].1.push((quote, Some(score)));
+    }
+    scored
+}
+
+/// True when `quote` renders `rendering`'s statement by `score`: as a whole, or as a part of
+/// it. A rendering that is only a part of `quote` says nothing of the rest of it (“if the data
+/// support it” is a part of many sentences).
+fn renders(score: &MatchScore, quote: &NormalizedQuote, rendering: &NormalizedQuote) -> bool {
+    match score.relation {
+        Some(Relation::Same) => true,
+        Some(Relation::FragmentOf) => quote.content().count() <= rendering.content().count(),
+        None => false,
+    }
+}
+
+/// The first [`MAX_RENDERINGS_SCORED`] distinct wordings among `list` in the language of
+/// `quote` (other than `quote` itself).
+fn renderings_in(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    list: &Members,
+    quote: usize,
+) -> Vec<usize> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut renderings = Vec::new();
+    for (q, _) in list {
+        if renderings.len() == MAX_RENDERINGS_SCORED {
+            break;
+        }
+        if *q == quote || quotes[*q].lang != quotes[quote].lang {
+            continue;
+        }
+        let words = normalized[*q].core_text();
+        if !seen.contains(&words) {
+            seen.push(words);
+            renderings.push(*q);
+        }
+    }
+    renderings
+}
+
 /// True when `inner` is a quotation nested inside `outer` in the same article (“when a
 /// president writes ‘You are great’”): its span lies within the outer one's and is not the
 /// same span. Reference quotes have no article, so they nest in nothing.
@@ -701,6 +805,7 @@ pub fn cluster(
     scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
     scored += join_continuations(quotes, normalized, lexicon, &mut members);
     scored += join_short_quotes_to_speaker(quotes, normalized, lexicon, &mut members);
+    scored += reunite_with_own_speaker(quotes, normalized, lexicon, &mut members);
     scored += separate_nested(quotes, normalized, lexicon, &enclosing, &mut members);
     let mut statements: Vec<Statement> = members
         .into_iter()
@@ -784,10 +889,20 @@ mod tests {
 
     /// [`clustered_with_speakers`] for quotes in `lang`.
     fn clustered_with_speakers_in(lang: Lang, texts: &[(usize, &str, &str)]) -> Vec<Vec<usize>> {
+        let texts: Vec<(usize, Lang, &str, &str)> = texts
+            .iter()
+            .map(|&(a, speaker, t)| (a, lang, speaker, t))
+            .collect();
+        clustered_credited(&texts)
+    }
+
+    /// The member sets of the statements clustered from `texts` (article index, language,
+    /// speaker, text), each quote placed after the previous one in its article.
+    fn clustered_credited(texts: &[(usize, Lang, &str, &str)]) -> Vec<Vec<usize>> {
         let quotes: Vec<Quote> = texts
             .iter()
             .enumerate()
-            .map(|(position, &(a, speaker, t))| Quote {
+            .map(|(position, &(a, lang, speaker, t))| Quote {
                 start: position * 100,
                 end: position * 100 + t.len(),
                 attribution: Some(crate::model::Attribution {
@@ -821,6 +936,69 @@ mod tests {
             (Lang::Es, "a defender los subsidios al combustible"),
         ];
         assert_eq!(clustered_in(&texts), [vec![0], vec![1, 2]]);
+    }
+
+    const OKAFOR_EN: &str = "This is the worst crisis Puerto Almira has seen in 4 years";
+    const OKAFOR_ES: &str = "Es la peor crisis que ha vivido Puerto Almira en 4 años";
+
+    #[test]
+    fn a_fragment_joins_its_speakers_statement_through_a_rendering_in_its_language() {
+        // The fragment fits the other speaker's core in its language, and its own speaker's
+        // core (in the other language) not at all, but a rendering of that core whole.
+        let carvallo = "Es la peor crisis que ha vivido Costavela en 4 años";
+        let okafor = [
+            (0, Lang::En, "Okafor", OKAFOR_EN),
+            (1, Lang::Es, "Okafor", OKAFOR_ES),
+            (2, Lang::Es, "Carvallo", carvallo),
+            (3, Lang::Es, "Okafor", "peor crisis que ha vivido"),
+        ];
+        assert_eq!(clustered_credited(&okafor), [vec![0, 1, 3], vec![2]]);
+        // Credited to a speaker with no statement it renders, it stays where it fits.
+        let mut benitez = okafor;
+        benitez[3].2 = "Benítez";
+        assert_eq!(clustered_credited(&benitez), [vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn an_english_fragment_joins_its_speakers_statement_through_an_english_rendering() {
+        let longer = "Es la peor crisis que ha vivido Puerto Almira en los últimos 4 años";
+        let carvallo = "This is the worst crisis Costavela has seen in 4 years";
+        let okafor = [
+            (0, Lang::Es, "Okafor", longer),
+            (1, Lang::En, "Okafor", OKAFOR_EN),
+            (2, Lang::En, "Carvallo", carvallo),
+            (3, Lang::En, "Okafor", "the worst crisis we have seen"),
+        ];
+        assert_eq!(clustered_credited(&okafor), [vec![0, 1, 3], vec![2]]);
+    }
+
+    #[test]
+    fn a_quote_does_not_follow_its_speaker_to_a_statement_that_only_shares_a_part() {
+        // Solano's "if the data support it" is a part of the quote credited to her, not a
+        // rendering of it: the quote stays with the statement it renders whole.
+        for (lang, hadley, solano, part) in [
+            (
+                Lang::En,
+                "We are ready to cut regional autonomy if the data support it",
+                "We are ready to reform nurse training if the data support it",
+                "if the data support it",
+            ),
+            (
+                Lang::Es,
+                "Estamos dispuestos a recortar la autonomía regional si los datos lo respaldan",
+                "Estamos dispuestos a reformar la formación de enfermeras si los datos lo respaldan",
+                "si los datos lo respaldan",
+            ),
+        ] {
+            let quotes = [
+                (0, lang, "Hadley", hadley),
+                (1, lang, "Hadley", hadley),
+                (2, lang, "Solano", solano),
+                (3, lang, "Solano", part),
+                (4, lang, "Solano", hadley),
+            ];
+            assert_eq!(clustered_credited(&quotes), [vec![0, 1, 4], vec![2, 3]]);
+        }
     }
 
     #[test]
