@@ -5,6 +5,7 @@
 //! merely to some other member, so fragments cannot chain unrelated quotes together.
 
 use crate::judge::MIN_SWAP_SIMILARITY;
+use crate::lang::Lang;
 use crate::matching::{
     compare, compare_anchors_aside, compare_continuation, CoreIndex, MatchScore, Relation,
     MIN_CONTENT_WORDS, SHORT_QUOTE_CONTENT_WORDS,
@@ -378,24 +379,37 @@ fn reunite_with_own_speaker(
             by_speaker.entry(speaker).or_default().push(position);
         }
     }
-    let mut scored = 0;
-    let mut moves: Vec<(usize, usize, usize, MatchScore)> = Vec::new();
+    // (statement, position in it, quote, speaker) of the quotes credited to someone else
+    // than their statement's core.
+    let mut strays: Vec<(usize, usize, usize, &str)> = Vec::new();
     for (source, (core, list)) in members.iter().enumerate() {
         let core_speaker = quotes[*core].speaker();
         for (position, (quote, _)) in list.iter().enumerate() {
-            let Some(speaker) = quotes[*quote].speaker() else {
-                continue;
-            };
-            if Some(speaker) == core_speaker || quotes[*quote].is_reference() {
-                continue;
+            match quotes[*quote].speaker() {
+                Some(speaker)
+                    if Some(speaker) != core_speaker && !quotes[*quote].is_reference() =>
+                {
+                    strays.push((source, position, *quote, speaker))
+                }
+                _ => {}
             }
-            let targets = by_speaker.get(speaker).into_iter().flatten();
+        }
+    }
+    let renderings = renderings_by_language(quotes, normalized, members);
+    let found: Vec<(usize, Option<(usize, MatchScore)>)> = strays
+        .par_iter()
+        .map(|&(_, _, quote, speaker)| {
+            let mut scored = 0;
             let mut best: Option<(usize, MatchScore)> = None;
+            let targets = by_speaker.get(speaker).into_iter().flatten();
             for &target in targets.take(MAX_SPEAKER_CORES) {
-                for rendering in renderings_in(quotes, normalized, &members[target].1, *quote) {
+                let Some(list) = renderings.get(&(target, quotes[quote].lang)) else {
+                    continue;
+                };
+                for &rendering in list.iter().filter(|&&r| r != quote) {
                     scored += 1;
-                    let score = compare(&normalized[*quote], &normalized[rendering], lexicon);
-                    if renders(&score, &normalized[*quote], &normalized[rendering])
+                    let score = compare(&normalized[quote], &normalized[rendering], lexicon);
+                    if renders(&score, &normalized[quote], &normalized[rendering])
                         && best
                             .as_ref()
                             .is_none_or(|(_, b)| strength(&score) > strength(b))
@@ -404,15 +418,16 @@ fn reunite_with_own_speaker(
                     }
                 }
             }
-            if let Some((target, score)) = best {
-                moves.push((source, position, target, score));
-            }
-        }
-    }
+            (scored, best)
+        })
+        .collect();
+    let scored = found.iter().map(|(n, _)| n).sum();
     // Removing from the back keeps the positions of earlier moves valid.
-    for (source, position, target, score) in moves.into_iter().rev() {
-        let (quote, _) = members[source].1.remove(position);
-        members[target].1.push((quote, Some(score)));
+    for (&(source, position, _, _), (_, best)) in strays.iter().zip(found).rev() {
+        if let Some((target, score)) = best {
+            let (quote, _) = members[source].1.remove(position);
+            members[target].1.push((quote, Some(score)));
+        }
     }
     scored
 }
@@ -428,27 +443,26 @@ fn renders(score: &MatchScore, quote: &NormalizedQuote, rendering: &NormalizedQu
     }
 }
 
-/// The first [`MAX_RENDERINGS_SCORED`] distinct wordings among `list` in the language of
-/// `quote` (other than `quote` itself).
-fn renderings_in(
+/// For each statement and language, the first [`MAX_RENDERINGS_SCORED`] distinct wordings
+/// among its quotes in that language, in member order.
+fn renderings_by_language(
     quotes: &[Quote],
     normalized: &[NormalizedQuote],
-    list: &Members,
-    quote: usize,
-) -> Vec<usize> {
-    let mut seen: Vec<String> = Vec::new();
-    let mut renderings = Vec::new();
-    for (q, _) in list {
-        if renderings.len() == MAX_RENDERINGS_SCORED {
-            break;
-        }
-        if *q == quote || quotes[*q].lang != quotes[quote].lang {
-            continue;
-        }
-        let words = normalized[*q].core_text();
-        if !seen.contains(&words) {
-            seen.push(words);
-            renderings.push(*q);
+    members: &[(usize, Members)],
+) -> BTreeMap<(usize, Option<Lang>), Vec<usize>> {
+    let mut renderings: BTreeMap<(usize, Option<Lang>), Vec<usize>> = BTreeMap::new();
+    let mut seen: BTreeMap<(usize, Option<Lang>), Vec<String>> = BTreeMap::new();
+    for (position, (_, list)) in members.iter().enumerate() {
+        for (q, _) in list {
+            let key = (position, quotes[*q].lang);
+            let words = seen.entry(key).or_default();
+            if words.len() < MAX_RENDERINGS_SCORED {
+                let wording = normalized[*q].core_text();
+                if !words.contains(&wording) {
+                    words.push(wording);
+                    renderings.entry(key).or_default().push(*q);
+                }
+            }
         }
     }
     renderings
@@ -831,7 +845,6 @@ pub fn cluster(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
     use crate::model::QuoteKind;
     use crate::text::Normalizer;
 
