@@ -8,7 +8,7 @@ use crate::judge::MIN_SWAP_SIMILARITY;
 use crate::lang::Lang;
 use crate::matching::{
     compare, compare_anchors_aside, compare_continuation, CoreIndex, MatchScore, Relation,
-    MIN_CONTENT_WORDS, SHORT_QUOTE_CONTENT_WORDS,
+    MIN_CONTENT_WORDS, MIN_SHORT_COVERAGE, SHORT_QUOTE_CONTENT_WORDS,
 };
 use crate::model::{Quote, QuoteKind};
 use crate::text::{alike, Lexicon, NormalizedQuote, Normalizer};
@@ -357,38 +357,43 @@ fn join_short_quotes_to_speaker(
 /// bounds the cost per quote on wide coverage.
 const MAX_RENDERINGS_SCORED: usize = 8;
 
-/// Quotes credited to someone other than their statement's core speaker that render, in their
-/// own language, a statement of their own speaker, moved to it. A quote joins the core it fits
-/// best, and a core in the other language may fit a statement's own fragment less well than
-/// another speaker's sentence built on the same words (“peor crisis que ha vivido”, credited to
-/// one speaker, renders “Es la peor crisis que ha vivido Puerto Almira”, said in Spanish by
-/// that speaker, and also “Es la peor crisis que ha vivido Costavela”, another's): a quote
-/// that fits a rendering of what its own speaker said belongs there, as a short quote already
-/// prefers its own speaker's core in [`cluster`]. At most [`MAX_SPEAKER_CORES`] statements of
-/// the speaker and [`MAX_RENDERINGS_SCORED`] renderings of each are scored. Returns the
-/// candidate pairs scored.
+/// Quotes credited to someone other than their statement's main speaker that render a
+/// statement of their own speaker (its core, or one of its renderings in their language),
+/// moved to it. A quote joins the best core known when its turn comes: its own speaker's may
+/// be founded only later (an equally short rendering), or fit it less well, in the other
+/// language, than another speaker's sentence built on the same words (“peor crisis que ha
+/// vivido”, credited to one speaker, renders “Es la peor crisis que ha vivido Puerto Almira”,
+/// said in Spanish by that speaker, and also “Es la peor crisis que ha vivido Costavela”,
+/// another's). A quote that renders what its own speaker said belongs there, as a short quote
+/// already prefers its own speaker's core in [`cluster`]. At most [`MAX_SPEAKER_CORES`]
+/// statements of the speaker and [`MAX_RENDERINGS_SCORED`] renderings of each are scored.
+/// Returns the candidate pairs scored.
 fn reunite_with_own_speaker(
     quotes: &[Quote],
     normalized: &[NormalizedQuote],
     lexicon: &Lexicon,
     members: &mut [(usize, Members)],
 ) -> usize {
+    let main_speakers: Vec<Option<&str>> = members
+        .iter()
+        .map(|(core, list)| main_speaker(quotes, *core, list))
+        .collect();
     let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (position, (core, list)) in members.iter().enumerate() {
-        if let (Some(speaker), false) = (quotes[*core].speaker(), list.is_empty()) {
+    for (position, speaker) in main_speakers.iter().enumerate() {
+        if let Some(speaker) = speaker {
             by_speaker.entry(speaker).or_default().push(position);
         }
     }
-    // (statement, position in it, quote, speaker) of the quotes credited to someone else
-    // than their statement's core.
+    // (statement, position in it, quote, speaker) of the quotes credited to someone other
+    // than their statement's main speaker.
     let mut strays: Vec<(usize, usize, usize, &str)> = Vec::new();
-    for (source, (core, list)) in members.iter().enumerate() {
-        let core_speaker = quotes[*core].speaker();
+    for (source, (_, list)) in members.iter().enumerate() {
+        let Some(main) = main_speakers[source] else {
+            continue;
+        };
         for (position, (quote, _)) in list.iter().enumerate() {
             match quotes[*quote].speaker() {
-                Some(speaker)
-                    if Some(speaker) != core_speaker && !quotes[*quote].is_reference() =>
-                {
+                Some(speaker) if speaker != main && !quotes[*quote].is_reference() => {
                     strays.push((source, position, *quote, speaker))
                 }
                 _ => {}
@@ -403,10 +408,13 @@ fn reunite_with_own_speaker(
             let mut best: Option<(usize, MatchScore)> = None;
             let targets = by_speaker.get(speaker).into_iter().flatten();
             for &target in targets.take(MAX_SPEAKER_CORES) {
-                let Some(list) = renderings.get(&(target, quotes[quote].lang)) else {
-                    continue;
-                };
-                for &rendering in list.iter().filter(|&&r| r != quote) {
+                let core = members[target].0;
+                let in_language = renderings.get(&(target, quotes[quote].lang));
+                let mut candidates: Vec<usize> = in_language.cloned().unwrap_or_default();
+                if !candidates.contains(&core) {
+                    candidates.push(core);
+                }
+                for &rendering in candidates.iter().filter(|&&r| r != quote) {
                     scored += 1;
                     let score = compare(&normalized[quote], &normalized[rendering], lexicon);
                     if renders(&score, &normalized[quote], &normalized[rendering])
@@ -432,15 +440,40 @@ fn reunite_with_own_speaker(
     scored
 }
 
-/// True when `quote` renders `rendering`'s statement by `score`: as a whole, or as a part of
-/// it. A rendering that is only a part of `quote` says nothing of the rest of it (“if the data
-/// support it” is a part of many sentences).
-fn renders(score: &MatchScore, quote: &NormalizedQuote, rendering: &NormalizedQuote) -> bool {
-    match score.relation {
-        Some(Relation::Same) => true,
-        Some(Relation::FragmentOf) => quote.content().count() <= rendering.content().count(),
-        None => false,
+/// The speaker most of a statement's quotes are credited to, the core's speaker breaking a tie
+/// (then the name): the one a quote credited otherwise is told apart from. None when no quote
+/// names a speaker.
+fn main_speaker<'q>(quotes: &'q [Quote], core: usize, list: &Members) -> Option<&'q str> {
+    let mut credits: BTreeMap<&str, usize> = BTreeMap::new();
+    for (q, _) in list {
+        if let Some(speaker) = quotes[*q].speaker() {
+            *credits.entry(speaker).or_default() += 1;
+        }
     }
+    let core_speaker = quotes[core].speaker();
+    credits
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then((Some(a.0) == core_speaker).cmp(&(Some(b.0) == core_speaker)))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(speaker, _)| speaker)
+}
+
+/// True when `quote` renders `rendering`'s statement by `score`: as a whole, or as a part of
+/// it, [`MIN_SHORT_COVERAGE`] of its own words aligned. A rendering that is only a part of
+/// `quote` says nothing of the rest of it (“if the data support it” is a part of many
+/// sentences), even where a word aligned twice lifts the match to the same relation
+/// (“publicaremos el informe completo sobre la vivienda pública” / “publicaremos el informe
+/// completo”: pública shares a stem with publicaremos).
+fn renders(score: &MatchScore, quote: &NormalizedQuote, rendering: &NormalizedQuote) -> bool {
+    let own_coverage = if quote.content().count() <= rendering.content().count() {
+        score.short_coverage
+    } else {
+        score.long_coverage
+    };
+    score.relation.is_some() && own_coverage >= MIN_SHORT_COVERAGE
 }
 
 /// For each statement and language, the first [`MAX_RENDERINGS_SCORED`] distinct wordings
@@ -1011,6 +1044,52 @@ mod tests {
                 (4, lang, "Solano", hadley),
             ];
             assert_eq!(clustered_credited(&quotes), [vec![0, 1, 4], vec![2, 3]]);
+        }
+    }
+
+    #[test]
+    fn a_quote_does_not_follow_its_speaker_to_a_rendering_that_covers_little_of_it() {
+        // "pública" shares a stem with "publicaremos": the short rendering aligns with four of
+        // the quote's six words, which is no rendering of it.
+        let landeta = "Publicaremos el informe completo sobre la vivienda pública en agosto";
+        let quotes = [
+            (0, Lang::Es, "Landeta", landeta),
+            (1, Lang::Es, "Landeta", landeta),
+            (
+                2,
+                Lang::Es,
+                "Marsh",
+                "Publicaremos el informe completo sobre la autonomía en junio",
+            ),
+            (3, Lang::Es, "Marsh", "publicaremos el informe completo"),
+            (4, Lang::Es, "Marsh", landeta),
+        ];
+        assert_eq!(clustered_credited(&quotes), [vec![0, 1, 4], vec![2, 3]]);
+    }
+
+    #[test]
+    fn the_quotes_of_a_statements_main_speaker_stay_with_it() {
+        // Most articles credit Trump with the statement whose core another names: his quotes
+        // stay, though another statement of his (a synonym apart) fits them too.
+        for ((lang, core), (rendered, renderings), other) in [
+            (
+                (Lang::Es, "Me pareció un tipo estupendo"),
+                (Lang::En, "I thought he was terrific"),
+                "Me pareció fantástico",
+            ),
+            (
+                (Lang::En, "I thought he was a terrific guy"),
+                (Lang::Es, "Me pareció estupendo"),
+                "I thought he was fantastic",
+            ),
+        ] {
+            let quotes = [
+                (0, lang, "Petro", core),
+                (1, rendered, "Trump", renderings),
+                (2, rendered, "Trump", renderings),
+                (3, lang, "Trump", other),
+            ];
+            assert_eq!(clustered_credited(&quotes)[0], vec![0, 1, 2], "{core}");
         }
     }
 
