@@ -5,9 +5,10 @@
 //! merely to some other member, so fragments cannot chain unrelated quotes together.
 
 use crate::judge::MIN_SWAP_SIMILARITY;
+use crate::lang::Lang;
 use crate::matching::{
     compare, compare_anchors_aside, compare_continuation, CoreIndex, MatchScore, Relation,
-    MIN_CONTENT_WORDS, SHORT_QUOTE_CONTENT_WORDS,
+    MIN_CONTENT_WORDS, MIN_SHORT_COVERAGE, SHORT_QUOTE_CONTENT_WORDS,
 };
 use crate::model::{Quote, QuoteKind};
 use crate::text::{alike, Lexicon, NormalizedQuote, Normalizer};
@@ -362,6 +363,156 @@ fn join_short_quotes_to_speaker(
     scored
 }
 
+/// Renderings of a statement in one language that a quote credited to another statement's
+/// speaker is scored on (see [`reunite_with_own_speaker`]): distinct wordings, in article
+/// order. A statement's renderings in one language are few (trims of one sentence); eight
+/// bounds the cost per quote on wide coverage.
+const MAX_RENDERINGS_SCORED: usize = 8;
+
+/// Quotes credited to someone other than their statement's main speaker that render a
+/// statement of their own speaker (its core, or one of its renderings in their language),
+/// moved to it. A quote joins the best core known when its turn comes: its own speaker's may
+/// be founded only later (an equally short rendering), or fit it less well, in the other
+/// language, than another speaker's sentence built on the same words (“peor crisis que ha
+/// vivido”, credited to one speaker, renders “Es la peor crisis que ha vivido Puerto Almira”,
+/// said in Spanish by that speaker, and also “Es la peor crisis que ha vivido Costavela”,
+/// another's). A quote that renders what its own speaker said belongs there, as a short quote
+/// already prefers its own speaker's core in [`cluster`]. At most [`MAX_SPEAKER_CORES`]
+/// statements of the speaker and [`MAX_RENDERINGS_SCORED`] renderings of each are scored.
+/// Returns the candidate pairs scored.
+fn reunite_with_own_speaker(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    lexicon: &Lexicon,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let main_speakers: Vec<Option<&str>> = members
+        .iter()
+        .map(|(core, list)| main_speaker(quotes, *core, list))
+        .collect();
+    let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (position, speaker) in main_speakers.iter().enumerate() {
+        if let Some(speaker) = speaker {
+            by_speaker.entry(speaker).or_default().push(position);
+        }
+    }
+    // (statement, position in it, quote, speaker) of the quotes credited to someone other
+    // than their statement's main speaker.
+    let mut strays: Vec<(usize, usize, usize, &str)> = Vec::new();
+    for (source, (_, list)) in members.iter().enumerate() {
+        let Some(main) = main_speakers[source] else {
+            continue;
+        };
+        for (position, (quote, _)) in list.iter().enumerate() {
+            match quotes[*quote].speaker() {
+                Some(speaker) if speaker != main && !quotes[*quote].is_reference() => {
+                    strays.push((source, position, *quote, speaker))
+                }
+                _ => {}
+            }
+        }
+    }
+    let renderings = renderings_by_language(quotes, normalized, members);
+    let found: Vec<(usize, Option<(usize, MatchScore)>)> = strays
+        .par_iter()
+        .map(|&(_, _, quote, speaker)| {
+            let mut scored = 0;
+            let mut best: Option<(usize, MatchScore)> = None;
+            let targets = by_speaker.get(speaker).into_iter().flatten();
+            for &target in targets.take(MAX_SPEAKER_CORES) {
+                let core = members[target].0;
+                let in_language = renderings.get(&(target, quotes[quote].lang));
+                let mut candidates: Vec<usize> = in_language.cloned().unwrap_or_default();
+                if !candidates.contains(&core) {
+                    candidates.push(core);
+                }
+                for &rendering in candidates.iter().filter(|&&r| r != quote) {
+                    scored += 1;
+                    let score = compare(&normalized[quote], &normalized[rendering], lexicon);
+                    if renders(&score, &normalized[quote], &normalized[rendering])
+                        && best
+                            .as_ref()
+                            .is_none_or(|(_, b)| strength(&score) > strength(b))
+                    {
+                        best = Some((target, score));
+                    }
+                }
+            }
+            (scored, best)
+        })
+        .collect();
+    let scored = found.iter().map(|(n, _)| n).sum();
+    // Removing from the back keeps the positions of earlier moves valid.
+    for (&(source, position, _, _), (_, best)) in strays.iter().zip(found).rev() {
+        if let Some((target, score)) = best {
+            let (quote, _) = members[source].1.remove(position);
+            members[target].1.push((quote, Some(score)));
+        }
+    }
+    scored
+}
+
+/// The speaker most of a statement's quotes are credited to, the core's speaker breaking a tie
+/// (then the name): the one a quote credited otherwise is told apart from. None when no quote
+/// names a speaker.
+fn main_speaker<'q>(quotes: &'q [Quote], core: usize, list: &Members) -> Option<&'q str> {
+    let mut credits: BTreeMap<&str, usize> = BTreeMap::new();
+    for (q, _) in list {
+        if let Some(speaker) = quotes[*q].speaker() {
+            *credits.entry(speaker).or_default() += 1;
+        }
+    }
+    let core_speaker = quotes[core].speaker();
+    credits
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then((Some(a.0) == core_speaker).cmp(&(Some(b.0) == core_speaker)))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(speaker, _)| speaker)
+}
+
+/// True when `quote` renders `rendering`'s statement by `score`: as a whole, or as a part of
+/// it, [`MIN_SHORT_COVERAGE`] of its own words aligned. A rendering that is only a part of
+/// `quote` says nothing of the rest of it (“if the data support it” is a part of many
+/// sentences), even where a word aligned twice lifts the match to the same relation
+/// (“publicaremos el informe completo sobre la vivienda pública” / “publicaremos el informe
+/// completo”: pública shares a stem with publicaremos).
+fn renders(score: &MatchScore, quote: &NormalizedQuote, rendering: &NormalizedQuote) -> bool {
+    let own_coverage = if quote.content().count() <= rendering.content().count() {
+        score.short_coverage
+    } else {
+        score.long_coverage
+    };
+    score.relation.is_some() && own_coverage >= MIN_SHORT_COVERAGE
+}
+
+/// For each statement and language, the first [`MAX_RENDERINGS_SCORED`] distinct wordings
+/// among its quotes in that language, in member order.
+fn renderings_by_language(
+    quotes: &[Quote],
+    normalized: &[NormalizedQuote],
+    members: &[(usize, Members)],
+) -> BTreeMap<(usize, Option<Lang>), Vec<usize>> {
+    let mut renderings: BTreeMap<(usize, Option<Lang>), Vec<usize>> = BTreeMap::new();
+    let mut seen: BTreeMap<(usize, Option<Lang>), Vec<String>> = BTreeMap::new();
+    for (position, (_, list)) in members.iter().enumerate() {
+        for (q, _) in list {
+            let key = (position, quotes[*q].lang);
+            let words = seen.entry(key).or_default();
+            if words.len() < MAX_RENDERINGS_SCORED {
+                let wording = normalized[*q].core_text();
+                if !words.contains(&wording) {
+                    words.push(wording);
+                    renderings.entry(key).or_default().push(*q);
+                }
+            }
+        }
+    }
+    renderings
+}
+
 /// True when `inner` is a quotation nested inside `outer` in the same article (“when a
 /// president writes ‘You are great’”): its span lies within the outer one's and is not the
 /// same span. Reference quotes have no article, so they nest in nothing.
@@ -713,6 +864,7 @@ pub fn cluster(
     scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
     scored += join_continuations(quotes, normalized, lexicon, &mut members);
     scored += join_short_quotes_to_speaker(quotes, normalized, lexicon, &mut members);
+    scored += reunite_with_own_speaker(quotes, normalized, lexicon, &mut members);
     scored += separate_nested(quotes, normalized, lexicon, &enclosing, &mut members);
     let mut statements: Vec<Statement> = members
         .into_iter()
@@ -738,7 +890,6 @@ pub fn cluster(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
     use crate::model::QuoteKind;
     use crate::text::Normalizer;
 
@@ -796,10 +947,20 @@ mod tests {
 
     /// [`clustered_with_speakers`] for quotes in `lang`.
     fn clustered_with_speakers_in(lang: Lang, texts: &[(usize, &str, &str)]) -> Vec<Vec<usize>> {
+        let texts: Vec<(usize, Lang, &str, &str)> = texts
+            .iter()
+            .map(|&(a, speaker, t)| (a, lang, speaker, t))
+            .collect();
+        clustered_credited(&texts)
+    }
+
+    /// The member sets of the statements clustered from `texts` (article index, language,
+    /// speaker, text), each quote placed after the previous one in its article.
+    fn clustered_credited(texts: &[(usize, Lang, &str, &str)]) -> Vec<Vec<usize>> {
         let quotes: Vec<Quote> = texts
             .iter()
             .enumerate()
-            .map(|(position, &(a, speaker, t))| Quote {
+            .map(|(position, &(a, lang, speaker, t))| Quote {
                 start: position * 100,
                 end: position * 100 + t.len(),
                 attribution: Some(crate::model::Attribution {
@@ -833,6 +994,115 @@ mod tests {
             (Lang::Es, "a defender los subsidios al combustible"),
         ];
         assert_eq!(clustered_in(&texts), [vec![0], vec![1, 2]]);
+    }
+
+    const OKAFOR_EN: &str = "This is the worst crisis Puerto Almira has seen in 4 years";
+    const OKAFOR_ES: &str = "Es la peor crisis que ha vivido Puerto Almira en 4 años";
+
+    #[test]
+    fn a_fragment_joins_its_speakers_statement_through_a_rendering_in_its_language() {
+        // The fragment fits the other speaker's core in its language, and its own speaker's
+        // core (in the other language) not at all, but a rendering of that core whole.
+        let carvallo = "Es la peor crisis que ha vivido Costavela en 4 años";
+        let okafor = [
+            (0, Lang::En, "Okafor", OKAFOR_EN),
+            (1, Lang::Es, "Okafor", OKAFOR_ES),
+            (2, Lang::Es, "Carvallo", carvallo),
+            (3, Lang::Es, "Okafor", "peor crisis que ha vivido"),
+        ];
+        assert_eq!(clustered_credited(&okafor), [vec![0, 1, 3], vec![2]]);
+        // Credited to a speaker with no statement it renders, it stays where it fits.
+        let mut benitez = okafor;
+        benitez[3].2 = "Benítez";
+        assert_eq!(clustered_credited(&benitez), [vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn an_english_fragment_joins_its_speakers_statement_through_an_english_rendering() {
+        let longer = "Es la peor crisis que ha vivido Puerto Almira en los últimos 4 años";
+        let carvallo = "This is the worst crisis Costavela has seen in 4 years";
+        let okafor = [
+            (0, Lang::Es, "Okafor", longer),
+            (1, Lang::En, "Okafor", OKAFOR_EN),
+            (2, Lang::En, "Carvallo", carvallo),
+            (3, Lang::En, "Okafor", "the worst crisis we have seen"),
+        ];
+        assert_eq!(clustered_credited(&okafor), [vec![0, 1, 3], vec![2]]);
+    }
+
+    #[test]
+    fn a_quote_does_not_follow_its_speaker_to_a_statement_that_only_shares_a_part() {
+        // Solano's "if the data support it" is a part of the quote credited to her, not a
+        // rendering of it: the quote stays with the statement it renders whole.
+        for (lang, hadley, solano, part) in [
+            (
+                Lang::En,
+                "We are ready to cut regional autonomy if the data support it",
+                "We are ready to reform nurse training if the data support it",
+                "if the data support it",
+            ),
+            (
+                Lang::Es,
+                "Estamos dispuestos a recortar la autonomía regional si los datos lo respaldan",
+                "Estamos dispuestos a reformar la formación de enfermeras si los datos lo respaldan",
+                "si los datos lo respaldan",
+            ),
+        ] {
+            let quotes = [
+                (0, lang, "Hadley", hadley),
+                (1, lang, "Hadley", hadley),
+                (2, lang, "Solano", solano),
+                (3, lang, "Solano", part),
+                (4, lang, "Solano", hadley),
+            ];
+            assert_eq!(clustered_credited(&quotes), [vec![0, 1, 4], vec![2, 3]]);
+        }
+    }
+
+    #[test]
+    fn a_quote_does_not_follow_its_speaker_to_a_rendering_that_covers_little_of_it() {
+        // "pública" shares a stem with "publicaremos": the short rendering aligns with four of
+        // the quote's six words, which is no rendering of it.
+        let landeta = "Publicaremos el informe completo sobre la vivienda pública en agosto";
+        let quotes = [
+            (0, Lang::Es, "Landeta", landeta),
+            (1, Lang::Es, "Landeta", landeta),
+            (
+                2,
+                Lang::Es,
+                "Marsh",
+                "Publicaremos el informe completo sobre la autonomía en junio",
+            ),
+            (3, Lang::Es, "Marsh", "publicaremos el informe completo"),
+            (4, Lang::Es, "Marsh", landeta),
+        ];
+        assert_eq!(clustered_credited(&quotes), [vec![0, 1, 4], vec![2, 3]]);
+    }
+
+    #[test]
+    fn the_quotes_of_a_statements_main_speaker_stay_with_it() {
+        // Most articles credit Trump with the statement whose core another names: his quotes
+        // stay, though another statement of his (a synonym apart) fits them too.
+        for ((lang, core), (rendered, renderings), other) in [
+            (
+                (Lang::Es, "Me pareció un tipo estupendo"),
+                (Lang::En, "I thought he was terrific"),
+                "Me pareció fantástico",
+            ),
+            (
+                (Lang::En, "I thought he was a terrific guy"),
+                (Lang::Es, "Me pareció estupendo"),
+                "I thought he was fantastic",
+            ),
+        ] {
+            let quotes = [
+                (0, lang, "Petro", core),
+                (1, rendered, "Trump", renderings),
+                (2, rendered, "Trump", renderings),
+                (3, lang, "Trump", other),
+            ];
+            assert_eq!(clustered_credited(&quotes)[0], vec![0, 1, 2], "{core}");
+        }
     }
 
     #[test]

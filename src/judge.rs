@@ -493,6 +493,26 @@ fn without_spokespeople_organisations<'q>(
         .collect()
 }
 
+/// True when the sentence that credits `quote` also names, by surname, the speaker of another
+/// side (`others`): “According to Calvera Energy chief executive Claire Hadley, …” credited to
+/// the company rather than to Hadley, or “Y's aide X said…”. Which of the two the sentence
+/// credits is a reading of it, not what the article plainly says, so such a credit counts
+/// [`WEAK_ATTRIBUTION_FACTOR`] of its confidence in a conflict. A name swapped for another's
+/// leaves no trace of the first, so planted misattributions keep their confidence. A surname
+/// both speakers bear (“el ministro Ferrer” for Tomás, not Lucía Ferrer) names neither apart.
+fn names_another_side(quote: &Quote, others: &[&str]) -> bool {
+    let Some(attribution) = &quote.attribution else {
+        return false;
+    };
+    let words = name_words(&attribution.evidence);
+    let own = quote.speaker().map(name_words).unwrap_or_default();
+    others
+        .iter()
+        .filter_map(|name| name.split(' ').next_back())
+        .map(fold)
+        .any(|surname| words.contains(&surname) && !own.contains(&surname))
+}
+
 /// The second-strongest side's confidence: a conflict is as sure as its weaker party.
 fn conflict_confidence(
     sides: &[(&str, Vec<usize>)],
@@ -501,9 +521,21 @@ fn conflict_confidence(
 ) -> f32 {
     let mut best: Vec<f32> = sides
         .iter()
-        .map(|(_, qs)| {
+        .map(|(speaker, qs)| {
+            let others: Vec<&str> = sides
+                .iter()
+                .map(|(other, _)| *other)
+                .filter(|other| other != speaker)
+                .collect();
             qs.iter()
-                .map(|&q| credit_confidence(&quotes[q], strength, q))
+                .map(|&q| {
+                    let credit = credit_confidence(&quotes[q], strength, q);
+                    if names_another_side(&quotes[q], &others) {
+                        credit * WEAK_ATTRIBUTION_FACTOR
+                    } else {
+                        credit
+                    }
+                })
                 .fold(0.0, f32::max)
         })
         .collect();
@@ -1041,6 +1073,50 @@ mod tests {
             ];
             assert_eq!(conflicts(&quotes)[0].confidence, expected, "{mention}");
         }
+    }
+
+    #[test]
+    fn a_credit_whose_sentence_names_the_other_speaker_is_less_sure() {
+        for (company, evidence, expected) in [
+            (
+                "Calvera Energy",
+                "According to Calvera Energy chief executive Claire Hadley, the plan failed",
+                0.57,
+            ),
+            (
+                "Calvera Energía",
+                "Según la consejera delegada de Calvera Energía, Claire Hadley, el plan fracasó",
+                0.57,
+            ),
+            (
+                "Calvera Energy",
+                "According to Calvera Energy, the plan failed",
+                0.95,
+            ),
+        ] {
+            let quotes = [
+                credited(0, "Claire Hadley", "Hadley", 0.95, "dijo Hadley"),
+                credited(1, company, company, 0.95, evidence),
+            ];
+            assert_eq!(conflicts(&quotes)[0].confidence, expected, "{evidence}");
+        }
+        let namesakes = [
+            credited(
+                0,
+                "Lucía Ferrer",
+                "Ferrer",
+                0.95,
+                "dijo la alcaldesa Ferrer",
+            ),
+            credited(
+                1,
+                "Tomás Ferrer",
+                "Ferrer",
+                0.95,
+                "afirmó el ministro Ferrer",
+            ),
+        ];
+        assert_eq!(conflicts(&namesakes)[0].confidence, 0.95);
     }
 
     #[test]
