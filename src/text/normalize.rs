@@ -197,7 +197,11 @@ fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
     }
     let pack = lang.pack();
     let lower = word.to_lowercase();
-    let number = parse_number(&lower).or_else(|| pack.numbers.get(&lower).map(|&n| n as f64));
+    let value = parse_number(&lower).or_else(|| pack.numbers.get(&lower).map(|&n| n as f64));
+    // A spelled multiplier of a thousand or more ("million", "mil") counts nothing alone: a
+    // quote that opens on it ("millones para el alumbrado") cut off the figure it scales, which
+    // `number_phrases` joins it to when the quote holds it.
+    let number = value.filter(|&v| !is_scale_word(&lower, v));
     let key = Word::new(&word_key(lang, &lower));
     let own_concept = match number {
         Some(n) => number_concept(n)[0],
@@ -221,7 +225,7 @@ fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
         content: number.is_some() || !listed(&pack.stopwords),
         negation: listed(&pack.negations),
         number: number.is_some(),
-        value: number,
+        value,
         own_concept: [own_concept],
         alternate_keys: if lang == Lang::Es && number.is_none() {
             spanish_alternate_keys(&lower, key)
@@ -318,7 +322,8 @@ fn is_multiplier(value: f64) -> bool {
 }
 
 /// The words of `text` with, for the first word of each phrase that writes one number over
-/// several words, the phrase's value; the phrase's other words are dropped. A number word
+/// several words, the phrase's value; the phrase's other number words are dropped, but for
+/// its scale words (see [`is_scale_word`]), which stay as words. A number word
 /// extends a number before it when it multiplies it ("2.000 millones", "$2 billion", "dos mil
 /// millones": all 2,000,000,000) or when both are words and it is smaller ("twenty five",
 /// "treinta y cinco", "dos mil quinientos"). Digits never extend digits ("2019 300"), and
@@ -370,6 +375,10 @@ fn number_phrases(text: &str, lang: Lang) -> Vec<(&str, Option<f64>)> {
                 connector = None;
                 words[first].1 = Some(total + group);
                 phrase = Some((first, total, group, largest, value, true));
+                // A scale word stays as a word, so that a fragment opening on it still aligns.
+                if !info.number {
+                    words.push((word, None));
+                }
             }
             (Some(_), None) if connector.is_none() && is_number_connector(lang, word) => {
                 connector = Some(word);
@@ -378,7 +387,9 @@ fn number_phrases(text: &str, lang: Lang) -> Vec<(&str, Option<f64>)> {
                 if let Some(word) = connector.take() {
                     words.push((word, None));
                 }
-                phrase = value.map(|v| (words.len(), 0.0, v, 0.0, v, spelled));
+                phrase = value
+                    .filter(|_| info.number)
+                    .map(|v| (words.len(), 0.0, v, 0.0, v, spelled));
                 words.push((word, None));
             }
         }
@@ -387,6 +398,11 @@ fn number_phrases(text: &str, lang: Lang) -> Vec<(&str, Option<f64>)> {
         words.push((word, None));
     }
     words
+}
+
+/// True for a number word that multiplies by a thousand or more ("thousand", "millones").
+fn is_scale_word(word: &str, value: f64) -> bool {
+    value >= 1000.0 && is_multiplier(value) && !word.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// True for the word that joins tens and units or hundreds and the rest ("treinta y cinco",
@@ -453,7 +469,14 @@ mod tests {
         // Separate figures stay apart.
         assert_eq!(concepts("in 2019 300 people", Lang::En), ["#2019", "#300"]);
         assert_eq!(concepts("one two three", Lang::En), ["#1", "#2", "#3"]);
-        assert_eq!(concepts("cinco, mil", Lang::Es), ["#5", "#1000"]);
+        assert_eq!(concepts("cinco, seis", Lang::Es), ["#5", "#6"]);
+        // A scale word alone counts nothing, and stays a word after its figure, so that a
+        // fragment opening on it aligns with the whole.
+        assert!(concepts("millones para el alumbrado", Lang::Es).is_empty());
+        let whole = normalizer.normalize("500 millones para el alumbrado", Lang::Es);
+        let fragment = normalizer.normalize("millones para el alumbrado", Lang::Es);
+        assert_eq!(whole.core_text(), "500 millones alumbrado");
+        assert_eq!(fragment.tokens[0].concepts, whole.tokens[1].concepts);
         assert_eq!(concepts("dos y tres", Lang::Es), ["#2", "#3"]);
     }
 
