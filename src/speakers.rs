@@ -280,12 +280,31 @@ fn surname_group(
         })
 }
 
-/// The surface form used most; ties go to the shorter, then the alphabetically first.
+/// The name used most, spellings that differ only by accents counted together and written
+/// with their accents (“Raúl Peñaloza”, though English copy writes “Raul Penaloza”); ties go
+/// to the shorter, then the alphabetically first.
 fn display_name(group: &Group) -> String {
+    let mut uses_by_folded: HashMap<String, usize> = HashMap::new();
+    for (name, count) in &group.surface_counts {
+        *uses_by_folded.entry(crate::text::fold(name)).or_default() += count;
+    }
+    let accents = |name: &str| name.chars().filter(|c| !c.is_ascii()).count();
+    let rank = |name: &String, count: usize| {
+        (
+            uses_by_folded[&crate::text::fold(name)],
+            accents(name),
+            count,
+        )
+    };
     group
         .surface_counts
         .iter()
-        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(b.len().cmp(&a.len())).then(b.cmp(a)))
+        .max_by(|(a, ca), (b, cb)| {
+            rank(a, **ca)
+                .cmp(&rank(b, **cb))
+                .then(b.len().cmp(&a.len()))
+                .then(b.cmp(a))
+        })
         .map(|(name, _)| name.clone())
         .unwrap_or_else(|| group.keys.first().map(|k| k.join(" ")).unwrap_or_default())
 }
@@ -353,6 +372,22 @@ mod tests {
         assert_eq!(registry.name(0, 1), "Melania Trump");
         assert_eq!(registry.name(1, 1), "Gustavo Petro");
         assert_eq!(registry.name(2, 1), "Nicolás Petro");
+    }
+
+    #[test]
+    fn a_name_is_written_with_its_accents_however_often_copy_drops_them() {
+        let article = |name: &str| People {
+            persons: vec![person(name, 1)],
+            mentions: vec![],
+        };
+        let (a, b, c) = (
+            article("Raul Penaloza"),
+            article("Raul Penaloza"),
+            article("Raúl Peñaloza"),
+        );
+        let registry = SpeakerRegistry::unify(&[&a, &b, &c], &[vec![1], vec![1], vec![1]]);
+        assert_eq!(registry.name(0, 0), "Raúl Peñaloza");
+        assert_eq!(registry.name(1, 0), "Raúl Peñaloza");
     }
 
     #[test]
