@@ -412,10 +412,32 @@ fn cue_after(
     // Words of an apposition between commas after the subject ("…,” Patricia Lindqvist, the
     // head of the national police, told reporters"): they describe the subject, not delay the cue.
     let mut apposition_words: Option<usize> = None;
+    // A parenthesis after a name holds a party and a state or a party's initials ("…,” Sen.
+    // James Lankford (R-Okla.) said", "», dijo Jeannette Jara (PC)"): it delays nothing.
+    let mut parenthesis_depth = 0usize;
+    // Where the last parenthesis opened, when the cue follows it: the subject ends there.
+    let mut parenthesis_open = None;
     for at in 0..ctx.tokens.len() {
+        match ctx.words[at].as_str() {
+            "(" => {
+                if parenthesis_depth == 0 {
+                    parenthesis_open = Some(at);
+                }
+                parenthesis_depth += 1;
+            }
+            ")" => parenthesis_depth = parenthesis_depth.saturating_sub(1),
+            _ if parenthesis_depth > 0 => {}
+            _ => parenthesis_depth = 0,
+        }
+        if parenthesis_depth > 0 || ctx.words[at] == ")" {
+            continue;
+        }
         if !ctx.is_word(doc, at) {
-            // A sentence break inside the context ends the search.
-            if matches!(ctx.words[at].as_str(), "." | "?" | "!") {
+            // A sentence break inside the context ends the search; an abbreviation's period
+            // ("Sen. James Lankford") does not.
+            if matches!(ctx.words[at].as_str(), "." | "?" | "!")
+                && !closes_abbreviation(doc, pack, ctx, at)
+            {
                 break;
             }
             if ctx.words[at] == "," && subject_words_seen > 0 {
@@ -445,7 +467,10 @@ fn cue_after(
                 from: at,
                 to: at,
             });
-            let mention = mention_ending_at(doc, pack, ctx, at)
+            let subject_end = parenthesis_open
+                .filter(|_| at > 0 && ctx.words[at - 1] == ")")
+                .unwrap_or(at);
+            let mention = mention_ending_at(doc, pack, ctx, subject_end)
                 .filter(|m| {
                     only_glue_before(doc, ctx, m.from)
                         || only_capitalized_modifiers_before(doc, ctx, m.from)
@@ -466,6 +491,22 @@ fn cue_after(
         }
     }
     None
+}
+
+/// True when the period at context position `at` ends an abbreviation the data knows
+/// ("Sen.", "Gov.", "Dr."), written right against it.
+fn closes_abbreviation(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -> bool {
+    at.checked_sub(1).is_some_and(|previous| {
+        let (word, period) = (
+            &doc.tokens[ctx.tokens[previous]],
+            &doc.tokens[ctx.tokens[at]],
+        );
+        ctx.words[at] == "."
+            && word.end == period.start
+            && pack
+                .abbreviations
+                .contains(&doc.body[word.start..period.end])
+    })
 }
 
 /// The subject of an inverted cue written after a short prepositional phrase ("», afirmó por

@@ -672,3 +672,23 @@ fn a_portfolio_governed_by_an_office_is_no_person() {
     let found = speakers(body, Lang::Es);
     assert_eq!(found.last(), Some(&some("Irene Vidal")), "{found:?}");
 }
+
+#[test]
+fn a_party_in_parentheses_between_name_and_cue_delays_nothing() {
+    let en = "Joe Manchin spoke first.\n\n“We were determined to get this job done,” James Lankford (R-Okla) said on Sunday.";
+    let es = "Habló primero Camila Vallejo.\n\n«No vamos a retroceder», la diputada Karol Cariola (PC) aseguró ayer.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [[some("James Lankford")], [some("Karol Cariola")]]
+    );
+}
+
+#[test]
+fn an_abbreviated_title_after_the_quote_ends_no_sentence() {
+    let en = "Joe Manchin spoke first.\n\n“We were determined to get this job done,” Sen. James Lankford said.";
+    let es = "Habló primero Camila Vallejo.\n\n«No vamos a retroceder», la Dra. Karol Cariola aseguró ayer.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [[some("James Lankford")], [some("Karol Cariola")]]
+    );
+}

@@ -61,15 +61,22 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     let quote = &doc.quotes[index];
     let (sentence_start, sentence_end) = doc.sentences[doc.sentence_at(quote.open)];
     let from = quote.previous_close.max(sentence_start);
-    let before = lower_words(doc, &doc.words_outside_quotes(from, quote.open));
+    let before_indices = doc.words_outside_quotes(from, quote.open);
+    let before = lower_words(doc, &before_indices);
     let to = quote.next_open;
-    let after_all = lower_words(
+    let after_indices =
+        doc.words_outside_quotes(quote.close_end, sentence_end.max(quote.close_end).min(to));
+    let after_all = lower_words(doc, &after_indices);
+    let near_before = marker_words(
         doc,
-        &doc.words_outside_quotes(quote.close_end, sentence_end.max(quote.close_end).min(to)),
+        &before_indices[before_indices.len().saturating_sub(MARKER_WORDS_BEFORE)..],
+        sentence_start,
     );
-
-    let near_before = &before[before.len().saturating_sub(MARKER_WORDS_BEFORE)..];
-    let near_after = &after_all[..after_all.len().min(MARKER_WORDS_AFTER)];
+    let near_after = marker_words(
+        doc,
+        &after_indices[..after_indices.len().min(MARKER_WORDS_AFTER)],
+        sentence_start,
+    );
     let words: Vec<&str> = tokenize(&quote.text)
         .into_iter()
         .filter(|t| t.is_word)
@@ -103,8 +110,8 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Title;
     }
-    if let Some(kind) = marker_kind(pack, near_before, true)
-        .or_else(|| marker_kind(pack, near_after, false))
+    if let Some(kind) = marker_kind(pack, &near_before, true)
+        .or_else(|| marker_kind(pack, &near_after, false))
         .filter(|kind| !sentence_from_a_work(kind))
     {
         return kind;
@@ -165,6 +172,26 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
         return QuoteKind::Scare;
     }
     QuoteKind::Speech
+}
+
+/// The lower-case words at token `indices`, a capitalized word inside the sentence opened at
+/// byte `sentence_start` left blank: a name is no kind marker, even when it looks like one
+/// ("escribió Pinto" is no «pintada», "said Banner" no banner).
+fn marker_words(doc: &Document, indices: &[usize], sentence_start: usize) -> Vec<String> {
+    indices
+        .iter()
+        .map(|&i| {
+            let token = &doc.tokens[i];
+            let opens_sentence = doc.body[sentence_start..token.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+            if !opens_sentence && is_capitalized(token.text(doc.body)) {
+                String::new()
+            } else {
+                doc.lower(i)
+            }
+        })
+        .collect()
 }
 
 /// Which kind wins when several markers stand near one quotation.
@@ -454,5 +481,23 @@ mod tests {
             ),
             [Speech, Title]
         );
+    }
+
+    #[test]
+    fn a_name_next_to_a_quote_is_no_kind_marker() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("“Sus amenazas serán denunciadas ante la comisión”, escribió Pinto en su cuenta de X.", Lang::Es),
+            [Writing]
+        );
+        assert_eq!(
+            kinds(
+                "“We will not back down on this bill,” said Banner on Tuesday.",
+                Lang::En
+            ),
+            [Speech]
+        );
+        // A marker opening the sentence is still one.
+        assert_eq!(kinds("Banner: “No more tariffs.”", Lang::En), [Slogan]);
     }
 }
