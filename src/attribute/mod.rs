@@ -19,7 +19,9 @@ use crate::extract::Document;
 use crate::lang::{CueMode, Gender, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::is_capitalized;
-use people::{genders_agree, is_place, lookup, parse_epithet, PORTFOLIO_PREPOSITIONS};
+use people::{
+    genders_agree, is_place, lookup, names_institution, parse_epithet, PORTFOLIO_PREPOSITIONS,
+};
 
 /// Confidence of a name right next to a cue ("Trump said", "said Trump").
 const CONFIDENCE_NAME_AT_CUE: f32 = 0.95;
@@ -70,6 +72,11 @@ const MAX_WORDS_TAIL_SENTENCE: usize = 10;
 /// Prepositions of place in either language: a single capitalized word they govern is a place
 /// ("en Ecuador", "from Lagos"), never a speaker.
 const LOCATIVE_PREPOSITIONS: &[&str] = &["at", "desde", "en", "from", "hacia", "in"];
+
+/// Words that follow a verb's object, never an inverted subject ("accused Mr Hunt of …",
+/// "urged the minister to …", "told reporters that …"); Spanish marks such an object with
+/// "a" before it instead ("acusó a Hunt de …").
+const OBJECT_COMPLEMENTS: &[&str] = &["for", "of", "that", "to"];
 
 /// An attribution within one article: the person is an index into [`People::persons`].
 #[derive(Clone, Debug, PartialEq)]
@@ -705,10 +712,13 @@ fn cue_before(
                 // names the subject of the quoted clause, which runs on into the quote.
                 // A pronoun there is the subject only when punctuation closes it ("—remarcó
                 // ella—, …"), not when the clause runs on.
+                // A name followed by "of" or "to" is the verb's object ("accused Mr Hunt of
+                // using …", "urged the minister to …").
                 mention_starting_at(doc, pack, ctx, at + cue.len).filter(|m| {
                     !cue.naming
                         && m.to < ctx.tokens.len()
                         && (!matches!(m.kind, MentionKind::Pronoun(_)) || !ctx.is_word(doc, m.to))
+                        && !OBJECT_COMPLEMENTS.contains(&ctx.words[m.to].as_str())
                 })
             })
             .or_else(|| {
@@ -955,6 +965,8 @@ fn salient_person(
         match &mention.kind {
             // A full name opening a sentence is a person even if named only once; a single
             // capitalized word must be someone the article already knows.
+            // An institution that speaks is no one a pronoun or an unwritten subject continues.
+            MentionKind::Name(words) if names_institution(pack, words) => {}
             MentionKind::Name(words) => {
                 let all_caps = in_capitals(words);
                 let next = ctx.words.get(mention.to);
@@ -966,7 +978,7 @@ fn salient_person(
                         .get(mention.to..)
                         .is_some_and(|rest| pack.cue_at(rest, false).is_some());
                 if words.len() >= 2 && !far && !all_caps && continues && !is_place(pack, words) {
-                    let person = people.resolve_name(words, subject_position);
+                    let person = people.resolve_name(pack, words, subject_position);
                     if fits(people, person) {
                         return Some(person);
                     }
@@ -1258,7 +1270,10 @@ fn resolve_person(
             salient_person(doc, pack, people, position, None)?,
             CONFIDENCE_IMPLICIT_SUBJECT,
         ),
-        MentionKind::Name(words) => (people.resolve_name(words, position), CONFIDENCE_NAME_AT_CUE),
+        MentionKind::Name(words) => (
+            people.resolve_name(pack, words, position),
+            CONFIDENCE_NAME_AT_CUE,
+        ),
         MentionKind::Pronoun(gender) => (
             salient_person(doc, pack, people, position, *gender)?,
             CONFIDENCE_PRONOUN_AT_CUE,

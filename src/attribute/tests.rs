@@ -692,3 +692,22 @@ fn an_abbreviated_title_after_the_quote_ends_no_sentence() {
         [[some("James Lankford")], [some("Karol Cariola")]]
     );
 }
+
+#[test]
+fn a_name_followed_by_of_or_to_after_the_verb_is_its_object() {
+    let body = "Keir Starmer attacked the budget on Wednesday.\n\nThe opposition leader criticised the chancellor for the recession and accused Jeremy Hunt of using the budget to “give with one hand and take even more with the other”.";
+    assert_eq!(speakers(body, Lang::En), [some("Keir Starmer")]);
+}
+
+#[test]
+fn an_institution_that_speaks_is_no_antecedent_for_a_pronoun() {
+    let en = "Rachel Reeves spoke after the budget.\n\n“It is a typical budget,” Labour said.\n\n“It has delivered cuts for everybody else,” she said.";
+    let es = "La senadora Paloma Valencia habló tras el debate.\n\n«Es un presupuesto típico», dijo Fiscalía.\n\n«Ha traído recortes para todos», dijo ella.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [
+            [some("Labour"), some("Rachel Reeves")],
+            [some("Fiscalía"), some("Paloma Valencia")]
+        ]
+    );
+}
