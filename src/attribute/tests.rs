@@ -711,3 +711,9 @@ fn an_institution_that_speaks_is_no_antecedent_for_a_pronoun() {
         ]
     );
 }
+
+#[test]
+fn an_mp_title_is_no_part_of_the_name() {
+    let body = "Labour MP Meg Hillier spoke in the Commons.\n\n“This does not go into the issues for renters,” Labour MP Meg Hillier said.";
+    assert_eq!(speakers(body, Lang::En), [some("Meg Hillier")]);
+}
