@@ -717,3 +717,13 @@ fn an_mp_title_is_no_part_of_the_name() {
     let body = "Labour MP Meg Hillier spoke in the Commons.\n\n“This does not go into the issues for renters,” Labour MP Meg Hillier said.";
     assert_eq!(speakers(body, Lang::En), [some("Meg Hillier")]);
 }
+
+#[test]
+fn press_synonyms_for_a_coach_and_subjunctive_cues_are_known() {
+    let coach = "El técnico Diego Arias perdió ante el equipo de Jorge Almirón.\n\nEl estratega uruguayo respaldó a sus jugadores: «Hicieron todo para ganar».";
+    let subjunctive = "El Gobierno reaccionó después de que el ministro Óscar Puente dijera que el presidente «ingiere sustancias».";
+    assert_eq!(
+        [speakers(coach, Lang::Es), speakers(subjunctive, Lang::Es)],
+        [[some("Diego Arias")], [some("Óscar Puente")]]
+    );
+}
