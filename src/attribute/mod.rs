@@ -19,7 +19,9 @@ use crate::extract::Document;
 use crate::lang::{CueMode, Gender, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::is_capitalized;
-use people::{genders_agree, is_place, lookup, parse_epithet, PORTFOLIO_PREPOSITIONS};
+use people::{
+    genders_agree, is_place, lookup, names_institution, parse_epithet, PORTFOLIO_PREPOSITIONS,
+};
 
 /// Confidence of a name right next to a cue ("Trump said", "said Trump").
 const CONFIDENCE_NAME_AT_CUE: f32 = 0.95;
@@ -70,6 +72,11 @@ const MAX_WORDS_TAIL_SENTENCE: usize = 10;
 /// Prepositions of place in either language: a single capitalized word they govern is a place
 /// ("en Ecuador", "from Lagos"), never a speaker.
 const LOCATIVE_PREPOSITIONS: &[&str] = &["at", "desde", "en", "from", "hacia", "in"];
+
+/// Words that follow a verb's object, never an inverted subject ("accused Mr Hunt of …",
+/// "urged the minister to …", "told reporters that …"); Spanish marks such an object with
+/// "a" before it instead ("acusó a Hunt de …").
+const OBJECT_COMPLEMENTS: &[&str] = &["for", "of", "that", "to"];
 
 /// An attribution within one article: the person is an index into [`People::persons`].
 #[derive(Clone, Debug, PartialEq)]
@@ -412,10 +419,32 @@ fn cue_after(
     // Words of an apposition between commas after the subject ("…,” Patricia Lindqvist, the
     // head of the national police, told reporters"): they describe the subject, not delay the cue.
     let mut apposition_words: Option<usize> = None;
+    // A parenthesis after a name holds a party and a state or a party's initials ("…,” Sen.
+    // James Lankford (R-Okla.) said", "», dijo Jeannette Jara (PC)"): it delays nothing.
+    let mut parenthesis_depth = 0usize;
+    // Where the last parenthesis opened, when the cue follows it: the subject ends there.
+    let mut parenthesis_open = None;
     for at in 0..ctx.tokens.len() {
+        match ctx.words[at].as_str() {
+            "(" => {
+                if parenthesis_depth == 0 {
+                    parenthesis_open = Some(at);
+                }
+                parenthesis_depth += 1;
+            }
+            ")" => parenthesis_depth = parenthesis_depth.saturating_sub(1),
+            _ if parenthesis_depth > 0 => {}
+            _ => parenthesis_depth = 0,
+        }
+        if parenthesis_depth > 0 || ctx.words[at] == ")" {
+            continue;
+        }
         if !ctx.is_word(doc, at) {
-            // A sentence break inside the context ends the search.
-            if matches!(ctx.words[at].as_str(), "." | "?" | "!") {
+            // A sentence break inside the context ends the search; an abbreviation's period
+            // ("Sen. James Lankford") does not.
+            if matches!(ctx.words[at].as_str(), "." | "?" | "!")
+                && !closes_abbreviation(doc, pack, ctx, at)
+            {
                 break;
             }
             if ctx.words[at] == "," && subject_words_seen > 0 {
@@ -445,7 +474,10 @@ fn cue_after(
                 from: at,
                 to: at,
             });
-            let mention = mention_ending_at(doc, pack, ctx, at)
+            let subject_end = parenthesis_open
+                .filter(|_| at > 0 && ctx.words[at - 1] == ")")
+                .unwrap_or(at);
+            let mention = mention_ending_at(doc, pack, ctx, subject_end)
                 .filter(|m| {
                     only_glue_before(doc, ctx, m.from)
                         || only_capitalized_modifiers_before(doc, ctx, m.from)
@@ -466,6 +498,22 @@ fn cue_after(
         }
     }
     None
+}
+
+/// True when the period at context position `at` ends an abbreviation the data knows
+/// ("Sen.", "Gov.", "Dr."), written right against it.
+fn closes_abbreviation(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -> bool {
+    at.checked_sub(1).is_some_and(|previous| {
+        let (word, period) = (
+            &doc.tokens[ctx.tokens[previous]],
+            &doc.tokens[ctx.tokens[at]],
+        );
+        ctx.words[at] == "."
+            && word.end == period.start
+            && pack
+                .abbreviations
+                .contains(&doc.body[word.start..period.end])
+    })
 }
 
 /// The subject of an inverted cue written after a short prepositional phrase ("», afirmó por
@@ -664,10 +712,13 @@ fn cue_before(
                 // names the subject of the quoted clause, which runs on into the quote.
                 // A pronoun there is the subject only when punctuation closes it ("—remarcó
                 // ella—, …"), not when the clause runs on.
+                // A name followed by "of" or "to" is the verb's object ("accused Mr Hunt of
+                // using …", "urged the minister to …").
                 mention_starting_at(doc, pack, ctx, at + cue.len).filter(|m| {
                     !cue.naming
                         && m.to < ctx.tokens.len()
                         && (!matches!(m.kind, MentionKind::Pronoun(_)) || !ctx.is_word(doc, m.to))
+                        && !OBJECT_COMPLEMENTS.contains(&ctx.words[m.to].as_str())
                 })
             })
             .or_else(|| {
@@ -914,6 +965,8 @@ fn salient_person(
         match &mention.kind {
             // A full name opening a sentence is a person even if named only once; a single
             // capitalized word must be someone the article already knows.
+            // An institution that speaks is no one a pronoun or an unwritten subject continues.
+            MentionKind::Name(words) if names_institution(pack, words) => {}
             MentionKind::Name(words) => {
                 let all_caps = in_capitals(words);
                 let next = ctx.words.get(mention.to);
@@ -925,7 +978,7 @@ fn salient_person(
                         .get(mention.to..)
                         .is_some_and(|rest| pack.cue_at(rest, false).is_some());
                 if words.len() >= 2 && !far && !all_caps && continues && !is_place(pack, words) {
-                    let person = people.resolve_name(words, subject_position);
+                    let person = people.resolve_name(pack, words, subject_position);
                     if fits(people, person) {
                         return Some(person);
                     }
@@ -1217,7 +1270,10 @@ fn resolve_person(
             salient_person(doc, pack, people, position, None)?,
             CONFIDENCE_IMPLICIT_SUBJECT,
         ),
-        MentionKind::Name(words) => (people.resolve_name(words, position), CONFIDENCE_NAME_AT_CUE),
+        MentionKind::Name(words) => (
+            people.resolve_name(pack, words, position),
+            CONFIDENCE_NAME_AT_CUE,
+        ),
         MentionKind::Pronoun(gender) => (
             salient_person(doc, pack, people, position, *gender)?,
             CONFIDENCE_PRONOUN_AT_CUE,

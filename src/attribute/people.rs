@@ -109,13 +109,7 @@ impl People {
         // Organisations ("Ministerio de Ambiente") and acronyms ("EMAQ") speak at times, but
         // they are never the person a pronoun or an epithet stands for; nor is a place.
         let is_no_person = |c: &&Candidate| {
-            is_place(pack, &c.name_words)
-                || c.name_words
-                    .iter()
-                    .any(|w| pack.organizations.contains(&w.to_lowercase()))
-                || (c.name_words.len() == 1
-                    && c.name_words[0].chars().count() > 1
-                    && c.name_words[0].chars().all(|ch| ch.is_uppercase()))
+            is_place(pack, &c.name_words) || names_institution(pack, &c.name_words)
         };
         for candidate in candidates
             .iter()
@@ -236,7 +230,12 @@ impl People {
     /// has not named them otherwise (a speaker named once, by surname only).
     /// The new person's mention is recorded, so that epithets and pronouns after it can stand
     /// for them ("**11:30 — Quiroga: “…”**" … "reiteró el mandatario").
-    pub fn resolve_name(&mut self, words: &[String], position: usize) -> usize {
+    pub fn resolve_name(
+        &mut self,
+        pack: &LanguagePack,
+        words: &[String],
+        position: usize,
+    ) -> usize {
         let key = name_key(words);
         self.find_name(words).unwrap_or_else(|| {
             self.persons.push(Person {
@@ -249,6 +248,10 @@ impl People {
                 first_seen: position,
             });
             let person = self.persons.len() - 1;
+            // An institution speaks here, but no later pronoun or epithet stands for it.
+            if names_institution(pack, words) {
+                return person;
+            }
             let at = self.mentions.partition_point(|m| m.start <= position);
             self.mentions.insert(
                 at,
@@ -695,6 +698,17 @@ fn starts_sentence(doc: &Document, tokens: &[usize], position: usize) -> bool {
     let start = doc.tokens[tokens[position]].start;
     let before = doc.body[..start].trim_end_matches([' ', '\t']);
     before.is_empty() || before.ends_with(['\n', '.', '?', '!', ':', '—', '“', '«', '"'])
+}
+
+/// True when the name `words` (as written) is an organisation's ("Ministerio de Ambiente",
+/// "Labour") or an acronym ("EMAQ"): it may speak, but no pronoun or epithet stands for it.
+pub(crate) fn names_institution(pack: &LanguagePack, words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| pack.organizations.contains(&w.to_lowercase()))
+        || (words.len() == 1
+            && words[0].chars().count() > 1
+            && words[0].chars().all(|ch| ch.is_uppercase()))
 }
 
 /// True when the name `words` (as written) name a place in the gazetteer ("Ecuador", "South

@@ -672,3 +672,58 @@ fn a_portfolio_governed_by_an_office_is_no_person() {
     let found = speakers(body, Lang::Es);
     assert_eq!(found.last(), Some(&some("Irene Vidal")), "{found:?}");
 }
+
+#[test]
+fn a_party_in_parentheses_between_name_and_cue_delays_nothing() {
+    let en = "Joe Manchin spoke first.\n\n“We were determined to get this job done,” James Lankford (R-Okla) said on Sunday.";
+    let es = "Habló primero Camila Vallejo.\n\n«No vamos a retroceder», la diputada Karol Cariola (PC) aseguró ayer.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [[some("James Lankford")], [some("Karol Cariola")]]
+    );
+}
+
+#[test]
+fn an_abbreviated_title_after_the_quote_ends_no_sentence() {
+    let en = "Joe Manchin spoke first.\n\n“We were determined to get this job done,” Sen. James Lankford said.";
+    let es = "Habló primero Camila Vallejo.\n\n«No vamos a retroceder», la Dra. Karol Cariola aseguró ayer.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [[some("James Lankford")], [some("Karol Cariola")]]
+    );
+}
+
+#[test]
+fn a_name_followed_by_of_or_to_after_the_verb_is_its_object() {
+    let body = "Keir Starmer attacked the budget on Wednesday.\n\nThe opposition leader criticised the chancellor for the recession and accused Jeremy Hunt of using the budget to “give with one hand and take even more with the other”.";
+    assert_eq!(speakers(body, Lang::En), [some("Keir Starmer")]);
+}
+
+#[test]
+fn an_institution_that_speaks_is_no_antecedent_for_a_pronoun() {
+    let en = "Rachel Reeves spoke after the budget.\n\n“It is a typical budget,” Labour said.\n\n“It has delivered cuts for everybody else,” she said.";
+    let es = "La senadora Paloma Valencia habló tras el debate.\n\n«Es un presupuesto típico», dijo Fiscalía.\n\n«Ha traído recortes para todos», dijo ella.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [
+            [some("Labour"), some("Rachel Reeves")],
+            [some("Fiscalía"), some("Paloma Valencia")]
+        ]
+    );
+}
+
+#[test]
+fn an_mp_title_is_no_part_of_the_name() {
+    let body = "Labour MP Meg Hillier spoke in the Commons.\n\n“This does not go into the issues for renters,” Labour MP Meg Hillier said.";
+    assert_eq!(speakers(body, Lang::En), [some("Meg Hillier")]);
+}
+
+#[test]
+fn press_synonyms_for_a_coach_and_subjunctive_cues_are_known() {
+    let coach = "El técnico Diego Arias perdió ante el equipo de Jorge Almirón.\n\nEl estratega uruguayo respaldó a sus jugadores: «Hicieron todo para ganar».";
+    let subjunctive = "El Gobierno reaccionó después de que el ministro Óscar Puente dijera que el presidente «ingiere sustancias».";
+    assert_eq!(
+        [speakers(coach, Lang::Es), speakers(subjunctive, Lang::Es)],
+        [[some("Diego Arias")], [some("Óscar Puente")]]
+    );
+}

@@ -1,7 +1,7 @@
 //! Kinds of quotation: speech and writing (someone's statement) versus titles, slogans, scare
 //! quotes and other quoted material, which never produce findings.
 
-use super::{has_cue, lower_words, Document};
+use super::{has_cue, lower_words, Document, QuoteSpan};
 use crate::lang::{InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::{is_capitalized, tokenize};
@@ -61,15 +61,22 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     let quote = &doc.quotes[index];
     let (sentence_start, sentence_end) = doc.sentences[doc.sentence_at(quote.open)];
     let from = quote.previous_close.max(sentence_start);
-    let before = lower_words(doc, &doc.words_outside_quotes(from, quote.open));
+    let before_indices = doc.words_outside_quotes(from, quote.open);
+    let before = lower_words(doc, &before_indices);
     let to = quote.next_open;
-    let after_all = lower_words(
+    let after_indices =
+        doc.words_outside_quotes(quote.close_end, sentence_end.max(quote.close_end).min(to));
+    let after_all = lower_words(doc, &after_indices);
+    let near_before = marker_words(
         doc,
-        &doc.words_outside_quotes(quote.close_end, sentence_end.max(quote.close_end).min(to)),
+        &before_indices[before_indices.len().saturating_sub(MARKER_WORDS_BEFORE)..],
+        sentence_start,
     );
-
-    let near_before = &before[before.len().saturating_sub(MARKER_WORDS_BEFORE)..];
-    let near_after = &after_all[..after_all.len().min(MARKER_WORDS_AFTER)];
+    let near_after = marker_words(
+        doc,
+        &after_indices[..after_indices.len().min(MARKER_WORDS_AFTER)],
+        sentence_start,
+    );
     let words: Vec<&str> = tokenize(&quote.text)
         .into_iter()
         .filter(|t| t.is_word)
@@ -103,8 +110,8 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Title;
     }
-    if let Some(kind) = marker_kind(pack, near_before, true)
-        .or_else(|| marker_kind(pack, near_after, false))
+    if let Some(kind) = marker_kind(pack, &near_before, true)
+        .or_else(|| marker_kind(pack, &near_after, false))
         .filter(|kind| !sentence_from_a_work(kind))
     {
         return kind;
@@ -130,9 +137,15 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Title;
     }
-    // A lone lower-case word is a borrowed word or a scare quote, even in reported speech;
-    // a naming verb ("called it a “…”") was handled by the markers above.
-    if words.len() == 1 && !is_capitalized(words[0]) {
+    // A lone lower-case word is a borrowed word or a scare quote ("the “reciprocal” tariffs",
+    // "un «deshielo» entre"), even in reported speech; a naming verb ("called it a “…”") was
+    // handled by the markers above. Only where it stands as the predicate of a reported clause
+    // is it the speaker's word ("told a seminar the core index remains “high”", "señaló que ha
+    // conversado «permanentemente» con ella").
+    if words.len() == 1
+        && !is_capitalized(words[0])
+        && !reported_predicate(doc, quote, &before, &after_all, pack)
+    {
         return QuoteKind::Scare;
     }
     let short_phrase = !ends_like_sentence && words.len() <= SCARE_MAX_WORDS;
@@ -165,6 +178,48 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
         return QuoteKind::Scare;
     }
     QuoteKind::Speech
+}
+
+/// True when a one-word quotation stands in a sentence with a reporting cue, neither right
+/// after a function word (a determiner, a preposition: "the “thaw”", "la etiqueta de
+/// “narco”") or a noun after a determiner ("los aranceles “recíprocos”"), nor right before a
+/// content word it would modify ("the “narco” tag").
+fn reported_predicate(
+    doc: &Document,
+    quote: &QuoteSpan,
+    before: &[String],
+    after: &[String],
+    pack: &LanguagePack,
+) -> bool {
+    let after_function_word = before.last().is_none_or(|w| pack.stopwords.contains(w))
+        || before
+            .len()
+            .checked_sub(2)
+            .is_some_and(|i| pack.epithet_openers.contains(&before[i]));
+    let next_token = doc.tokens.partition_point(|t| t.start < quote.close_end);
+    let modifies_next = doc.tokens.get(next_token).is_some_and(|t| t.is_word)
+        && after.first().is_some_and(|w| !pack.stopwords.contains(w));
+    !after_function_word && !modifies_next && has_cue(pack, &[before, after].concat())
+}
+
+/// The lower-case words at token `indices`, a capitalized word inside the sentence opened at
+/// byte `sentence_start` left blank: a name is no kind marker, even when it looks like one
+/// ("escribió Pinto" is no «pintada», "said Banner" no banner).
+fn marker_words(doc: &Document, indices: &[usize], sentence_start: usize) -> Vec<String> {
+    indices
+        .iter()
+        .map(|&i| {
+            let token = &doc.tokens[i];
+            let opens_sentence = doc.body[sentence_start..token.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+            if !opens_sentence && is_capitalized(token.text(doc.body)) {
+                String::new()
+            } else {
+                doc.lower(i)
+            }
+        })
+        .collect()
 }
 
 /// Which kind wins when several markers stand near one quotation.
@@ -453,6 +508,37 @@ mod tests {
                 Lang::Es
             ),
             [Speech, Title]
+        );
+    }
+
+    #[test]
+    fn a_name_next_to_a_quote_is_no_kind_marker() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("“Sus amenazas serán denunciadas ante la comisión”, escribió Pinto en su cuenta de X.", Lang::Es),
+            [Writing]
+        );
+        assert_eq!(
+            kinds(
+                "“We will not back down on this bill,” said Banner on Tuesday.",
+                Lang::En
+            ),
+            [Speech]
+        );
+        // A marker opening the sentence is still one.
+        assert_eq!(kinds("Banner: “No more tariffs.”", Lang::En), [Slogan]);
+    }
+
+    #[test]
+    fn a_lone_word_is_the_speakers_only_as_the_predicate_of_reported_speech() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Campos Neto told a seminar that the core index remains “high” this year. He said the “thaw” should be read cautiously, and Mexican officials say the “reciprocal” tariffs stay.", Lang::En),
+            [Speech, Scare, Scare]
+        );
+        assert_eq!(
+            kinds("Boric señaló que ha conversado «permanentemente» con la ministra. Dijo que los aranceles «recíprocos» siguen y que la etiqueta de «narco» pesa.", Lang::Es),
+            [Speech, Scare, Scare]
         );
     }
 }
