@@ -156,7 +156,9 @@ impl<'a> Normalizer<'a> {
     /// not know that is built on a word it knows, also that word's concepts: "re" and a verb
     /// ("refill", "reopen", "re-elect") adds the verb and "again", so that "no volverán a
     /// llenar" meets "will not refill"; an adjective and "-est" ("poorest", "biggest",
-    /// "safest", "happiest") adds the adjective, so that "los más pobres" meets "the poorest".
+    /// "safest", "happiest") adds the adjective, so that "los más pobres" meets "the poorest";
+    /// a plural in "-men" ("women", "fishermen", "spokesmen") adds its singular in "-man",
+    /// which the stemmer does not reach.
     /// A word the lexicon knows ("report", "remain", "honest", "interest") is never split.
     fn english_concepts(&self, info: &'static WordInfo) -> &'a [Word] {
         thread_local! {
@@ -181,17 +183,24 @@ impl<'a> Normalizer<'a> {
             .strip_prefix("re")
             .filter(|_| letters >= MIN_REPEAT_VERB_CHARS)
             .and_then(|verb| known_content_key(verb.trim_start_matches('-')));
-        let superlative_base = folded
-            .strip_suffix("est")
-            .filter(|_| letters >= MIN_SUPERLATIVE_CHARS)
-            .and_then(|root| superlative_bases(root).find_map(|base| known_content_key(&base)));
-        let split: &'static [Word] = match (repeated_verb, superlative_base) {
-            (Some(verb_key), _) => {
-                let again = Word::new(&word_key(Lang::En, "again"));
-                Box::leak(Box::new([info.key, verb_key, again]))
-            }
-            (None, Some(adjective_key)) => Box::leak(Box::new([info.key, adjective_key])),
-            (None, None) => &info.own_concept,
+        let superlative_base = || {
+            folded
+                .strip_suffix("est")
+                .filter(|_| letters >= MIN_SUPERLATIVE_CHARS)
+                .and_then(|root| superlative_bases(root).find_map(|base| known_content_key(&base)))
+        };
+        let singular_of_men = || {
+            folded
+                .strip_suffix("men")
+                .and_then(|root| known_content_key(&format!("{root}man")))
+        };
+        let split: &'static [Word] = if let Some(verb_key) = repeated_verb {
+            let again = Word::new(&word_key(Lang::En, "again"));
+            Box::leak(Box::new([info.key, verb_key, again]))
+        } else if let Some(base_key) = superlative_base().or_else(singular_of_men) {
+            Box::leak(Box::new([info.key, base_key]))
+        } else {
+            &info.own_concept
         };
         SPLIT.with(|memo| memo.borrow_mut().insert(memo_key, split));
         split
@@ -574,7 +583,7 @@ mod tests {
         for (superlative, spanish) in [
             ("poorest", "pobres"),
             ("hardest", "difícil"),
-            ("biggest", "grande"),
+            ("cheapest", "barato"),
             ("safest", "segura"),
             ("happiest", "feliz"),
         ] {
@@ -588,6 +597,27 @@ mod tests {
         // Words the lexicon knows stay whole: "honest" is no "hon" at its most.
         for word in ["honest", "interest", "forest", "protest", "request"] {
             assert_eq!(concepts(word).len(), 1, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_plural_in_men_meets_its_singular() {
+        let normalizer = Normalizer::new(Lexicon::builtin());
+        for (plural, spanish) in [
+            ("fishermen", "pescadores"),
+            ("congressmen", "diputados"),
+            ("spokesmen", "voceros"),
+        ] {
+            let en = normalizer.normalize(plural, Lang::En);
+            let es = normalizer.normalize(spanish, Lang::Es);
+            assert!(
+                es.tokens[0]
+                    .concepts
+                    .iter()
+                    .any(|c| en.tokens[0].concepts.contains(c)),
+                "{plural}: {:?}",
+                en.tokens[0].concepts
+            );
         }
     }
 
