@@ -147,11 +147,19 @@ impl<'a> Normalizer<'a> {
 /// to tell.
 const MIN_REPEAT_VERB_CHARS: usize = 6;
 
+/// Shortest English word (in letters) read as an adjective and "-est": "best", "nest", "west"
+/// are too short to tell.
+const MIN_SUPERLATIVE_CHARS: usize = 6;
+
 impl<'a> Normalizer<'a> {
-    /// The concepts of an English word: its own stem, and for a word the lexicon does not know
-    /// that is "re" and a verb it knows ("refill", "reopen", "re-elect") also that verb and
-    /// "again", so that "no volverán a llenar" meets "will not refill". A word the lexicon
-    /// knows ("report", "reveal", "remain") is never split.
+    /// The concepts of an English word: its own stem, and for a content word the lexicon does
+    /// not know that is built on a word it knows, also that word's concepts: "re" and a verb
+    /// ("refill", "reopen", "re-elect") adds the verb and "again", so that "no volverán a
+    /// llenar" meets "will not refill"; an adjective and "-est" ("poorest", "biggest",
+    /// "safest", "happiest") adds the adjective, so that "los más pobres" meets "the poorest";
+    /// a plural in "-men" ("women", "fishermen", "spokesmen") adds its singular in "-man",
+    /// which the stemmer does not reach.
+    /// A word the lexicon knows ("report", "remain", "honest", "interest") is never split.
     fn english_concepts(&self, info: &'static WordInfo) -> &'a [Word] {
         thread_local! {
             // By lexicon (its address) and word: another lexicon may know other words.
@@ -160,27 +168,61 @@ impl<'a> Normalizer<'a> {
         }
         let memo_key = (std::ptr::from_ref(self.lexicon) as usize, info.key);
         let folded = info.folded.as_str();
-        if !info.content
-            || folded.chars().count() < MIN_REPEAT_VERB_CHARS
-            || !folded.starts_with("re")
-            || self.lexicon.knows_key(Lang::En, info.key)
-        {
+        if !info.content || self.lexicon.knows_key(Lang::En, info.key) {
             return &info.own_concept;
         }
         if let Some(split) = SPLIT.with(|memo| memo.borrow().get(&memo_key).copied()) {
             return split;
         }
-        let verb = folded[2..].trim_start_matches('-');
-        let verb_key = Word::new(&word_key(Lang::En, verb));
-        let split: &'static [Word] = if self.lexicon.knows_key(Lang::En, verb_key) {
+        let known_content_key = |word: &str| {
+            let base = word_info(Lang::En, word);
+            (base.content && self.lexicon.knows_key(Lang::En, base.key)).then_some(base.key)
+        };
+        let letters = folded.chars().count();
+        let repeated_verb = folded
+            .strip_prefix("re")
+            .filter(|_| letters >= MIN_REPEAT_VERB_CHARS)
+            .and_then(|verb| known_content_key(verb.trim_start_matches('-')));
+        let superlative_base = || {
+            folded
+                .strip_suffix("est")
+                .filter(|_| letters >= MIN_SUPERLATIVE_CHARS)
+                .and_then(|root| superlative_bases(root).find_map(|base| known_content_key(&base)))
+        };
+        let singular_of_men = || {
+            folded
+                .strip_suffix("men")
+                .and_then(|root| known_content_key(&format!("{root}man")))
+        };
+        let split: &'static [Word] = if let Some(verb_key) = repeated_verb {
             let again = Word::new(&word_key(Lang::En, "again"));
             Box::leak(Box::new([info.key, verb_key, again]))
+        } else if let Some(base_key) = superlative_base().or_else(singular_of_men) {
+            Box::leak(Box::new([info.key, base_key]))
         } else {
             &info.own_concept
         };
         SPLIT.with(|memo| memo.borrow_mut().insert(memo_key, split));
         split
     }
+}
+
+/// The adjectives an English superlative's `root` (the word without "-est") may come from,
+/// most likely first: "hard" (hardest), "safe" (safest), "big" (biggest), "happy" (happiest).
+fn superlative_bases(root: &str) -> impl Iterator<Item = String> + '_ {
+    let mut letters = root.chars().rev();
+    let last = letters.next();
+    let doubled = last.filter(|&l| letters.next() == Some(l) && !"aeiou".contains(l));
+    [
+        Some(root.to_string()),
+        Some(format!("{root}e")),
+        doubled
+            .and_then(|l| root.strip_suffix(l))
+            .map(str::to_string),
+        root.strip_suffix('i').map(|stem| format!("{stem}y")),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// The [`WordInfo`] of `word` read as `lang`, computed on a thread's first sight of it.
@@ -244,9 +286,10 @@ const SPANISH_FUTURE_ENDINGS: [&str; 11] = [
 ];
 
 /// Keys of the lemmas a Spanish word may inflect that its own key (`key`) can miss: the
-/// infinitive of a future or conditional form (regular or irregular), and the stem with a changed vowel restored
-/// (e→ie "quieren", o→ue "resuelve", e→i "eligió", "pidió"), so that "eligió" finds the
-/// glosses of "elegir". Tried in order, only when the key itself has no glosses.
+/// infinitive of a future or conditional form (regular or irregular), the infinitive of a form
+/// with an inserted "y" ("cayó" → "caer", "huyen" → "huir"), and the stem with a changed vowel
+/// restored (e→ie "quieren", o→ue "resuelve", e→i "eligió", "pidió"), so that "eligió" finds
+/// the glosses of "elegir". Tried in order, only when the key itself has no glosses.
 fn spanish_alternate_keys(lower: &str, key: Word) -> Vec<Word> {
     let mut keys = Vec::new();
     for ending in SPANISH_FUTURE_ENDINGS {
@@ -266,6 +309,12 @@ fn spanish_alternate_keys(lower: &str, key: Word) -> Vec<Word> {
             break;
         }
     }
+    if let Some(root) = y_inflection_root(lower) {
+        // "cayó", "leyeron" (caer, leer); "huyen", "construyó" (huir, construir).
+        for ending in ["er", "ir"] {
+            keys.push(Word::new(&word_key(Lang::Es, &format!("{root}{ending}"))));
+        }
+    }
     for (changed, plain) in [("ue", "o"), ("ie", "e"), ("i", "e")] {
         if let Some(at) = key.rfind(changed) {
             let restored = format!("{}{plain}{}", &key[..at], &key[at + changed.len()..]);
@@ -275,6 +324,31 @@ fn spanish_alternate_keys(lower: &str, key: Word) -> Vec<Word> {
     keys.retain(|k| *k != key);
     keys.dedup();
     keys
+}
+
+/// Endings after the "y" that verbs in "-aer", "-eer", "-oír" and "-uir" put between their
+/// vowel-final stem and the preterite, gerund or past subjunctive ("cayó", "leyeron",
+/// "huyendo", "construyera").
+const SPANISH_Y_PAST_ENDINGS: [&str; 8] =
+    ["ó", "eron", "endo", "era", "eras", "eran", "ese", "esen"];
+
+/// Endings after the "y" that verbs in "-uir" put between their stem and the present
+/// ("huyen", "construye", "incluya").
+const SPANISH_Y_PRESENT_ENDINGS: [&str; 8] = ["o", "es", "e", "en", "a", "as", "an", "amos"];
+
+/// The stem of a Spanish verb form that puts a "y" between a vowel-final stem and its ending
+/// ("ca" in "cayó", "constru" in "construyen"), for the infinitive to be rebuilt from it.
+/// Present forms are only read for a stem in "u", where the "y" cannot be the word's own
+/// consonant as in "mayo", "leyes" or "apoyo".
+fn y_inflection_root(lower: &str) -> Option<&str> {
+    let at = lower.rfind('y')?;
+    let (root, ending) = (&lower[..at], &lower[at + 1..]);
+    let read = if SPANISH_Y_PAST_ENDINGS.contains(&ending) {
+        root.ends_with(['a', 'e', 'o', 'u'])
+    } else {
+        SPANISH_Y_PRESENT_ENDINGS.contains(&ending) && root.ends_with('u')
+    };
+    read.then_some(root)
 }
 
 /// A number in digits, whichever separators its language uses: a group of three digits after
@@ -495,6 +569,65 @@ mod tests {
                 "{spanish}: {:?}",
                 es.tokens[0].concepts
             );
+        }
+    }
+
+    /// True when the first word of `spanish` and the first word of `english` share a concept.
+    fn first_words_meet(spanish: &str, english: &str) -> bool {
+        let normalizer = Normalizer::new(Lexicon::builtin());
+        let es = normalizer.normalize(spanish, Lang::Es);
+        let en = normalizer.normalize(english, Lang::En);
+        es.tokens[0]
+            .concepts
+            .iter()
+            .any(|c| en.tokens[0].concepts.contains(c))
+    }
+
+    #[test]
+    fn forms_with_an_inserted_y_find_their_verb() {
+        for (spanish, english) in [
+            ("cayó", "fall"),
+            ("cayeron", "fall"),
+            ("huyen", "flee"),
+            ("huyó", "flee"),
+            ("creyó", "believe"),
+            ("leyendo", "read"),
+            ("construyó", "build"),
+            ("construyen", "build"),
+        ] {
+            assert!(first_words_meet(spanish, english), "{spanish} ≠ {english}");
+        }
+        // A "y" of the word itself is no inserted one: "leyes" are laws, not reading.
+        assert!(!first_words_meet("leyes", "read"));
+    }
+
+    #[test]
+    fn a_superlative_meets_its_adjective() {
+        for (spanish, superlative) in [
+            ("pobres", "poorest"),
+            ("difícil", "hardest"),
+            ("barato", "cheapest"),
+            ("segura", "safest"),
+            ("feliz", "happiest"),
+        ] {
+            assert!(first_words_meet(spanish, superlative), "{superlative}");
+        }
+        // Words the lexicon knows stay whole: "honest" is no "hon" at its most.
+        let normalizer = Normalizer::new(Lexicon::builtin());
+        for word in ["honest", "interest", "forest", "protest", "request"] {
+            let quote = normalizer.normalize(word, Lang::En);
+            assert_eq!(quote.tokens[0].concepts.len(), 1, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_plural_in_men_meets_its_singular() {
+        for (spanish, plural) in [
+            ("pescadores", "fishermen"),
+            ("diputados", "congressmen"),
+            ("voceros", "spokesmen"),
+        ] {
+            assert!(first_words_meet(spanish, plural), "{plural}");
         }
     }
 
