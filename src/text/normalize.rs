@@ -597,8 +597,12 @@ mod tests {
         ] {
             assert!(first_words_meet(spanish, english), "{spanish} ≠ {english}");
         }
-        // A "y" of the word itself is no inserted one: "leyes" are laws, not reading.
+        // A "y" of the word itself is no inserted one: "leyes" are laws, not reading. Where
+        // the stem of an inserted-y form is a word of its own ("leyó", "ley"), the irregular
+        // forms list gives its lemma.
         assert!(!first_words_meet("leyes", "read"));
+        assert!(first_words_meet("leyó", "read"));
+        assert!(first_words_meet("oyeron", "hear"));
     }
 
     #[test]
