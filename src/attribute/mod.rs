@@ -990,7 +990,8 @@ fn salient_person(
             }
             MentionKind::Epithet(traits) => {
                 if let Some(person) = people
-                    .resolve_epithet(traits, subject_position, None)
+                    .epithet_reading(subject_position)
+                    .or_else(|| people.resolve_epithet(traits, subject_position, None))
                     .filter(|&p| fits(people, p))
                 {
                     return Some(person);
@@ -1019,12 +1020,21 @@ fn inverted_cue_subject(doc: &Document, pack: &LanguagePack, ctx: &Context) -> O
 }
 
 /// The source of a sentence that opens with a source phrase ("Según el camionero Luis Fuentes,
-/// la fila supera …", "According to Ana Ruiz, …"): the person the next quote most likely
-/// continues, as a subject would be.
+/// la fila supera …", "According to Ana Ruiz, …") or sets one off between commas ("…, porque,
+/// según el mandatario, el presidente Donald Trump se ha dejado engañar"): the person the next
+/// quote most likely continues, as a subject would be; whoever the reported clause is about
+/// only stands in the source's words.
 fn source_opening(doc: &Document, pack: &LanguagePack, ctx: &Context) -> Option<Mention> {
     let first = (0..ctx.tokens.len()).find(|&i| ctx.is_word(doc, i))?;
-    let cue = cue_at(pack, ctx, first).filter(|cue| cue.source_phrase && cue.at == 0)?;
-    mention_starting_at(doc, pack, ctx, first + cue.len)
+    // The sentence's first word opens a phrase when nothing precedes it.
+    let opens_phrase = |i: usize| i == 0 || (i > first && ctx.words[i - 1] == ",");
+    (first..ctx.tokens.len())
+        .filter(|&i| opens_phrase(i))
+        .find_map(|i| {
+            let cue = cue_at(pack, ctx, i).filter(|cue| cue.source_phrase)?;
+            Some(i + cue.len)
+        })
+        .and_then(|after| mention_starting_at(doc, pack, ctx, after))
         .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
 }
 
@@ -1287,18 +1297,21 @@ fn resolve_person(
             None => (
                 {
                     let salient = salient_person(doc, pack, people, position, traits.gender);
-                    people
-                        .resolve_epithet(traits, position, salient)
-                        .or_else(|| {
-                            // No one named so far holds the office: a heading's entry may name them
-                            // next.
-                            let paragraph = doc.paragraph_at(position);
-                            let limit = doc
-                                .paragraphs
-                                .get(paragraph + 1)
-                                .map_or(doc.body.len(), |&(_, end)| end);
-                            people.resolve_epithet_ahead(traits, position, limit)
-                        })?
+                    let person =
+                        people
+                            .resolve_epithet(traits, position, salient)
+                            .or_else(|| {
+                                // No one named so far holds the office: a heading's entry may name them
+                                // next.
+                                let paragraph = doc.paragraph_at(position);
+                                let limit = doc
+                                    .paragraphs
+                                    .get(paragraph + 1)
+                                    .map_or(doc.body.len(), |&(_, end)| end);
+                                people.resolve_epithet_ahead(traits, position, limit)
+                            })?;
+                    people.remember_epithet(position, person);
+                    person
                 },
                 CONFIDENCE_EPITHET_AT_CUE,
             ),
@@ -1507,9 +1520,17 @@ fn mention_starting_at(
     // Apposition: "el presidente colombiano, Gustavo Petro,"
     let after = at + len;
     // ... or a second description with the name: "Su autora, la economista Paula Sepúlveda,".
+    // A second description is set off by commas too; one a verb follows is the subject of a
+    // new clause ("según el mandatario, el presidente Donald Trump se ha dejado engañar").
     if ctx.words.get(after).is_some_and(|w| w == ",") {
+        let second_description = ctx
+            .words
+            .get(after + 1)
+            .is_some_and(|w| pack.epithet_openers.contains(w));
+        let closes = |to: usize| to >= ctx.tokens.len() || !ctx.is_word(doc, to);
         if let Some(named) = mention_starting_at(doc, pack, ctx, after + 1)
             .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+            .filter(|m| !second_description || closes(m.to))
         {
             return Some(Mention { from: at, ..named });
         }

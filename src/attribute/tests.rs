@@ -727,3 +727,34 @@ fn press_synonyms_for_a_coach_and_subjunctive_cues_are_known() {
         [[some("Diego Arias")], [some("Óscar Puente")]]
     );
 }
+
+#[test]
+fn a_source_set_off_by_commas_is_the_salient_person_not_the_clause_it_reports() {
+    let es = "El presidente Marcos Aldana visitó el puerto. En primer lugar, al embajador Daniel Peña, porque, según el mandatario, el presidente Óscar Villalba se ha dejado engañar.\n\n“Hay que defenderse en compañía”, dijo el presidente.";
+    let en = "President Marcos Aldana visited the port. Earlier, ambassador Daniel Peña was blamed, because, according to the president, the visiting president Oscar Villalba had been misled.\n\n“We defend ourselves together,” the president said.";
+    assert_eq!(
+        [speakers(es, Lang::Es), speakers(en, Lang::En)],
+        [[some("Marcos Aldana")], [some("Marcos Aldana")]]
+    );
+}
+
+#[test]
+fn a_second_description_a_verb_follows_opens_a_clause_of_its_own() {
+    let es = "El presidente Marcos Aldana visitó el puerto. Según el mandatario, el presidente Óscar Villalba se ha dejado engañar.\n\n“Hay que defenderse en compañía”, dijo el presidente.";
+    let en = "President Marcos Aldana visited the port. According to the president, the visiting president Oscar Villalba has been misled.\n\n“We defend ourselves together,” the president said.";
+    assert_eq!(
+        [speakers(es, Lang::Es), speakers(en, Lang::En)],
+        [[some("Marcos Aldana")], [some("Marcos Aldana")]]
+    );
+}
+
+#[test]
+fn an_epithet_read_at_a_cue_keeps_its_person_as_the_next_subject() {
+    let es = "El presidente Marcos Aldana habló. Según el mandatario, el presidente Óscar Villalba se ha dejado engañar.\n\n“Hay que defenderse en compañía”, dijo el presidente.\n\n“Lleve las razones”, agregó.";
+    let en = "President Marcos Aldana spoke. According to the president, the visiting president Oscar Villalba has been misled.\n\n“We defend ourselves together,” said the president.\n\n“Take the reasons,” he added.";
+    let aldana = [some("Marcos Aldana"), some("Marcos Aldana")];
+    assert_eq!(
+        [speakers(es, Lang::Es), speakers(en, Lang::En)],
+        [aldana.clone(), aldana]
+    );
+}
