@@ -664,8 +664,9 @@ fn name_after_lowercase_role(
     ctx: &Context,
     from: usize,
 ) -> Option<usize> {
+    // A reporting verb ends the role: "The Labour leader said Mr Hunt …" names no one after it.
     let after = (from..(from + MAX_QUALIFIER_WORDS + 1).min(ctx.tokens.len()))
-        .take_while(|&i| ctx.is_word(doc, i))
+        .take_while(|&i| ctx.is_word(doc, i) && pack.cue_at(&ctx.words[i..], false).is_none())
         .find(|&i| is_capitalized_at(doc, ctx, i))?;
     let role_between = (from..after).any(|i| {
         lookup(doc, &pack.titles, &ctx.words, ctx.tokens[i], i).is_some()
@@ -962,6 +963,7 @@ fn salient_person(
             continue;
         };
         let subject_position = doc.tokens[ctx.tokens[mention.from]].start;
+        let subject_end = doc.tokens[ctx.tokens[mention.to.max(mention.from + 1) - 1]].end;
         match &mention.kind {
             // A full name opening a sentence is a person even if named only once; a single
             // capitalized word must be someone the article already knows.
@@ -990,7 +992,7 @@ fn salient_person(
             }
             MentionKind::Epithet(traits) => {
                 if let Some(person) = people
-                    .epithet_reading(subject_position)
+                    .epithet_reading(subject_position, subject_end)
                     .or_else(|| people.resolve_epithet(traits, subject_position, None))
                     .filter(|&p| fits(people, p))
                 {
@@ -1467,14 +1469,23 @@ fn mention_starting_at(
             None => possessed_epithet(doc, pack, ctx, at, possessor),
         };
     }
-    // A lone unknown capitalized word before a lower-case role and a name is a modifier the
-    // data does not know, a nationality or a party ("According to Valdorian economist Daniel
-    // Okafor", "said Tolandan campaigner Ana Ruiz"): the person is the name after the role.
-    if let Some(after) = run_end
-        .filter(|&to| to == name_from + 1)
-        .and_then(|to| name_after_lowercase_role(doc, pack, ctx, to))
+    // A capitalized word or two before a lower-case role are modifiers the data does not know,
+    // a nationality, a party or a department ("According to Valdorian economist Daniel Okafor",
+    // "SNP Treasury spokeswoman Alison Thewliss"): the person is the name after the role; with
+    // no name after it, a determiner makes the whole an epithet ("The Labour leader said").
+    let modifiers_end =
+        run_end.filter(|&to| to > name_from && to <= name_from + MAX_QUALIFIER_WORDS);
+    if let Some(to) = modifiers_end {
+        if let Some(after) = name_after_lowercase_role(doc, pack, ctx, to) {
+            return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
+        }
+    }
+    let determined = pack.epithet_openers.contains(word) && at < name_from;
+    if let Some(mention) = modifiers_end
+        .filter(|_| determined)
+        .and_then(|to| modified_epithet(doc, pack, ctx, at, name_from, to))
     {
-        return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
+        return Some(mention);
     }
     // A title inside the run: the name follows it ("Texas Senator Tom Villarreal").
     if let Some(to) = run_end {
@@ -1564,6 +1575,44 @@ fn mention_starting_at(
         from: at,
         to: after,
     })
+}
+
+/// The epithet a determiner at `at` opens when capitalized modifiers (`name_from..to`) stand
+/// before its role: a lower-case role after them ("The Labour leader"), or a role the data
+/// knows written capitalized as their last word ("the Illinois Democrat"). None when a given
+/// name or a title is among the modifiers: those open a person's name.
+fn modified_epithet(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+    name_from: usize,
+    to: usize,
+) -> Option<Mention> {
+    let names_person = (name_from..to).any(|i| {
+        people::is_given_name(pack, &ctx.words[i])
+            || lookup(doc, &pack.titles, &ctx.words, ctx.tokens[i], i).is_some()
+    });
+    if names_person {
+        return None;
+    }
+    let role_at = |i: usize| {
+        parse_epithet(doc, pack, &ctx.tokens, &ctx.words, i).filter(|(_, t)| !t.roles.is_empty())
+    };
+    if let Some((len, traits)) = role_at(to).filter(|_| !is_capitalized_at(doc, ctx, to)) {
+        return Some(Mention {
+            kind: MentionKind::Epithet(traits),
+            from: at,
+            to: to + len,
+        });
+    }
+    role_at(to - 1)
+        .filter(|&(len, _)| to > name_from + 1 && len == 1)
+        .map(|(_, traits)| Mention {
+            kind: MentionKind::Epithet(traits),
+            from: at,
+            to,
+        })
 }
 
 /// The epithet after a possessor ending at context position `possessor` ("Mexico’s economy

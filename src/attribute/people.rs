@@ -318,9 +318,13 @@ impl People {
         self.epithet_readings.insert(position, person);
     }
 
-    /// The person the epithet at body `position` was read as, if it was read at a cue.
-    pub fn epithet_reading(&self, position: usize) -> Option<usize> {
-        self.epithet_readings.get(&position).copied()
+    /// The person an epithet read at a cue within body bytes `start..end` was read as, if any
+    /// ("leader" read in "The Labour leader said").
+    pub fn epithet_reading(&self, start: usize, end: usize) -> Option<usize> {
+        self.epithet_readings
+            .range(start..end)
+            .next()
+            .map(|(_, &person)| person)
     }
 
     /// The first person named after `position` and before `limit` who holds the role the

@@ -758,3 +758,30 @@ fn an_epithet_read_at_a_cue_keeps_its_person_as_the_next_subject() {
         [aldana.clone(), aldana]
     );
 }
+
+#[test]
+fn capitalized_modifiers_before_a_role_qualify_the_name_after_it() {
+    // English word order only: Spanish writes the party and the department after the role.
+    let en = "Labour MP Ana Ruiz spoke. SNP Treasury spokeswoman Alison Thewliss also pressed for more, saying: “April is too early.”";
+    assert_eq!(speakers(en, Lang::En), [some("Alison Thewliss")]);
+}
+
+#[test]
+fn a_determiner_and_capitalized_modifiers_before_a_role_make_an_epithet() {
+    let state =
+        "Senator Mary Okafor met reporters.\n\n“We will not wait,” the Illinois Democrat said.";
+    let party = "Sir Keir Starmer attacked Jeremy Hunt.\n\nThe Labour leader accused Mr Hunt of using the budget to “give with one hand”.";
+    assert_eq!(
+        [speakers(state, Lang::En), speakers(party, Lang::En)],
+        [[some("Mary Okafor")], [some("Keir Starmer")]]
+    );
+}
+
+#[test]
+fn a_reporting_verb_ends_a_role_before_a_name() {
+    let en = "Sir Keir Starmer attacked Jeremy Hunt.\n\nThe Labour leader said Mr Hunt was a chancellor who “breezes into this chamber”.\n\n“Crisis? What crisis?” he joked.";
+    assert_eq!(
+        speakers(en, Lang::En),
+        [some("Keir Starmer"), some("Keir Starmer")]
+    );
+}
