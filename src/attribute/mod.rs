@@ -942,7 +942,7 @@ fn salient_person(
     let fits =
         |people: &People, person: usize| genders_agree(people.persons[person].gender, gender);
     let current = doc.sentence_at(position);
-    let paragraph = doc.paragraph_at(position);
+    let mut paragraph = doc.paragraph_at(position);
     for index in (current.saturating_sub(MAX_SALIENCE_SENTENCES)..=current).rev() {
         let (start, end) = doc.sentences[index];
         // Beyond the nearest sentences only a subject the article already knows counts for an
@@ -1000,6 +1000,13 @@ fn salient_person(
                 }
             }
             // A pronoun subject continues an earlier subject: look further back.
+            // A paragraph whose subject is the same gendered pronoun continues the chain ("he
+            // joked", then "he added"): paragraphs count from it.
+            MentionKind::Pronoun(pronoun_gender)
+                if *pronoun_gender == gender && gender.is_some() =>
+            {
+                paragraph = doc.paragraph_at(start);
+            }
             MentionKind::Pronoun(_) | MentionKind::Implicit => {}
         }
     }

@@ -785,3 +785,18 @@ fn a_reporting_verb_ends_a_role_before_a_name() {
         [some("Keir Starmer"), some("Keir Starmer")]
     );
 }
+
+#[test]
+fn a_chain_of_pronoun_paragraphs_keeps_its_speaker_in_reach() {
+    // English only: Spanish leaves such subjects unwritten.
+    let en = "Sir Keir Starmer attacked Jeremy Hunt.\n\nThe Labour leader said Mr Hunt was a chancellor who “breezes into this chamber”.\n\n“Crisis? What crisis?” he joked.\n\n“Smiling as the ship goes down,” he added.\n\n“It’s time to stop the dithering,” he added.";
+    assert_eq!(
+        speakers(en, Lang::En),
+        [
+            some("Keir Starmer"),
+            some("Keir Starmer"),
+            some("Keir Starmer"),
+            some("Keir Starmer")
+        ]
+    );
+}
