@@ -358,14 +358,17 @@ mod tests {
         let a = People {
             persons: vec![person("Donald Trump", 2), person("Melania Trump", 1)],
             mentions: vec![],
+            ..People::default()
         };
         let b = People {
             persons: vec![person("Trump", 1), person("Gustavo Petro Urrego", 1)],
             mentions: vec![],
+            ..People::default()
         };
         let c = People {
             persons: vec![person("Gustavo Petro", 3), person("Nicolás Petro", 1)],
             mentions: vec![],
+            ..People::default()
         };
         let registry = SpeakerRegistry::unify(&[&a, &b, &c], &[vec![3, 0], vec![1, 0], vec![2, 0]]);
         assert_eq!(registry.name(1, 0), "Donald Trump");
@@ -379,6 +382,7 @@ mod tests {
         let article = |name: &str| People {
             persons: vec![person(name, 1)],
             mentions: vec![],
+            ..People::default()
         };
         let (a, b, c) = (
             article("Raul Penaloza"),
@@ -395,6 +399,7 @@ mod tests {
         let a = People {
             persons: vec![person("Donald Trump", 2), person("Petro", 1)],
             mentions: vec![],
+            ..People::default()
         };
         let registry = SpeakerRegistry::unify(&[&a], &[vec![2, 1]]);
         let key = |name: &str| -> Vec<String> { name.split(' ').map(crate::text::fold).collect() };

@@ -664,8 +664,9 @@ fn name_after_lowercase_role(
     ctx: &Context,
     from: usize,
 ) -> Option<usize> {
+    // A reporting verb ends the role: "The Labour leader said Mr Hunt …" names no one after it.
     let after = (from..(from + MAX_QUALIFIER_WORDS + 1).min(ctx.tokens.len()))
-        .take_while(|&i| ctx.is_word(doc, i))
+        .take_while(|&i| ctx.is_word(doc, i) && pack.cue_at(&ctx.words[i..], false).is_none())
         .find(|&i| is_capitalized_at(doc, ctx, i))?;
     let role_between = (from..after).any(|i| {
         lookup(doc, &pack.titles, &ctx.words, ctx.tokens[i], i).is_some()
@@ -941,7 +942,7 @@ fn salient_person(
     let fits =
         |people: &People, person: usize| genders_agree(people.persons[person].gender, gender);
     let current = doc.sentence_at(position);
-    let paragraph = doc.paragraph_at(position);
+    let mut paragraph = doc.paragraph_at(position);
     for index in (current.saturating_sub(MAX_SALIENCE_SENTENCES)..=current).rev() {
         let (start, end) = doc.sentences[index];
         // Beyond the nearest sentences only a subject the article already knows counts for an
@@ -962,6 +963,7 @@ fn salient_person(
             continue;
         };
         let subject_position = doc.tokens[ctx.tokens[mention.from]].start;
+        let subject_end = doc.tokens[ctx.tokens[mention.to.max(mention.from + 1) - 1]].end;
         match &mention.kind {
             // A full name opening a sentence is a person even if named only once; a single
             // capitalized word must be someone the article already knows.
@@ -990,13 +992,21 @@ fn salient_person(
             }
             MentionKind::Epithet(traits) => {
                 if let Some(person) = people
-                    .resolve_epithet(traits, subject_position, None)
+                    .epithet_reading(subject_position, subject_end)
+                    .or_else(|| people.resolve_epithet(traits, subject_position, None))
                     .filter(|&p| fits(people, p))
                 {
                     return Some(person);
                 }
             }
             // A pronoun subject continues an earlier subject: look further back.
+            // A paragraph whose subject is the same gendered pronoun continues the chain ("he
+            // joked", then "he added"): paragraphs count from it.
+            MentionKind::Pronoun(pronoun_gender)
+                if *pronoun_gender == gender && gender.is_some() =>
+            {
+                paragraph = doc.paragraph_at(start);
+            }
             MentionKind::Pronoun(_) | MentionKind::Implicit => {}
         }
     }
@@ -1019,12 +1029,21 @@ fn inverted_cue_subject(doc: &Document, pack: &LanguagePack, ctx: &Context) -> O
 }
 
 /// The source of a sentence that opens with a source phrase ("Según el camionero Luis Fuentes,
-/// la fila supera …", "According to Ana Ruiz, …"): the person the next quote most likely
-/// continues, as a subject would be.
+/// la fila supera …", "According to Ana Ruiz, …") or sets one off between commas ("…, porque,
+/// según el mandatario, el presidente Donald Trump se ha dejado engañar"): the person the next
+/// quote most likely continues, as a subject would be; whoever the reported clause is about
+/// only stands in the source's words.
 fn source_opening(doc: &Document, pack: &LanguagePack, ctx: &Context) -> Option<Mention> {
     let first = (0..ctx.tokens.len()).find(|&i| ctx.is_word(doc, i))?;
-    let cue = cue_at(pack, ctx, first).filter(|cue| cue.source_phrase && cue.at == 0)?;
-    mention_starting_at(doc, pack, ctx, first + cue.len)
+    // The sentence's first word opens a phrase when nothing precedes it.
+    let opens_phrase = |i: usize| i == 0 || (i > first && ctx.words[i - 1] == ",");
+    (first..ctx.tokens.len())
+        .filter(|&i| opens_phrase(i))
+        .find_map(|i| {
+            let cue = cue_at(pack, ctx, i).filter(|cue| cue.source_phrase)?;
+            Some(i + cue.len)
+        })
+        .and_then(|after| mention_starting_at(doc, pack, ctx, after))
         .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
 }
 
@@ -1287,18 +1306,21 @@ fn resolve_person(
             None => (
                 {
                     let salient = salient_person(doc, pack, people, position, traits.gender);
-                    people
-                        .resolve_epithet(traits, position, salient)
-                        .or_else(|| {
-                            // No one named so far holds the office: a heading's entry may name them
-                            // next.
-                            let paragraph = doc.paragraph_at(position);
-                            let limit = doc
-                                .paragraphs
-                                .get(paragraph + 1)
-                                .map_or(doc.body.len(), |&(_, end)| end);
-                            people.resolve_epithet_ahead(traits, position, limit)
-                        })?
+                    let person =
+                        people
+                            .resolve_epithet(traits, position, salient)
+                            .or_else(|| {
+                                // No one named so far holds the office: a heading's entry may name them
+                                // next.
+                                let paragraph = doc.paragraph_at(position);
+                                let limit = doc
+                                    .paragraphs
+                                    .get(paragraph + 1)
+                                    .map_or(doc.body.len(), |&(_, end)| end);
+                                people.resolve_epithet_ahead(traits, position, limit)
+                            })?;
+                    people.remember_epithet(position, person);
+                    person
                 },
                 CONFIDENCE_EPITHET_AT_CUE,
             ),
@@ -1454,14 +1476,23 @@ fn mention_starting_at(
             None => possessed_epithet(doc, pack, ctx, at, possessor),
         };
     }
-    // A lone unknown capitalized word before a lower-case role and a name is a modifier the
-    // data does not know, a nationality or a party ("According to Valdorian economist Daniel
-    // Okafor", "said Tolandan campaigner Ana Ruiz"): the person is the name after the role.
-    if let Some(after) = run_end
-        .filter(|&to| to == name_from + 1)
-        .and_then(|to| name_after_lowercase_role(doc, pack, ctx, to))
+    // A capitalized word or two before a lower-case role are modifiers the data does not know,
+    // a nationality, a party or a department ("According to Valdorian economist Daniel Okafor",
+    // "SNP Treasury spokeswoman Alison Thewliss"): the person is the name after the role; with
+    // no name after it, a determiner makes the whole an epithet ("The Labour leader said").
+    let modifiers_end =
+        run_end.filter(|&to| to > name_from && to <= name_from + MAX_QUALIFIER_WORDS);
+    if let Some(to) = modifiers_end {
+        if let Some(after) = name_after_lowercase_role(doc, pack, ctx, to) {
+            return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
+        }
+    }
+    let determined = pack.epithet_openers.contains(word) && at < name_from;
+    if let Some(mention) = modifiers_end
+        .filter(|_| determined)
+        .and_then(|to| modified_epithet(doc, pack, ctx, at, name_from, to))
     {
-        return mention_starting_at(doc, pack, ctx, after).map(|m| Mention { from: at, ..m });
+        return Some(mention);
     }
     // A title inside the run: the name follows it ("Texas Senator Tom Villarreal").
     if let Some(to) = run_end {
@@ -1507,9 +1538,17 @@ fn mention_starting_at(
     // Apposition: "el presidente colombiano, Gustavo Petro,"
     let after = at + len;
     // ... or a second description with the name: "Su autora, la economista Paula Sepúlveda,".
+    // A second description is set off by commas too; one a verb follows is the subject of a
+    // new clause ("según el mandatario, el presidente Donald Trump se ha dejado engañar").
     if ctx.words.get(after).is_some_and(|w| w == ",") {
+        let second_description = ctx
+            .words
+            .get(after + 1)
+            .is_some_and(|w| pack.epithet_openers.contains(w));
+        let closes = |to: usize| to >= ctx.tokens.len() || !ctx.is_word(doc, to);
         if let Some(named) = mention_starting_at(doc, pack, ctx, after + 1)
             .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+            .filter(|m| !second_description || closes(m.to))
         {
             return Some(Mention { from: at, ..named });
         }
@@ -1543,6 +1582,44 @@ fn mention_starting_at(
         from: at,
         to: after,
     })
+}
+
+/// The epithet a determiner at `at` opens when capitalized modifiers (`name_from..to`) stand
+/// before its role: a lower-case role after them ("The Labour leader"), or a role the data
+/// knows written capitalized as their last word ("the Illinois Democrat"). None when a given
+/// name or a title is among the modifiers: those open a person's name.
+fn modified_epithet(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    at: usize,
+    name_from: usize,
+    to: usize,
+) -> Option<Mention> {
+    let names_person = (name_from..to).any(|i| {
+        people::is_given_name(pack, &ctx.words[i])
+            || lookup(doc, &pack.titles, &ctx.words, ctx.tokens[i], i).is_some()
+    });
+    if names_person {
+        return None;
+    }
+    let role_at = |i: usize| {
+        parse_epithet(doc, pack, &ctx.tokens, &ctx.words, i).filter(|(_, t)| !t.roles.is_empty())
+    };
+    if let Some((len, traits)) = role_at(to).filter(|_| !is_capitalized_at(doc, ctx, to)) {
+        return Some(Mention {
+            kind: MentionKind::Epithet(traits),
+            from: at,
+            to: to + len,
+        });
+    }
+    role_at(to - 1)
+        .filter(|&(len, _)| to > name_from + 1 && len == 1)
+        .map(|(_, traits)| Mention {
+            kind: MentionKind::Epithet(traits),
+            from: at,
+            to,
+        })
 }
 
 /// The epithet after a possessor ending at context position `possessor` ("Mexico’s economy

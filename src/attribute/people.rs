@@ -4,7 +4,7 @@
 use crate::extract::Document;
 use crate::lang::{Gender, LanguagePack};
 use crate::text::{fold, is_capitalized};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A person named in one article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +63,9 @@ pub struct People {
     pub persons: Vec<Person>,
     /// Their name mentions, in body order.
     pub mentions: Vec<NameMention>,
+    /// The person each epithet read at a cue stands for, by the epithet's body position: read
+    /// again later as a sentence's subject, it stands for the same person.
+    pub(crate) epithet_readings: BTreeMap<usize, usize>,
 }
 
 /// The longest title, epithet or demonym phrase in the data, in words ("secretario de estado
@@ -308,6 +311,20 @@ impl People {
             .filter(|m| m.end <= position)
             .find(|m| genders_agree(self.persons[m.person].gender, gender))
             .map(|m| m.person)
+    }
+
+    /// Records that the epithet at body `position` stands for `person`.
+    pub fn remember_epithet(&mut self, position: usize, person: usize) {
+        self.epithet_readings.insert(position, person);
+    }
+
+    /// The person an epithet read at a cue within body bytes `start..end` was read as, if any
+    /// ("leader" read in "The Labour leader said").
+    pub fn epithet_reading(&self, start: usize, end: usize) -> Option<usize> {
+        self.epithet_readings
+            .range(start..end)
+            .next()
+            .map(|(_, &person)| person)
     }
 
     /// The first person named after `position` and before `limit` who holds the role the

@@ -727,3 +727,76 @@ fn press_synonyms_for_a_coach_and_subjunctive_cues_are_known() {
         [[some("Diego Arias")], [some("Óscar Puente")]]
     );
 }
+
+#[test]
+fn a_source_set_off_by_commas_is_the_salient_person_not_the_clause_it_reports() {
+    let es = "El presidente Marcos Aldana visitó el puerto. En primer lugar, al embajador Daniel Peña, porque, según el mandatario, el presidente Óscar Villalba se ha dejado engañar.\n\n“Hay que defenderse en compañía”, dijo el presidente.";
+    let en = "President Marcos Aldana visited the port. Earlier, ambassador Daniel Peña was blamed, because, according to the president, the visiting president Oscar Villalba had been misled.\n\n“We defend ourselves together,” the president said.";
+    assert_eq!(
+        [speakers(es, Lang::Es), speakers(en, Lang::En)],
+        [[some("Marcos Aldana")], [some("Marcos Aldana")]]
+    );
+}
+
+#[test]
+fn a_second_description_a_verb_follows_opens_a_clause_of_its_own() {
+    let es = "El presidente Marcos Aldana visitó el puerto. Según el mandatario, el presidente Óscar Villalba se ha dejado engañar.\n\n“Hay que defenderse en compañía”, dijo el presidente.";
+    let en = "President Marcos Aldana visited the port. According to the president, the visiting president Oscar Villalba has been misled.\n\n“We defend ourselves together,” the president said.";
+    assert_eq!(
+        [speakers(es, Lang::Es), speakers(en, Lang::En)],
+        [[some("Marcos Aldana")], [some("Marcos Aldana")]]
+    );
+}
+
+#[test]
+fn an_epithet_read_at_a_cue_keeps_its_person_as_the_next_subject() {
+    let es = "El presidente Marcos Aldana habló. Según el mandatario, el presidente Óscar Villalba se ha dejado engañar.\n\n“Hay que defenderse en compañía”, dijo el presidente.\n\n“Lleve las razones”, agregó.";
+    let en = "President Marcos Aldana spoke. According to the president, the visiting president Oscar Villalba has been misled.\n\n“We defend ourselves together,” said the president.\n\n“Take the reasons,” he added.";
+    let aldana = [some("Marcos Aldana"), some("Marcos Aldana")];
+    assert_eq!(
+        [speakers(es, Lang::Es), speakers(en, Lang::En)],
+        [aldana.clone(), aldana]
+    );
+}
+
+#[test]
+fn capitalized_modifiers_before_a_role_qualify_the_name_after_it() {
+    // English word order only: Spanish writes the party and the department after the role.
+    let en = "Labour MP Ana Ruiz spoke. SNP Treasury spokeswoman Alison Thewliss also pressed for more, saying: “April is too early.”";
+    assert_eq!(speakers(en, Lang::En), [some("Alison Thewliss")]);
+}
+
+#[test]
+fn a_determiner_and_capitalized_modifiers_before_a_role_make_an_epithet() {
+    let state =
+        "Senator Mary Okafor met reporters.\n\n“We will not wait,” the Illinois Democrat said.";
+    let party = "Sir Keir Starmer attacked Jeremy Hunt.\n\nThe Labour leader accused Mr Hunt of using the budget to “give with one hand”.";
+    assert_eq!(
+        [speakers(state, Lang::En), speakers(party, Lang::En)],
+        [[some("Mary Okafor")], [some("Keir Starmer")]]
+    );
+}
+
+#[test]
+fn a_reporting_verb_ends_a_role_before_a_name() {
+    let en = "Sir Keir Starmer attacked Jeremy Hunt.\n\nThe Labour leader said Mr Hunt was a chancellor who “breezes into this chamber”.\n\n“Crisis? What crisis?” he joked.";
+    assert_eq!(
+        speakers(en, Lang::En),
+        [some("Keir Starmer"), some("Keir Starmer")]
+    );
+}
+
+#[test]
+fn a_chain_of_pronoun_paragraphs_keeps_its_speaker_in_reach() {
+    // English only: Spanish leaves such subjects unwritten.
+    let en = "Sir Keir Starmer attacked Jeremy Hunt.\n\nThe Labour leader said Mr Hunt was a chancellor who “breezes into this chamber”.\n\n“Crisis? What crisis?” he joked.\n\n“Smiling as the ship goes down,” he added.\n\n“It’s time to stop the dithering,” he added.";
+    assert_eq!(
+        speakers(en, Lang::En),
+        [
+            some("Keir Starmer"),
+            some("Keir Starmer"),
+            some("Keir Starmer"),
+            some("Keir Starmer")
+        ]
+    );
+}
