@@ -110,9 +110,9 @@ impl<'a> Normalizer<'a> {
         let tokens = number_phrases(text, lang)
             .into_iter()
             .enumerate()
-            .map(|(position, (word, phrase_value))| {
-                let info = word_info(lang, word);
-                let concepts: &'a [Word] = if let Some(value) = phrase_value {
+            .map(|(position, phrase_word)| {
+                let (word, info) = (phrase_word.text, phrase_word.info);
+                let concepts: &'a [Word] = if let Some(value) = phrase_word.value {
                     number_concept(value)
                 } else if info.number {
                     &info.own_concept
@@ -402,76 +402,109 @@ fn is_multiplier(value: f64) -> bool {
 /// millones": all 2,000,000,000) or when both are words and it is smaller ("twenty five",
 /// "treinta y cinco", "dos mil quinientos"). Digits never extend digits ("2019 300"), and
 /// punctuation ends a phrase.
-fn number_phrases(text: &str, lang: Lang) -> Vec<(&str, Option<f64>)> {
-    let mut words: Vec<(&str, Option<f64>)> = Vec::new();
-    // The open phrase: index of its first word, running total, current group, largest
-    // multiplier so far, last value, and whether its last word is spelled out.
-    let mut phrase: Option<(usize, f64, f64, f64, f64, bool)> = None;
-    let mut connector: Option<&str> = None;
+fn number_phrases(text: &str, lang: Lang) -> Vec<PhraseWord<'_>> {
+    let mut words: Vec<PhraseWord> = Vec::new();
+    let mut phrase: Option<OpenNumber> = None;
+    let mut connector: Option<PhraseWord> = None;
     for token in tokenize(text) {
         if !token.is_word {
             phrase = None;
-            if let Some(word) = connector.take() {
-                words.push((word, None));
-            }
+            words.extend(connector.take());
             continue;
         }
-        let word = token.text(text);
-        let info = word_info(lang, word);
-        let spelled = !word.starts_with(|c: char| c.is_ascii_digit());
-        let extends = |&(_, _, _, _, last, last_spelled): &(usize, f64, f64, f64, f64, bool)| {
-            info.value.is_some_and(|v| {
-                spelled && (is_multiplier(v) || (last_spelled && v < last && last >= 20.0))
-            })
+        let text = token.text(text);
+        let word = PhraseWord {
+            text,
+            info: word_info(lang, text),
+            value: None,
         };
-        match (phrase, info.value) {
-            (Some(open), Some(value)) if extends(&open) => {
-                let (first, mut total, mut group, mut largest, _, _) = open;
-                if is_multiplier(value) {
-                    let base = if group == 0.0 && total == 0.0 {
-                        1.0
-                    } else {
-                        group
-                    };
-                    if value > largest && value >= 1000.0 {
-                        total = (total + base) * value;
-                        largest = value;
-                        group = 0.0;
-                    } else if value >= 1000.0 {
-                        total += base * value;
-                        group = 0.0;
-                    } else {
-                        group = base * value;
-                    }
-                } else {
-                    group += value;
-                }
+        let spelled = !text.starts_with(|c: char| c.is_ascii_digit());
+        match (&mut phrase, word.info.value) {
+            (Some(open), Some(value)) if spelled && open.takes(value) => {
                 connector = None;
-                words[first].1 = Some(total + group);
-                phrase = Some((first, total, group, largest, value, true));
+                words[open.first].value = Some(open.add(value));
                 // A scale word stays as a word, so that a fragment opening on it still aligns.
-                if !info.number {
-                    words.push((word, None));
+                if !word.info.number {
+                    words.push(word);
                 }
             }
-            (Some(_), None) if connector.is_none() && is_number_connector(lang, word) => {
+            (Some(_), None) if connector.is_none() && is_number_connector(lang, text) => {
                 connector = Some(word);
             }
             (_, value) => {
-                if let Some(word) = connector.take() {
-                    words.push((word, None));
-                }
-                phrase = value
-                    .filter(|_| info.number)
-                    .map(|v| (words.len(), 0.0, v, 0.0, v, spelled));
-                words.push((word, None));
+                words.extend(connector.take());
+                phrase = value.filter(|_| word.info.number).map(|v| OpenNumber {
+                    first: words.len(),
+                    total: 0.0,
+                    group: v,
+                    largest: 0.0,
+                    last: v,
+                    last_spelled: spelled,
+                });
+                words.push(word);
             }
         }
     }
-    if let Some(word) = connector {
-        words.push((word, None));
-    }
+    words.extend(connector);
     words
+}
+
+/// A word of a quote with its shared information and, for the first word of a number written
+/// over several words, the whole number's value (see [`number_phrases`]).
+struct PhraseWord<'t> {
+    text: &'t str,
+    info: &'static WordInfo,
+    value: Option<f64>,
+}
+
+/// A number being read over several words ("dos millones quinientos mil").
+struct OpenNumber {
+    /// Index of its first word.
+    first: usize,
+    /// Value of the groups already scaled by a thousand or more.
+    total: f64,
+    /// Value of the group being read (below the last scale).
+    group: f64,
+    /// Largest scale met so far.
+    largest: f64,
+    /// Value of its last word.
+    last: f64,
+    /// Whether its last word is spelled out.
+    last_spelled: bool,
+}
+
+impl OpenNumber {
+    /// True when the spelled number word `value` extends it: a multiplier, or a smaller word
+    /// after a word of twenty or more ("twenty five").
+    fn takes(&self, value: f64) -> bool {
+        is_multiplier(value) || (self.last_spelled && value < self.last && self.last >= 20.0)
+    }
+
+    /// Adds the spelled number word `value`; returns the number's value so far.
+    fn add(&mut self, value: f64) -> f64 {
+        if is_multiplier(value) {
+            let base = if self.group == 0.0 && self.total == 0.0 {
+                1.0
+            } else {
+                self.group
+            };
+            if value >= 1000.0 && value > self.largest {
+                self.total = (self.total + base) * value;
+                self.largest = value;
+                self.group = 0.0;
+            } else if value >= 1000.0 {
+                self.total += base * value;
+                self.group = 0.0;
+            } else {
+                self.group = base * value;
+            }
+        } else {
+            self.group += value;
+        }
+        self.last = value;
+        self.last_spelled = true;
+        self.total + self.group
+    }
 }
 
 /// True for a number word that multiplies by a thousand or more ("thousand", "millones").
