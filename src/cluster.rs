@@ -123,7 +123,7 @@ fn rejoin_misquotes(
     let widely_reported: Vec<bool> = members.iter().map(|(_, list)| articles(list) > 1).collect();
     // What a misquote is compared with: the statement's core, or when the core is in another
     // language, the statement's longest rendering in the misquote's language.
-    let rendering_in = |target: usize, lang: Option<crate::lang::Lang>| -> Option<usize> {
+    let rendering_in = |target: usize, lang: Option<Lang>| -> Option<usize> {
         let (core, list) = &members[target];
         if quotes[*core].lang == lang {
             return Some(*core);
@@ -421,12 +421,14 @@ fn reunite_with_own_speaker(
             let targets = by_speaker.get(speaker).into_iter().flatten();
             for &target in targets.take(MAX_SPEAKER_CORES) {
                 let core = members[target].0;
-                let in_language = renderings.get(&(target, quotes[quote].lang));
-                let mut candidates: Vec<usize> = in_language.cloned().unwrap_or_default();
-                if !candidates.contains(&core) {
-                    candidates.push(core);
-                }
-                for &rendering in candidates.iter().filter(|&&r| r != quote) {
+                let in_language = renderings
+                    .get(&(target, quotes[quote].lang))
+                    .map_or(&[][..], Vec::as_slice);
+                let core_too = (!in_language.contains(&core)).then_some(core);
+                for rendering in in_language.iter().copied().chain(core_too) {
+                    if rendering == quote {
+                        continue;
+                    }
                     scored += 1;
                     let score = compare(&normalized[quote], &normalized[rendering], lexicon);
                     if renders(&score, &normalized[quote], &normalized[rendering])
@@ -495,18 +497,15 @@ fn renderings_by_language(
     normalized: &[NormalizedQuote],
     members: &[(usize, Members)],
 ) -> BTreeMap<(usize, Option<Lang>), Vec<usize>> {
+    let wording = |q: usize| normalized[q].content().map(|t| t.folded);
     let mut renderings: BTreeMap<(usize, Option<Lang>), Vec<usize>> = BTreeMap::new();
-    let mut seen: BTreeMap<(usize, Option<Lang>), Vec<String>> = BTreeMap::new();
     for (position, (_, list)) in members.iter().enumerate() {
         for (q, _) in list {
-            let key = (position, quotes[*q].lang);
-            let words = seen.entry(key).or_default();
-            if words.len() < MAX_RENDERINGS_SCORED {
-                let wording = normalized[*q].core_text();
-                if !words.contains(&wording) {
-                    words.push(wording);
-                    renderings.entry(key).or_default().push(*q);
-                }
+            let kept = renderings.entry((position, quotes[*q].lang)).or_default();
+            if kept.len() < MAX_RENDERINGS_SCORED
+                && !kept.iter().any(|&r| wording(r).eq(wording(*q)))
+            {
+                kept.push(*q);
             }
         }
     }
