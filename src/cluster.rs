@@ -13,7 +13,7 @@ use crate::matching::{
 use crate::model::{Quote, QuoteKind};
 use crate::text::{alike, Lexicon, NormalizedQuote, Normalizer};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Quotes scored together on all cores before their batch is resolved in order. Small enough
 /// that few statements are founded inside one batch (those get a sequential second look).
@@ -87,7 +87,7 @@ type Members = Vec<(usize, Option<MatchScore>)>;
 /// unless every one of them matches it.
 fn all_rendering(
     list: &Members,
-    normalized: &[NormalizedQuote],
+    normalized: &QuoteForms,
     score: impl Fn(&NormalizedQuote) -> MatchScore,
 ) -> Option<Members> {
     list.iter()
@@ -107,7 +107,7 @@ fn all_rendering(
 /// sentence said of another city), so it stays apart. Returns the candidate pairs scored.
 fn rejoin_misquotes(
     quotes: &[Quote],
-    normalized: &[NormalizedQuote],
+    normalized: &QuoteForms,
     lexicon: &Lexicon,
     index: &CoreIndex,
     members: &mut [(usize, Members)],
@@ -123,16 +123,9 @@ fn rejoin_misquotes(
     let widely_reported: Vec<bool> = members.iter().map(|(_, list)| articles(list) > 1).collect();
     // What a misquote is compared with: the statement's core, or when the core is in another
     // language, the statement's longest rendering in the misquote's language.
-    let rendering_in = |target: usize, lang: Option<Lang>| -> Option<usize> {
-        let (core, list) = &members[target];
-        if quotes[*core].lang == lang {
-            return Some(*core);
-        }
-        list.iter()
-            .map(|(q, _)| *q)
-            .filter(|&q| quotes[q].lang == lang)
-            .max_by_key(|&q| (normalized[q].content().count(), std::cmp::Reverse(q)))
-    };
+    let longest = renderings_by_language(quotes, normalized, members, Renderings::Longest);
+    let rendering_in =
+        |target: usize, lang: Option<Lang>| longest.get(&(target, lang)).map(|kept| kept[0]);
     let mut scored = 0;
     let mut moves: Vec<(usize, usize, Members)> = Vec::new();
     for (lone, (core, _)) in members.iter().enumerate() {
@@ -194,7 +187,7 @@ fn rejoin_misquotes(
 /// after it, whole). Fragments stay, and nothing moves to a core shorter than itself: a part
 /// of a long statement may render a shorter one whole. Returns the candidate pairs scored.
 fn move_to_later_cores(
-    normalized: &[NormalizedQuote],
+    normalized: &QuoteForms,
     lexicon: &Lexicon,
     index: &CoreIndex,
     members: &mut [(usize, Members)],
@@ -244,7 +237,7 @@ fn move_to_later_cores(
 /// Returns the candidate pairs scored (at most one per such quote and neighbour).
 fn join_continuations(
     quotes: &[Quote],
-    normalized: &[NormalizedQuote],
+    normalized: &QuoteForms,
     lexicon: &Lexicon,
     members: &mut [(usize, Members)],
 ) -> usize {
@@ -309,7 +302,7 @@ fn join_continuations(
 /// scored.
 fn join_short_quotes_to_speaker(
     quotes: &[Quote],
-    normalized: &[NormalizedQuote],
+    normalized: &QuoteForms,
     lexicon: &Lexicon,
     members: &mut [(usize, Members)],
 ) -> usize {
@@ -382,7 +375,7 @@ const MAX_RENDERINGS_SCORED: usize = 8;
 /// Returns the candidate pairs scored.
 fn reunite_with_own_speaker(
     quotes: &[Quote],
-    normalized: &[NormalizedQuote],
+    normalized: &QuoteForms,
     lexicon: &Lexicon,
     members: &mut [(usize, Members)],
 ) -> usize {
@@ -412,7 +405,7 @@ fn reunite_with_own_speaker(
             }
         }
     }
-    let renderings = renderings_by_language(quotes, normalized, members);
+    let renderings = renderings_by_language(quotes, normalized, members, Renderings::Distinct);
     let found: Vec<(usize, Option<(usize, MatchScore)>)> = strays
         .par_iter()
         .map(|&(_, _, quote, speaker)| {
@@ -490,23 +483,48 @@ fn renders(score: &MatchScore, quote: &NormalizedQuote, rendering: &NormalizedQu
     score.relation.is_some() && own_coverage >= MIN_SHORT_COVERAGE
 }
 
-/// For each statement and language, the first [`MAX_RENDERINGS_SCORED`] distinct wordings
-/// among its quotes in that language, in member order.
+/// Which of a statement's renderings in one language [`renderings_by_language`] keeps.
+#[derive(Clone, Copy)]
+enum Renderings {
+    /// The core when it is in that language, else the longest rendering in it (the first
+    /// among equals): what a misquote is compared with.
+    Longest,
+    /// The first [`MAX_RENDERINGS_SCORED`] distinct wordings, in member order: what a quote
+    /// credited to another statement's speaker is scored on.
+    Distinct,
+}
+
+/// For each statement and language, the renderings `choice` keeps among its quotes in that
+/// language.
 fn renderings_by_language(
     quotes: &[Quote],
-    normalized: &[NormalizedQuote],
+    normalized: &QuoteForms,
     members: &[(usize, Members)],
+    choice: Renderings,
 ) -> BTreeMap<(usize, Option<Lang>), Vec<usize>> {
     let wording = |q: usize| normalized[q].content().map(|t| t.folded);
+    let length = |q: usize| (normalized[q].content().count(), std::cmp::Reverse(q));
     let mut renderings: BTreeMap<(usize, Option<Lang>), Vec<usize>> = BTreeMap::new();
-    for (position, (_, list)) in members.iter().enumerate() {
+    for (position, (core, list)) in members.iter().enumerate() {
         for (q, _) in list {
             let kept = renderings.entry((position, quotes[*q].lang)).or_default();
-            if kept.len() < MAX_RENDERINGS_SCORED
-                && !kept.iter().any(|&r| wording(r).eq(wording(*q)))
-            {
-                kept.push(*q);
+            match choice {
+                Renderings::Distinct => {
+                    if kept.len() < MAX_RENDERINGS_SCORED
+                        && !kept.iter().any(|&r| wording(r).eq(wording(*q)))
+                    {
+                        kept.push(*q);
+                    }
+                }
+                Renderings::Longest => match kept.first_mut() {
+                    Some(longest) if length(*q) > length(*longest) => *longest = *q,
+                    Some(_) => {}
+                    None => kept.push(*q),
+                },
             }
+        }
+        if let Renderings::Longest = choice {
+            renderings.insert((position, quotes[*core].lang), vec![*core]);
         }
     }
     renderings
@@ -566,41 +584,61 @@ fn nested_utterance(kind: QuoteKind) -> bool {
 /// quote holding nested utterances is read without their words, which are someone else's
 /// (“He wrote to me ‘You are great’, and I answered that we would meet” matches other
 /// renderings of the answer, and the standalone “You are great” no longer fits it as a
-/// fragment). None when no quote holds a nested utterance.
-fn without_nested_words<'a>(
-    quotes: &[Quote],
-    normalized: &[NormalizedQuote<'a>],
-    enclosing: &[Option<usize>],
-    lexicon: &'a Lexicon,
-) -> Option<Vec<NormalizedQuote<'a>>> {
-    let mut nested_texts: Vec<Vec<&str>> = vec![Vec::new(); quotes.len()];
-    for (inner, outer) in enclosing.iter().enumerate() {
-        if let Some(outer) = *outer {
-            if nested_utterance(quotes[inner].kind) && quotes[outer].kind.is_statement() {
-                nested_texts[outer].push(&quotes[inner].text);
+/// fragment). Only the quotes that hold one get a form of their own.
+struct QuoteForms<'n, 'a> {
+    /// Each quote's normalized form as given.
+    given: &'n [NormalizedQuote<'a>],
+    /// The forms, without their nested utterances' words, of the quotes that hold any.
+    without_nested: HashMap<usize, NormalizedQuote<'a>>,
+}
+
+impl<'n, 'a> QuoteForms<'n, 'a> {
+    /// The forms of `quotes`, normalized as `normalized`, given the quote enclosing each.
+    fn new(
+        quotes: &[Quote],
+        normalized: &'n [NormalizedQuote<'a>],
+        enclosing: &[Option<usize>],
+        lexicon: &'a Lexicon,
+    ) -> QuoteForms<'n, 'a> {
+        let mut nested_texts: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for (inner, outer) in enclosing.iter().enumerate() {
+            if let Some(outer) = *outer {
+                if nested_utterance(quotes[inner].kind) && quotes[outer].kind.is_statement() {
+                    nested_texts
+                        .entry(outer)
+                        .or_default()
+                        .push(&quotes[inner].text);
+                }
             }
         }
+        let normalizer = Normalizer::new(lexicon);
+        let without_nested = nested_texts
+            .into_iter()
+            .map(|(outer, texts)| {
+                let quote = &quotes[outer];
+                let mut text = quote.text.clone();
+                for nested in texts {
+                    text = text.replacen(nested, " ", 1);
+                }
+                let form = normalizer.normalize(&text, quote.lang.unwrap_or(Lang::En));
+                (outer, form)
+            })
+            .collect();
+        QuoteForms {
+            given: normalized,
+            without_nested,
+        }
     }
-    if nested_texts.iter().all(|texts| texts.is_empty()) {
-        return None;
+}
+
+impl<'a> std::ops::Index<usize> for QuoteForms<'_, 'a> {
+    type Output = NormalizedQuote<'a>;
+
+    fn index(&self, quote: usize) -> &NormalizedQuote<'a> {
+        self.without_nested
+            .get(&quote)
+            .unwrap_or(&self.given[quote])
     }
-    let normalizer = Normalizer::new(lexicon);
-    let forms = normalized
-        .iter()
-        .zip(quotes)
-        .zip(nested_texts)
-        .map(|((form, quote), texts)| {
-            if texts.is_empty() {
-                return form.clone();
-            }
-            let mut text = quote.text.clone();
-            for nested in texts {
-                text = text.replacen(nested, " ", 1);
-            }
-            normalizer.normalize(&text, quote.lang.unwrap_or(crate::lang::Lang::En))
-        })
-        .collect();
-    Some(forms)
 }
 
 /// Nested utterances that ended in the statement of the quote enclosing them (the outer quote
@@ -610,7 +648,7 @@ fn without_nested_words<'a>(
 /// candidate pairs scored (one per member of such a statement).
 fn separate_nested(
     quotes: &[Quote],
-    normalized: &[NormalizedQuote],
+    normalized: &QuoteForms,
     lexicon: &Lexicon,
     enclosing: &[Option<usize>],
     members: &mut Vec<(usize, Members)>,
@@ -757,8 +795,7 @@ pub fn cluster(
     lexicon: &Lexicon,
 ) -> (Vec<Statement>, usize) {
     let enclosing = enclosing_quotes(quotes);
-    let forms = without_nested_words(quotes, normalized, &enclosing, lexicon);
-    let normalized = forms.as_deref().unwrap_or(normalized);
+    let normalized = &QuoteForms::new(quotes, normalized, &enclosing, lexicon);
     let eligible: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].kind.is_statement())
         .collect();
