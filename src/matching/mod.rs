@@ -198,7 +198,9 @@ fn compare_with(
             && string_match())
     {
         Some(Relation::Same)
-    } else if short_coverage >= MIN_SHORT_COVERAGE {
+    } else if short_coverage >= MIN_SHORT_COVERAGE
+        && aligned_together(&aligns, width, a_is_short, a_content.len())
+    {
         Some(Relation::FragmentOf)
     } else {
         None
@@ -314,6 +316,58 @@ fn same_folded_words(a: &NormalizedQuote, b: &NormalizedQuote) -> bool {
             .iter()
             .zip(&b.tokens)
             .all(|(x, y)| x.folded == y.folded)
+}
+
+/// Widest stretch of a longer quote's content words, per content word of a fragment, that may
+/// hold the words the fragment aligns with (plus [`FRAGMENT_WINDOW_SLACK`]): a part of a
+/// quote says its words together, while two common words found far apart in a long
+/// quotation ("We got along great" / "…having somebody else get in… the great people of
+/// Venezuela…") are chance. Clauses that a translation reorders, and an elided stretch
+/// (“If people have no options to eat… what there will be is drug trafficking”), stay well
+/// within it.
+pub const FRAGMENT_WINDOW_PER_WORD: usize = 3;
+/// Content words a fragment's window may hold beyond [`FRAGMENT_WINDOW_PER_WORD`] per word.
+pub const FRAGMENT_WINDOW_SLACK: usize = 4;
+
+/// True when the shorter quote's aligned content words find their partners in the longer one
+/// within a window of [`FRAGMENT_WINDOW_PER_WORD`] content words per word of the shorter,
+/// plus [`FRAGMENT_WINDOW_SLACK`]. `aligns` is the alignment matrix of `a` (rows) against `b`
+/// (`width` columns); `a_len` is `a`'s number of content words.
+fn aligned_together(aligns: &[bool], width: usize, a_is_short: bool, a_len: usize) -> bool {
+    // (position in the longer quote, word of the shorter quote) of every aligned pair.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..a_len {
+        for j in 0..width {
+            if aligns[i * width + j] {
+                pairs.push(if a_is_short { (j, i) } else { (i, j) });
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let short_len = if a_is_short { a_len } else { width };
+    let words: std::collections::BTreeSet<usize> = pairs.iter().map(|&(_, w)| w).collect();
+    let allowed = FRAGMENT_WINDOW_PER_WORD * short_len + FRAGMENT_WINDOW_SLACK;
+    // The narrowest window of the longer quote holding a partner of every aligned word.
+    let mut counts = vec![0usize; short_len];
+    let mut covered = 0;
+    let mut start = 0;
+    for end in 0..pairs.len() {
+        if counts[pairs[end].1] == 0 {
+            covered += 1;
+        }
+        counts[pairs[end].1] += 1;
+        while covered == words.len() {
+            if pairs[end].0 - pairs[start].0 < allowed {
+                return true;
+            }
+            counts[pairs[start].1] -= 1;
+            if counts[pairs[start].1] == 0 {
+                covered -= 1;
+            }
+            start += 1;
+        }
+    }
+    words.is_empty()
 }
 
 fn ratio(part: usize, whole: usize) -> f32 {
@@ -582,6 +636,21 @@ mod tests {
             ("Tuvimos una reunión muy productiva", Lang::Es),
         );
         assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+    }
+
+    #[test]
+    fn a_fragments_words_must_be_said_together_in_the_longer_quote() {
+        let long = "We will not let anybody else get in there, and nobody should expect us to \
+                    leave before the work is done: our engineers will rebuild the broken \
+                    power lines, because we want peace and prosperity for the great people \
+                    of that country";
+        let s = score(("We got along great", Lang::En), (long, Lang::En));
+        assert_eq!(s.relation, None, "{s:?}");
+        let s = score(
+            ("nobody should expect us to leave", Lang::En),
+            (long, Lang::En),
+        );
+        assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
     }
 
     #[test]
