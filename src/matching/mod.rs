@@ -654,6 +654,15 @@ mod tests {
     }
 
     #[test]
+    fn irregular_preterites_meet_their_translations() {
+        let s = score(
+            ("We looked at ways to reactivate the economy", Lang::En),
+            ("Vimos cómo reactivar la economía", Lang::Es),
+        );
+        assert!(s.relation.is_some(), "{s:?}");
+    }
+
+    #[test]
     fn short_fragments_of_long_translations_match_by_content() {
         let s = score(
             ("Nobody listens to us", Lang::En),
