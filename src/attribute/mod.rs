@@ -510,9 +510,7 @@ fn closes_abbreviation(doc: &Document, pack: &LanguagePack, ctx: &Context, at: u
         );
         ctx.words[at] == "."
             && word.end == period.start
-            && pack
-                .abbreviations
-                .contains(&doc.body[word.start..period.end])
+            && people::abbreviates_with_period(doc, pack, ctx.tokens[previous])
     })
 }
 

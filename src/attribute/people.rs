@@ -519,6 +519,13 @@ fn followed_by_period(doc: &Document, index: usize) -> bool {
         .is_some_and(|next| next.start == doc.tokens[index].end && next.text(doc.body) == ".")
 }
 
+/// True when word token `index` with a period after it is an abbreviation the data knows
+/// ("Sen.", "Gov.", "Dr."); whether a period follows is the caller's to check.
+pub(crate) fn abbreviates_with_period(doc: &Document, pack: &LanguagePack, index: usize) -> bool {
+    pack.abbreviations
+        .contains(&format!("{}.", doc.tokens[index].text(doc.body)))
+}
+
 /// Looks `index` (whose lower-case form is `words[at]`) up in a phrase table, trying the word
 /// with its period first.
 pub(crate) fn lookup<V: Copy>(
@@ -580,9 +587,7 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
                 && next_token.start == doc.tokens[tokens[j - 1]].end;
             let is_initial = previous_word.chars().count() == 1
                 || previous_word.contains('.')
-                || pack
-                    .abbreviations
-                    .contains(&format!("{}.", doc.tokens[tokens[j - 1]].text(doc.body)));
+                || abbreviates_with_period(doc, pack, tokens[j - 1]);
             if adjacent_period
                 && is_initial
                 && tokens
