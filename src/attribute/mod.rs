@@ -271,6 +271,7 @@ pub fn attribute(
             }),
             None => inherited(doc, &attributions, index, sentence_index)
                 .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index))
+                .or_else(|| announced_quote(doc, pack, &people, index, sentence_index))
                 .or_else(|| colon_continuation(doc, pack, &people, &attributions, index, &before))
                 .or_else(|| cueless_subject(doc, pack, &people, index, sentence)),
         };
@@ -1186,22 +1187,73 @@ fn colon_continuation(
         });
     }
     let ctx = Context::new(doc, previous.0, previous.1, previous.0);
-    let (person, mention) = (0..ctx.tokens.len()).rev().find_map(|at| {
-        let mention = mention_starting_at(doc, pack, &ctx, at)?;
-        let person = match &mention.kind {
-            MentionKind::Name(words) => people.find_name(words)?,
-            MentionKind::Epithet(traits) => {
-                people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None)?
-            }
-            MentionKind::Pronoun(_) | MentionKind::Implicit => return None,
-        };
-        Some((person, mention))
-    })?;
+    let (person, mention) = (0..ctx.tokens.len())
+        .rev()
+        .find_map(|at| person_named_at(doc, pack, people, &ctx, at))?;
     Some(uncued(
         person,
         ctx.text(doc, mention.from, mention.to),
         previous,
     ))
+}
+
+/// The known person a name or an epithet starting at context position `at` stands for.
+fn person_named_at(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    ctx: &Context,
+    at: usize,
+) -> Option<(usize, Mention)> {
+    let mention = mention_starting_at(doc, pack, ctx, at)?;
+    let person = match &mention.kind {
+        MentionKind::Name(words) => people.find_name(words)?,
+        MentionKind::Epithet(traits) => {
+            people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None)?
+        }
+        MentionKind::Pronoun(_) | MentionKind::Implicit => return None,
+    };
+    Some((person, mention))
+}
+
+/// A quote opening the paragraph right after a sentence that announces it and whose subject
+/// is no person ("Excerpts of Sen. Cornyn’s remarks are below.", "Estas fueron sus palabras
+/// a continuación:"): the speaker is the first person that sentence names.
+fn announced_quote(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    index: usize,
+    sentence_index: usize,
+) -> Option<LocalAttribution> {
+    let quote = &doc.quotes[index];
+    let paragraph = doc.paragraph_at(quote.open);
+    if sentence_index == 0 || doc.paragraphs[paragraph].0 != quote.open {
+        return None;
+    }
+    let previous = doc.sentences[sentence_index - 1];
+    if doc.paragraph_at(previous.0) + 1 != paragraph {
+        return None;
+    }
+    let ctx = Context::new(doc, previous.0, previous.1, previous.0);
+    let announces = ctx.words.last().is_some_and(|w| w == ":")
+        || ctx.words.iter().any(|w| pack.announcers.contains(w));
+    if !announces {
+        return None;
+    }
+    let (person, mention) = (0..ctx.tokens.len()).find_map(|at| {
+        if let Some((person, mention)) = person_named_at(doc, pack, people, &ctx, at) {
+            return Some((person, ctx.text(doc, mention.from, mention.to)));
+        }
+        // A possessor is the one whose words are announced ("Sen. Cornyn’s remarks").
+        let token = doc.tokens[ctx.tokens[at]].text(doc.body);
+        let word = people::strip_possessive(token);
+        if word == token || !is_capitalized(token) {
+            return None;
+        }
+        Some((people.find_name(&[word])?, token.to_string()))
+    })?;
+    Some(uncued(person, mention, previous))
 }
 
 /// A quote in a sentence with no cue whose subject is, or belongs to, a person the article

@@ -800,3 +800,14 @@ fn a_chain_of_pronoun_paragraphs_keeps_its_speaker_in_reach() {
         ]
     );
 }
+
+#[test]
+fn quote_only_paragraph_after_an_announcing_sentence_is_its_persons() {
+    let body = "Senator Ines Darrow spoke on the floor today about the rail bill. Excerpts of Sen. Darrow’s remarks are below.\n\n“Nobody has read this bill yet.”\n\n“We need a week to study it.”";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Ines Darrow"), some("Ines Darrow")]
+    );
+    let body = "La senadora Marta Quiroga habló en el pleno sobre la reforma. A continuación, las declaraciones de Quiroga:\n\n«Nadie ha leído todavía este proyecto».";
+    assert_eq!(speakers(body, Lang::Es), [some("Marta Quiroga")]);
+}
