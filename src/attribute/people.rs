@@ -72,6 +72,9 @@ pub struct People {
 /// adjunto"): lookups never need to see further.
 const MAX_PHRASE_WORDS: usize = 6;
 
+/// Most words of a nickname quoted inside a name ("Martín “El Tano” Pérez").
+const MAX_NICKNAME_WORDS: usize = 2;
+
 /// Connectors allowed inside a name between capitalized words ("Nicolás de la Cruz").
 const NAME_CONNECTORS: &[&str] = &[
     "de", "del", "la", "las", "los", "van", "von", "da", "di", "du", "dos", "das",
@@ -573,8 +576,13 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
         let run_start = i;
         let mut j = i + 1;
         while let Some(&next) = tokens.get(j) {
-            if next != tokens[j - 1] + 1
-                || doc.body[doc.tokens[tokens[j - 1]].end..doc.tokens[next].start].contains('\n')
+            let gap = doc.tokens[tokens[j - 1]].end..doc.tokens[next].start;
+            let over_nickname = || {
+                nickname_between(doc, gap.clone())
+                    && is_capitalized(doc.tokens[next].text(doc.body))
+            };
+            if doc.body[gap.clone()].contains('\n')
+                || (next != tokens[j - 1] + 1 && !over_nickname())
             {
                 break; // a quotation or a line break stands between
             }
@@ -713,6 +721,20 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
         });
     }
     found
+}
+
+/// True when the text between byte offsets `gap` is a nickname in quotation marks and
+/// spaces, one or two capitalized words ("Eduardo “Chacho” Coudet"): the name runs on over it.
+fn nickname_between(doc: &Document, gap: std::ops::Range<usize>) -> bool {
+    doc.quotes.iter().any(|quote| {
+        let words: Vec<&str> = quote.text.split_whitespace().collect();
+        quote.open >= gap.start
+            && quote.close_end <= gap.end
+            && doc.body[gap.start..quote.open].trim().is_empty()
+            && doc.body[quote.close_end..gap.end].trim().is_empty()
+            && (1..=MAX_NICKNAME_WORDS).contains(&words.len())
+            && words.iter().all(|word| is_capitalized(word))
+    })
 }
 
 /// True when the token at `position` of `tokens` opens a sentence or a line.

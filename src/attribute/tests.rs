@@ -811,3 +811,9 @@ fn quote_only_paragraph_after_an_announcing_sentence_is_its_persons() {
     let body = "La senadora Marta Quiroga habló en el pleno sobre la reforma. A continuación, las declaraciones de Quiroga:\n\n«Nadie ha leído todavía este proyecto».";
     assert_eq!(speakers(body, Lang::Es), [some("Marta Quiroga")]);
 }
+
+#[test]
+fn a_nickname_in_quotes_stays_inside_the_name() {
+    let body = "El chileno Rodrigo “Toro” Salinas, entrenador del Club Atlético Ribera, habló tras el partido.\n\nEl técnico chileno dijo que su equipo “mereció ganar”.";
+    assert_eq!(speakers(body, Lang::Es)[1], some("Rodrigo Salinas"));
+}
