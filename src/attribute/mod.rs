@@ -1481,7 +1481,7 @@ fn mention_starting_at(
         }
     }
     // A weekday or a month after a name ends it ("Lai Mohammed Sunday said").
-    let run_end = name_run_end(doc, ctx, name_from).map(|mut to| {
+    let run_end = name_run_end(doc, pack, ctx, name_from).map(|mut to| {
         while to > name_from + 1 && pack.non_names.contains(&ctx.words[to - 1]) {
             to -= 1;
         }
@@ -1616,7 +1616,9 @@ fn mention_starting_at(
             .find(|&i| is_capitalized_at(doc, ctx, i))
             .unwrap_or(after)
     };
-    if let Some(to) = name_run_end(doc, ctx, apposition_from).filter(|&to| to > apposition_from) {
+    if let Some(to) =
+        name_run_end(doc, pack, ctx, apposition_from).filter(|&to| to > apposition_from)
+    {
         let words: Vec<String> = (apposition_from..to)
             .filter(|&i| ctx.is_word(doc, i))
             .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
@@ -1729,7 +1731,7 @@ fn described_name(
         })
         .last()?
         + 1;
-    let to = name_run_end(doc, ctx, description_end)?;
+    let to = name_run_end(doc, pack, ctx, description_end)?;
     let words: Vec<String> = (description_end..to)
         .filter(|&i| ctx.is_word(doc, i))
         .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
@@ -1758,7 +1760,7 @@ fn apposition_after_description(
         .take_while(|&i| ctx.is_word(doc, i) || matches!(ctx.words[i].as_str(), "," | "(" | ")"))
         .find(|&i| ctx.words[i] == ",")?;
     let closes = |to: usize| to >= ctx.tokens.len() || !ctx.is_word(doc, to);
-    let Some(to) = name_run_end(doc, ctx, comma + 1).filter(|&to| to > comma + 1) else {
+    let Some(to) = name_run_end(doc, pack, ctx, comma + 1).filter(|&to| to > comma + 1) else {
         // A second description with the name: "la jefa de la empresa de agua, la ingeniera
         // Marta Ibáñez, …".
         return mention_starting_at(doc, pack, ctx, comma + 1)
@@ -1814,9 +1816,10 @@ fn is_name_word(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -
             && !(people::is_given_name(pack, word) && is_capitalized_at(doc, ctx, at + 1))))
 }
 
-/// The end of a run of capitalized words starting at `from` (connectors and initials allowed
-/// inside), or None when `from` is not capitalized.
-fn name_run_end(doc: &Document, ctx: &Context, from: usize) -> Option<usize> {
+/// The end of a run of capitalized words starting at `from` (connectors, initials and
+/// abbreviations allowed inside: "Democratic Sen. Chris Coons"), or None when `from` is not
+/// capitalized.
+fn name_run_end(doc: &Document, pack: &LanguagePack, ctx: &Context, from: usize) -> Option<usize> {
     if !is_capitalized_at(doc, ctx, from) {
         return None;
     }
@@ -1836,7 +1839,8 @@ fn name_run_end(doc: &Document, ctx: &Context, from: usize) -> Option<usize> {
         if is_capitalized_at(doc, ctx, to) {
             to += 1;
         } else if (ctx.words.get(to).is_some_and(|w| w == ".")
-            && ctx.words[to - 1].chars().count() == 1
+            && (ctx.words[to - 1].chars().count() == 1
+                || people::abbreviates_with_period(doc, pack, ctx.tokens[to - 1]))
             || ctx
                 .words
                 .get(to)

@@ -817,3 +817,12 @@ fn a_nickname_in_quotes_stays_inside_the_name() {
     let body = "El chileno Rodrigo “Toro” Salinas, entrenador del Club Atlético Ribera, habló tras el partido.\n\nEl técnico chileno dijo que su equipo “mereció ganar”.";
     assert_eq!(speakers(body, Lang::Es)[1], some("Rodrigo Salinas"));
 }
+
+#[test]
+fn a_party_before_an_abbreviated_title_leaves_the_name_after_it() {
+    let body = "Here is what other senators said:\n\n- Democratic Sen. Ana Ruelas: “We will not accept a weak bill.”\n\n- Republican Rep. Joan Ellery: “We need more time.”";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Ana Ruelas"), some("Joan Ellery")]
+    );
+}
