@@ -1367,7 +1367,8 @@ fn resolve_person(
                                     .paragraphs
                                     .get(paragraph + 1)
                                     .map_or(doc.body.len(), |&(_, end)| end);
-                                people.resolve_epithet_ahead(traits, position, limit)
+                                let sentence_end = doc.sentences[doc.sentence_at(position)].1;
+                                people.resolve_epithet_ahead(traits, position, sentence_end, limit)
                             })?;
                     people.remember_epithet(position, person);
                     person

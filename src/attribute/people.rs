@@ -332,22 +332,30 @@ impl People {
 
     /// The first person named after `position` and before `limit` who holds the role the
     /// epithet names: a heading names by office someone its entry then names in full
-    /// ("**11:35 — President: ‘…’**" above "President Ernesto Quiroga has just …").
+    /// ("**11:35 — President: ‘…’**" above "President Ernesto Quiroga has just …"). Before
+    /// anyone is named, a person known by no role and named from `sentence_end` on (past the
+    /// epithet's sentence, whose other people play other parts) fits too: an article opening
+    /// on "“…”, a minister said" names her next ("Lucy Frazer’s interview …").
     pub fn resolve_epithet_ahead(
         &self,
         traits: &EpithetTraits,
         position: usize,
+        sentence_end: usize,
         limit: usize,
     ) -> Option<usize> {
         let first = self.mentions.partition_point(|m| m.start < position);
+        let nobody_named_before = first == 0;
         self.mentions[first..]
             .iter()
             .take_while(|m| m.start < limit)
-            .map(|m| m.person)
-            .find(|&p| {
-                let person = &self.persons[p];
-                genders_agree(person.gender, traits.gender) && holds_role(person, traits)
+            .find(|m| {
+                let person = &self.persons[m.person];
+                let named_next =
+                    nobody_named_before && m.start >= sentence_end && person.roles.is_empty();
+                genders_agree(person.gender, traits.gender)
+                    && (holds_role(person, traits) || named_next)
             })
+            .map(|m| m.person)
     }
 
     /// The person an epithet at `position` stands for: among people named before it, the most

@@ -826,3 +826,12 @@ fn a_party_before_an_abbreviated_title_leaves_the_name_after_it() {
         [some("Ana Ruelas"), some("Joan Ellery")]
     );
 }
+
+#[test]
+fn an_opening_epithet_goes_to_the_person_named_after_its_sentence() {
+    let body = "The council has been accused of hiding the audit after a councillor said it was “full of errors”.\n\nCritics said Helen Marsh’s remarks showed how little the council knew.";
+    assert_eq!(speakers(body, Lang::En), [some("Helen Marsh")]);
+    // Someone else named in the epithet's own sentence plays another part.
+    let body = "Voters pay “too much”, the treasurer said after Mayor Tom Reyes fell ill.\n\nHelen Marsh spoke later.";
+    assert_ne!(speakers(body, Lang::En), [some("Tom Reyes")]);
+}
