@@ -272,6 +272,7 @@ pub fn attribute(
             None => inherited(doc, &attributions, index, sentence_index)
                 .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index))
                 .or_else(|| announced_quote(doc, pack, &people, index, sentence_index))
+                .or_else(|| backreferenced_quote(doc, pack, &mut people, index))
                 .or_else(|| colon_continuation(doc, pack, &people, &attributions, index, &before))
                 .or_else(|| cueless_subject(doc, pack, &people, index, sentence)),
         };
@@ -1138,6 +1139,38 @@ fn previous_subject(
         person,
         ctx.text(doc, mention.from, mention.to),
         previous,
+    ))
+}
+
+/// A quote-only paragraph followed by a paragraph that opens pointing back at it ("De esta
+/// manera, el Presidente Gabriel Boric abordó …", "With those words, Governor …"): the
+/// speaker is that sentence's subject.
+fn backreferenced_quote(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &mut People,
+    index: usize,
+) -> Option<LocalAttribution> {
+    let quote = &doc.quotes[index];
+    let paragraph = doc.paragraph_at(quote.open);
+    let (start, end) = doc.paragraphs[paragraph];
+    if start != quote.open || !doc.words_outside_quotes(quote.close_end, end).is_empty() {
+        return None;
+    }
+    let &(next_start, _) = doc.paragraphs.get(paragraph + 1)?;
+    let sentence = doc.sentences[doc.sentence_at(next_start)];
+    let ctx = Context::new(doc, sentence.0, sentence.1, sentence.0);
+    let comma =
+        (1..ctx.tokens.len().min(MAX_INTRODUCTORY_TOKENS)).find(|&i| ctx.words[i] == ",")?;
+    if !pack.backreferences.contains(&ctx.words[..comma].join(" ")) {
+        return None;
+    }
+    let mention = sentence_subject(doc, pack, &ctx, ctx.tokens.len())?;
+    let (person, _) = resolve_person(doc, pack, &ctx, people, &mention)?;
+    Some(uncued(
+        person,
+        ctx.text(doc, mention.from, mention.to),
+        sentence,
     ))
 }
 

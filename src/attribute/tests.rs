@@ -835,3 +835,11 @@ fn an_opening_epithet_goes_to_the_person_named_after_its_sentence() {
     let body = "Voters pay “too much”, the treasurer said after Mayor Tom Reyes fell ill.\n\nHelen Marsh spoke later.";
     assert_ne!(speakers(body, Lang::En), [some("Tom Reyes")]);
 }
+
+#[test]
+fn a_quote_only_paragraph_goes_to_the_subject_of_the_paragraph_pointing_back_at_it() {
+    let body = "«Vamos a reconstruir cada escuela dañada por el temporal».\n\nDe esta manera, el presidente Julio Arce abordó la emergencia en su visita a Talca.";
+    assert_eq!(speakers(body, Lang::Es), [some("Julio Arce")]);
+    let body = "“We will rebuild every school the storm damaged.”\n\nWith those words, Governor Ann Royce opened her visit to the coast.";
+    assert_eq!(speakers(body, Lang::En), [some("Ann Royce")]);
+}

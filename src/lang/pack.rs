@@ -150,6 +150,8 @@ pub struct LanguagePack {
     pub relatives: Set<String>,
     /// Words announcing a quotation set out after the sentence ("below", "siguiente").
     pub announcers: Set<String>,
+    /// Openings pointing back at the quotation before ("with those words", "de esta manera").
+    pub backreferences: Set<String>,
     /// Capitalized words that never open a person's name (days, months).
     pub non_names: Set<String>,
     /// Nouns naming a work whose title may follow in apposition ("the report “…”", "el
@@ -275,6 +277,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/announcers.tsv")),
             ),
             (
+                "backreferences.tsv",
+                include_str!(concat!("data/", $code, "/backreferences.tsv")),
+            ),
+            (
                 "non_names.tsv",
                 include_str!(concat!("data/", $code, "/non_names.tsv")),
             ),
@@ -311,7 +317,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 22] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 23] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -477,6 +483,7 @@ impl LanguagePack {
             adverbs: Set::default(),
             relatives: Set::default(),
             announcers: Set::default(),
+            backreferences: Set::default(),
             non_names: Set::default(),
             works: Set::default(),
             lemmas: Table::default(),
@@ -628,6 +635,7 @@ impl LanguagePack {
                 | "adverbs.tsv"
                 | "relatives.tsv"
                 | "announcers.tsv"
+                | "backreferences.tsv"
                 | "non_names.tsv"
                 | "works.tsv"
                 | "negations.tsv"
@@ -639,6 +647,7 @@ impl LanguagePack {
                         "adverbs.tsv" => &mut pack.adverbs,
                         "relatives.tsv" => &mut pack.relatives,
                         "announcers.tsv" => &mut pack.announcers,
+                        "backreferences.tsv" => &mut pack.backreferences,
                         "non_names.tsv" => &mut pack.non_names,
                         "works.tsv" => &mut pack.works,
                         "negations.tsv" => &mut pack.negations,
