@@ -238,13 +238,26 @@ pub fn attribute(
         );
         let before = Context::near(doc, previous_close, quote.open, sentence.0, true);
 
+        // "insisting “…” and forecasting that “…”": a quote a conjunction follows right away
+        // is the object of the verb before it, which tells who spoke.
+        let coordinated = after
+            .words
+            .first()
+            .is_some_and(|w| pack.coordinators.contains(w));
         let found = inscription_giver(doc, pack, &before, sentence_index, quote.open, &mut people)
             .or_else(|| {
-                cue_after(doc, pack, &after, &mut people)
-                    .map(|found| (found, close_sentence))
-                    .or_else(|| {
-                        cue_before(doc, pack, &before, &mut people).map(|found| (found, sentence))
-                    })
+                let before_first = coordinated
+                    .then(|| cue_before(doc, pack, &before, &mut people))
+                    .flatten()
+                    .map(|found| (found, sentence));
+                before_first.or_else(|| {
+                    cue_after(doc, pack, &after, &mut people)
+                        .map(|found| (found, close_sentence))
+                        .or_else(|| {
+                            cue_before(doc, pack, &before, &mut people)
+                                .map(|found| (found, sentence))
+                        })
+                })
             })
             .or_else(|| {
                 tail_sentence(

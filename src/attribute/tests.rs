@@ -843,3 +843,11 @@ fn a_quote_only_paragraph_goes_to_the_subject_of_the_paragraph_pointing_back_at_
     let body = "“We will rebuild every school the storm damaged.”\n\nWith those words, Governor Ann Royce opened her visit to the coast.";
     assert_eq!(speakers(body, Lang::En), [some("Ann Royce")]);
 }
+
+#[test]
+fn a_quote_a_conjunction_follows_takes_the_cue_before_it() {
+    let body = "Paul Ortega was not convinced, insisting “the cuts are not over” and forecasting that “the queues will grow”.";
+    let result = attributed(body, Lang::En);
+    assert_eq!(result[0].1, some("Paul Ortega"));
+    assert_eq!(result[0].2.as_deref(), Some("insisting"));
+}

@@ -152,6 +152,8 @@ pub struct LanguagePack {
     pub announcers: Set<String>,
     /// Openings pointing back at the quotation before ("with those words", "de esta manera").
     pub backreferences: Set<String>,
+    /// Coordinating conjunctions ("and", "y").
+    pub coordinators: Set<String>,
     /// Capitalized words that never open a person's name (days, months).
     pub non_names: Set<String>,
     /// Nouns naming a work whose title may follow in apposition ("the report “…”", "el
@@ -281,6 +283,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/backreferences.tsv")),
             ),
             (
+                "coordinators.tsv",
+                include_str!(concat!("data/", $code, "/coordinators.tsv")),
+            ),
+            (
                 "non_names.tsv",
                 include_str!(concat!("data/", $code, "/non_names.tsv")),
             ),
@@ -317,7 +323,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 23] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 24] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -484,6 +490,7 @@ impl LanguagePack {
             relatives: Set::default(),
             announcers: Set::default(),
             backreferences: Set::default(),
+            coordinators: Set::default(),
             non_names: Set::default(),
             works: Set::default(),
             lemmas: Table::default(),
@@ -636,6 +643,7 @@ impl LanguagePack {
                 | "relatives.tsv"
                 | "announcers.tsv"
                 | "backreferences.tsv"
+                | "coordinators.tsv"
                 | "non_names.tsv"
                 | "works.tsv"
                 | "negations.tsv"
@@ -648,6 +656,7 @@ impl LanguagePack {
                         "relatives.tsv" => &mut pack.relatives,
                         "announcers.tsv" => &mut pack.announcers,
                         "backreferences.tsv" => &mut pack.backreferences,
+                        "coordinators.tsv" => &mut pack.coordinators,
                         "non_names.tsv" => &mut pack.non_names,
                         "works.tsv" => &mut pack.works,
                         "negations.tsv" => &mut pack.negations,
