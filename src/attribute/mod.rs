@@ -238,13 +238,26 @@ pub fn attribute(
         );
         let before = Context::near(doc, previous_close, quote.open, sentence.0, true);
 
+        // "insisting “…” and forecasting that “…”": a quote a conjunction follows right away
+        // is the object of the verb before it, which tells who spoke.
+        let coordinated = after
+            .words
+            .first()
+            .is_some_and(|w| pack.coordinators.contains(w));
         let found = inscription_giver(doc, pack, &before, sentence_index, quote.open, &mut people)
             .or_else(|| {
-                cue_after(doc, pack, &after, &mut people)
-                    .map(|found| (found, close_sentence))
-                    .or_else(|| {
-                        cue_before(doc, pack, &before, &mut people).map(|found| (found, sentence))
-                    })
+                let before_first = coordinated
+                    .then(|| cue_before(doc, pack, &before, &mut people))
+                    .flatten()
+                    .map(|found| (found, sentence));
+                before_first.or_else(|| {
+                    cue_after(doc, pack, &after, &mut people)
+                        .map(|found| (found, close_sentence))
+                        .or_else(|| {
+                            cue_before(doc, pack, &before, &mut people)
+                                .map(|found| (found, sentence))
+                        })
+                })
             })
             .or_else(|| {
                 tail_sentence(
@@ -271,6 +284,8 @@ pub fn attribute(
             }),
             None => inherited(doc, &attributions, index, sentence_index)
                 .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index))
+                .or_else(|| announced_quote(doc, pack, &people, index, sentence_index))
+                .or_else(|| backreferenced_quote(doc, pack, &mut people, index))
                 .or_else(|| colon_continuation(doc, pack, &people, &attributions, index, &before))
                 .or_else(|| cueless_subject(doc, pack, &people, index, sentence)),
         };
@@ -510,9 +525,7 @@ fn closes_abbreviation(doc: &Document, pack: &LanguagePack, ctx: &Context, at: u
         );
         ctx.words[at] == "."
             && word.end == period.start
-            && pack
-                .abbreviations
-                .contains(&doc.body[word.start..period.end])
+            && people::abbreviates_with_period(doc, pack, ctx.tokens[previous])
     })
 }
 
@@ -1142,6 +1155,38 @@ fn previous_subject(
     ))
 }
 
+/// A quote-only paragraph followed by a paragraph that opens pointing back at it ("De esta
+/// manera, el Presidente Gabriel Boric abordó …", "With those words, Governor …"): the
+/// speaker is that sentence's subject.
+fn backreferenced_quote(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &mut People,
+    index: usize,
+) -> Option<LocalAttribution> {
+    let quote = &doc.quotes[index];
+    let paragraph = doc.paragraph_at(quote.open);
+    let (start, end) = doc.paragraphs[paragraph];
+    if start != quote.open || !doc.words_outside_quotes(quote.close_end, end).is_empty() {
+        return None;
+    }
+    let &(next_start, _) = doc.paragraphs.get(paragraph + 1)?;
+    let sentence = doc.sentences[doc.sentence_at(next_start)];
+    let ctx = Context::new(doc, sentence.0, sentence.1, sentence.0);
+    let comma =
+        (1..ctx.tokens.len().min(MAX_INTRODUCTORY_TOKENS)).find(|&i| ctx.words[i] == ",")?;
+    if !pack.backreferences.contains(&ctx.words[..comma].join(" ")) {
+        return None;
+    }
+    let mention = sentence_subject(doc, pack, &ctx, ctx.tokens.len())?;
+    let (person, _) = resolve_person(doc, pack, &ctx, people, &mention)?;
+    Some(uncued(
+        person,
+        ctx.text(doc, mention.from, mention.to),
+        sentence,
+    ))
+}
+
 /// An attribution found with no cue, from the subject or the people of nearby prose.
 fn uncued(person: usize, mention: String, sentence: (usize, usize)) -> LocalAttribution {
     LocalAttribution {
@@ -1188,22 +1233,73 @@ fn colon_continuation(
         });
     }
     let ctx = Context::new(doc, previous.0, previous.1, previous.0);
-    let (person, mention) = (0..ctx.tokens.len()).rev().find_map(|at| {
-        let mention = mention_starting_at(doc, pack, &ctx, at)?;
-        let person = match &mention.kind {
-            MentionKind::Name(words) => people.find_name(words)?,
-            MentionKind::Epithet(traits) => {
-                people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None)?
-            }
-            MentionKind::Pronoun(_) | MentionKind::Implicit => return None,
-        };
-        Some((person, mention))
-    })?;
+    let (person, mention) = (0..ctx.tokens.len())
+        .rev()
+        .find_map(|at| person_named_at(doc, pack, people, &ctx, at))?;
     Some(uncued(
         person,
         ctx.text(doc, mention.from, mention.to),
         previous,
     ))
+}
+
+/// The known person a name or an epithet starting at context position `at` stands for.
+fn person_named_at(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    ctx: &Context,
+    at: usize,
+) -> Option<(usize, Mention)> {
+    let mention = mention_starting_at(doc, pack, ctx, at)?;
+    let person = match &mention.kind {
+        MentionKind::Name(words) => people.find_name(words)?,
+        MentionKind::Epithet(traits) => {
+            people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None)?
+        }
+        MentionKind::Pronoun(_) | MentionKind::Implicit => return None,
+    };
+    Some((person, mention))
+}
+
+/// A quote opening the paragraph right after a sentence that announces it and whose subject
+/// is no person ("Excerpts of Sen. Cornyn’s remarks are below.", "Estas fueron sus palabras
+/// a continuación:"): the speaker is the first person that sentence names.
+fn announced_quote(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    index: usize,
+    sentence_index: usize,
+) -> Option<LocalAttribution> {
+    let quote = &doc.quotes[index];
+    let paragraph = doc.paragraph_at(quote.open);
+    if sentence_index == 0 || doc.paragraphs[paragraph].0 != quote.open {
+        return None;
+    }
+    let previous = doc.sentences[sentence_index - 1];
+    if doc.paragraph_at(previous.0) + 1 != paragraph {
+        return None;
+    }
+    let ctx = Context::new(doc, previous.0, previous.1, previous.0);
+    let announces = ctx.words.last().is_some_and(|w| w == ":")
+        || ctx.words.iter().any(|w| pack.announcers.contains(w));
+    if !announces {
+        return None;
+    }
+    let (person, mention) = (0..ctx.tokens.len()).find_map(|at| {
+        if let Some((person, mention)) = person_named_at(doc, pack, people, &ctx, at) {
+            return Some((person, ctx.text(doc, mention.from, mention.to)));
+        }
+        // A possessor is the one whose words are announced ("Sen. Cornyn’s remarks").
+        let token = doc.tokens[ctx.tokens[at]].text(doc.body);
+        let word = people::strip_possessive(token);
+        if word == token || !is_capitalized(token) {
+            return None;
+        }
+        Some((people.find_name(&[word])?, token.to_string()))
+    })?;
+    Some(uncued(person, mention, previous))
 }
 
 /// A quote in a sentence with no cue whose subject is, or belongs to, a person the article
@@ -1317,7 +1413,8 @@ fn resolve_person(
                                     .paragraphs
                                     .get(paragraph + 1)
                                     .map_or(doc.body.len(), |&(_, end)| end);
-                                people.resolve_epithet_ahead(traits, position, limit)
+                                let sentence_end = doc.sentences[doc.sentence_at(position)].1;
+                                people.resolve_epithet_ahead(traits, position, sentence_end, limit)
                             })?;
                     people.remember_epithet(position, person);
                     person
@@ -1431,7 +1528,7 @@ fn mention_starting_at(
         }
     }
     // A weekday or a month after a name ends it ("Lai Mohammed Sunday said").
-    let run_end = name_run_end(doc, ctx, name_from).map(|mut to| {
+    let run_end = name_run_end(doc, pack, ctx, name_from).map(|mut to| {
         while to > name_from + 1 && pack.non_names.contains(&ctx.words[to - 1]) {
             to -= 1;
         }
@@ -1566,7 +1663,9 @@ fn mention_starting_at(
             .find(|&i| is_capitalized_at(doc, ctx, i))
             .unwrap_or(after)
     };
-    if let Some(to) = name_run_end(doc, ctx, apposition_from).filter(|&to| to > apposition_from) {
+    if let Some(to) =
+        name_run_end(doc, pack, ctx, apposition_from).filter(|&to| to > apposition_from)
+    {
         let words: Vec<String> = (apposition_from..to)
             .filter(|&i| ctx.is_word(doc, i))
             .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
@@ -1679,7 +1778,7 @@ fn described_name(
         })
         .last()?
         + 1;
-    let to = name_run_end(doc, ctx, description_end)?;
+    let to = name_run_end(doc, pack, ctx, description_end)?;
     let words: Vec<String> = (description_end..to)
         .filter(|&i| ctx.is_word(doc, i))
         .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
@@ -1708,7 +1807,7 @@ fn apposition_after_description(
         .take_while(|&i| ctx.is_word(doc, i) || matches!(ctx.words[i].as_str(), "," | "(" | ")"))
         .find(|&i| ctx.words[i] == ",")?;
     let closes = |to: usize| to >= ctx.tokens.len() || !ctx.is_word(doc, to);
-    let Some(to) = name_run_end(doc, ctx, comma + 1).filter(|&to| to > comma + 1) else {
+    let Some(to) = name_run_end(doc, pack, ctx, comma + 1).filter(|&to| to > comma + 1) else {
         // A second description with the name: "la jefa de la empresa de agua, la ingeniera
         // Marta Ibáñez, …".
         return mention_starting_at(doc, pack, ctx, comma + 1)
@@ -1764,9 +1863,10 @@ fn is_name_word(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -
             && !(people::is_given_name(pack, word) && is_capitalized_at(doc, ctx, at + 1))))
 }
 
-/// The end of a run of capitalized words starting at `from` (connectors and initials allowed
-/// inside), or None when `from` is not capitalized.
-fn name_run_end(doc: &Document, ctx: &Context, from: usize) -> Option<usize> {
+/// The end of a run of capitalized words starting at `from` (connectors, initials and
+/// abbreviations allowed inside: "Democratic Sen. Chris Coons"), or None when `from` is not
+/// capitalized.
+fn name_run_end(doc: &Document, pack: &LanguagePack, ctx: &Context, from: usize) -> Option<usize> {
     if !is_capitalized_at(doc, ctx, from) {
         return None;
     }
@@ -1786,7 +1886,8 @@ fn name_run_end(doc: &Document, ctx: &Context, from: usize) -> Option<usize> {
         if is_capitalized_at(doc, ctx, to) {
             to += 1;
         } else if (ctx.words.get(to).is_some_and(|w| w == ".")
-            && ctx.words[to - 1].chars().count() == 1
+            && (ctx.words[to - 1].chars().count() == 1
+                || people::abbreviates_with_period(doc, pack, ctx.tokens[to - 1]))
             || ctx
                 .words
                 .get(to)

@@ -72,6 +72,9 @@ pub struct People {
 /// adjunto"): lookups never need to see further.
 const MAX_PHRASE_WORDS: usize = 6;
 
+/// Most words of a nickname quoted inside a name ("Martín “El Tano” Pérez").
+const MAX_NICKNAME_WORDS: usize = 2;
+
 /// Connectors allowed inside a name between capitalized words ("Nicolás de la Cruz").
 const NAME_CONNECTORS: &[&str] = &[
     "de", "del", "la", "las", "los", "van", "von", "da", "di", "du", "dos", "das",
@@ -329,22 +332,30 @@ impl People {
 
     /// The first person named after `position` and before `limit` who holds the role the
     /// epithet names: a heading names by office someone its entry then names in full
-    /// ("**11:35 — President: ‘…’**" above "President Ernesto Quiroga has just …").
+    /// ("**11:35 — President: ‘…’**" above "President Ernesto Quiroga has just …"). Before
+    /// anyone is named, a person known by no role and named from `sentence_end` on (past the
+    /// epithet's sentence, whose other people play other parts) fits too: an article opening
+    /// on "“…”, a minister said" names her next ("Lucy Frazer’s interview …").
     pub fn resolve_epithet_ahead(
         &self,
         traits: &EpithetTraits,
         position: usize,
+        sentence_end: usize,
         limit: usize,
     ) -> Option<usize> {
         let first = self.mentions.partition_point(|m| m.start < position);
+        let nobody_named_before = first == 0;
         self.mentions[first..]
             .iter()
             .take_while(|m| m.start < limit)
-            .map(|m| m.person)
-            .find(|&p| {
-                let person = &self.persons[p];
-                genders_agree(person.gender, traits.gender) && holds_role(person, traits)
+            .find(|m| {
+                let person = &self.persons[m.person];
+                let named_next =
+                    nobody_named_before && m.start >= sentence_end && person.roles.is_empty();
+                genders_agree(person.gender, traits.gender)
+                    && (holds_role(person, traits) || named_next)
             })
+            .map(|m| m.person)
     }
 
     /// The person an epithet at `position` stands for: among people named before it, the most
@@ -519,6 +530,13 @@ fn followed_by_period(doc: &Document, index: usize) -> bool {
         .is_some_and(|next| next.start == doc.tokens[index].end && next.text(doc.body) == ".")
 }
 
+/// True when word token `index` with a period after it is an abbreviation the data knows
+/// ("Sen.", "Gov.", "Dr."); whether a period follows is the caller's to check.
+pub(crate) fn abbreviates_with_period(doc: &Document, pack: &LanguagePack, index: usize) -> bool {
+    pack.abbreviations
+        .contains(&format!("{}.", doc.tokens[index].text(doc.body)))
+}
+
 /// Looks `index` (whose lower-case form is `words[at]`) up in a phrase table, trying the word
 /// with its period first.
 pub(crate) fn lookup<V: Copy>(
@@ -566,8 +584,13 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
         let run_start = i;
         let mut j = i + 1;
         while let Some(&next) = tokens.get(j) {
-            if next != tokens[j - 1] + 1
-                || doc.body[doc.tokens[tokens[j - 1]].end..doc.tokens[next].start].contains('\n')
+            let gap = doc.tokens[tokens[j - 1]].end..doc.tokens[next].start;
+            let over_nickname = || {
+                nickname_between(doc, gap.clone())
+                    && is_capitalized(doc.tokens[next].text(doc.body))
+            };
+            if doc.body[gap.clone()].contains('\n')
+                || (next != tokens[j - 1] + 1 && !over_nickname())
             {
                 break; // a quotation or a line break stands between
             }
@@ -580,9 +603,7 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
                 && next_token.start == doc.tokens[tokens[j - 1]].end;
             let is_initial = previous_word.chars().count() == 1
                 || previous_word.contains('.')
-                || pack
-                    .abbreviations
-                    .contains(&format!("{}.", doc.tokens[tokens[j - 1]].text(doc.body)));
+                || abbreviates_with_period(doc, pack, tokens[j - 1]);
             if adjacent_period
                 && is_initial
                 && tokens
@@ -708,6 +729,20 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
         });
     }
     found
+}
+
+/// True when the text between byte offsets `gap` is a nickname in quotation marks and
+/// spaces, one or two capitalized words ("Eduardo “Chacho” Coudet"): the name runs on over it.
+fn nickname_between(doc: &Document, gap: std::ops::Range<usize>) -> bool {
+    doc.quotes.iter().any(|quote| {
+        let words: Vec<&str> = quote.text.split_whitespace().collect();
+        quote.open >= gap.start
+            && quote.close_end <= gap.end
+            && doc.body[gap.start..quote.open].trim().is_empty()
+            && doc.body[quote.close_end..gap.end].trim().is_empty()
+            && (1..=MAX_NICKNAME_WORDS).contains(&words.len())
+            && words.iter().all(|word| is_capitalized(word))
+    })
 }
 
 /// True when the token at `position` of `tokens` opens a sentence or a line.

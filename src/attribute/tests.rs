@@ -800,3 +800,54 @@ fn a_chain_of_pronoun_paragraphs_keeps_its_speaker_in_reach() {
         ]
     );
 }
+
+#[test]
+fn quote_only_paragraph_after_an_announcing_sentence_is_its_persons() {
+    let body = "Senator Ines Darrow spoke on the floor today about the rail bill. Excerpts of Sen. Darrow’s remarks are below.\n\n“Nobody has read this bill yet.”\n\n“We need a week to study it.”";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Ines Darrow"), some("Ines Darrow")]
+    );
+    let body = "La senadora Marta Quiroga habló en el pleno sobre la reforma. A continuación, las declaraciones de Quiroga:\n\n«Nadie ha leído todavía este proyecto».";
+    assert_eq!(speakers(body, Lang::Es), [some("Marta Quiroga")]);
+}
+
+#[test]
+fn a_nickname_in_quotes_stays_inside_the_name() {
+    let body = "El chileno Rodrigo “Toro” Salinas, entrenador del Club Atlético Ribera, habló tras el partido.\n\nEl técnico chileno dijo que su equipo “mereció ganar”.";
+    assert_eq!(speakers(body, Lang::Es)[1], some("Rodrigo Salinas"));
+}
+
+#[test]
+fn a_party_before_an_abbreviated_title_leaves_the_name_after_it() {
+    let body = "Here is what other senators said:\n\n- Democratic Sen. Ana Ruelas: “We will not accept a weak bill.”\n\n- Republican Rep. Joan Ellery: “We need more time.”";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Ana Ruelas"), some("Joan Ellery")]
+    );
+}
+
+#[test]
+fn an_opening_epithet_goes_to_the_person_named_after_its_sentence() {
+    let body = "The council has been accused of hiding the audit after a councillor said it was “full of errors”.\n\nCritics said Helen Marsh’s remarks showed how little the council knew.";
+    assert_eq!(speakers(body, Lang::En), [some("Helen Marsh")]);
+    // Someone else named in the epithet's own sentence plays another part.
+    let body = "Voters pay “too much”, the treasurer said after Mayor Tom Reyes fell ill.\n\nHelen Marsh spoke later.";
+    assert_ne!(speakers(body, Lang::En), [some("Tom Reyes")]);
+}
+
+#[test]
+fn a_quote_only_paragraph_goes_to_the_subject_of_the_paragraph_pointing_back_at_it() {
+    let body = "«Vamos a reconstruir cada escuela dañada por el temporal».\n\nDe esta manera, el presidente Julio Arce abordó la emergencia en su visita a Talca.";
+    assert_eq!(speakers(body, Lang::Es), [some("Julio Arce")]);
+    let body = "“We will rebuild every school the storm damaged.”\n\nWith those words, Governor Ann Royce opened her visit to the coast.";
+    assert_eq!(speakers(body, Lang::En), [some("Ann Royce")]);
+}
+
+#[test]
+fn a_quote_a_conjunction_follows_takes_the_cue_before_it() {
+    let body = "Paul Ortega was not convinced, insisting “the cuts are not over” and forecasting that “the queues will grow”.";
+    let result = attributed(body, Lang::En);
+    assert_eq!(result[0].1, some("Paul Ortega"));
+    assert_eq!(result[0].2.as_deref(), Some("insisting"));
+}

@@ -148,6 +148,12 @@ pub struct LanguagePack {
     pub adverbs: Set<String>,
     /// Relative pronouns that open a clause after a speaker ("who", "que").
     pub relatives: Set<String>,
+    /// Words announcing a quotation set out after the sentence ("below", "siguiente").
+    pub announcers: Set<String>,
+    /// Openings pointing back at the quotation before ("with those words", "de esta manera").
+    pub backreferences: Set<String>,
+    /// Coordinating conjunctions ("and", "y").
+    pub coordinators: Set<String>,
     /// Capitalized words that never open a person's name (days, months).
     pub non_names: Set<String>,
     /// Nouns naming a work whose title may follow in apposition ("the report “…”", "el
@@ -269,6 +275,18 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/relatives.tsv")),
             ),
             (
+                "announcers.tsv",
+                include_str!(concat!("data/", $code, "/announcers.tsv")),
+            ),
+            (
+                "backreferences.tsv",
+                include_str!(concat!("data/", $code, "/backreferences.tsv")),
+            ),
+            (
+                "coordinators.tsv",
+                include_str!(concat!("data/", $code, "/coordinators.tsv")),
+            ),
+            (
                 "non_names.tsv",
                 include_str!(concat!("data/", $code, "/non_names.tsv")),
             ),
@@ -305,7 +323,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 21] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 24] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -470,6 +488,9 @@ impl LanguagePack {
             abbreviations: Set::default(),
             adverbs: Set::default(),
             relatives: Set::default(),
+            announcers: Set::default(),
+            backreferences: Set::default(),
+            coordinators: Set::default(),
             non_names: Set::default(),
             works: Set::default(),
             lemmas: Table::default(),
@@ -620,6 +641,9 @@ impl LanguagePack {
                 | "abbreviations.tsv"
                 | "adverbs.tsv"
                 | "relatives.tsv"
+                | "announcers.tsv"
+                | "backreferences.tsv"
+                | "coordinators.tsv"
                 | "non_names.tsv"
                 | "works.tsv"
                 | "negations.tsv"
@@ -630,6 +654,9 @@ impl LanguagePack {
                         "abbreviations.tsv" => &mut pack.abbreviations,
                         "adverbs.tsv" => &mut pack.adverbs,
                         "relatives.tsv" => &mut pack.relatives,
+                        "announcers.tsv" => &mut pack.announcers,
+                        "backreferences.tsv" => &mut pack.backreferences,
+                        "coordinators.tsv" => &mut pack.coordinators,
                         "non_names.tsv" => &mut pack.non_names,
                         "works.tsv" => &mut pack.works,
                         "negations.tsv" => &mut pack.negations,
