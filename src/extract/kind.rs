@@ -2,7 +2,7 @@
 //! quotes and other quoted material, which never produce findings.
 
 use super::{has_cue, lower_words, Document, QuoteSpan};
-use crate::lang::{InscriptionWord, LanguagePack};
+use crate::lang::{CueMode, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
 use crate::text::{is_capitalized, tokenize};
 
@@ -14,6 +14,10 @@ const NAMING_VERB_WORDS_BEFORE: usize = 10;
 /// How many words before a quotation an inscription word makes it writing ("inscribed “…”",
 /// "la dedicatoria: «…»").
 const INSCRIPTION_WORDS_BEFORE: usize = 2;
+/// How many words before a quotation a placard, a sign or a chant may stand, what it reads
+/// between them ("desplegaron pancartas en las que se podían leer: «…»", "carrying signs with
+/// messages such as “…”").
+const SLOGAN_CARRIER_WORDS_BEFORE: usize = 10;
 /// How many words after it ("a “Make America Great Again” cap").
 const MARKER_WORDS_AFTER: usize = 2;
 /// Quotations this short, in lower case and with no cue in their sentence, are scare quotes.
@@ -40,10 +44,18 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
             return false;
         }
         let between = doc.body[before.close_end..quote.open].trim();
-        // Only a few characters: a long stretch of prose is never a conjunction.
+        // A translation in parentheses between two items of a list is no break in it:
+        // "«Amar bhai kobore» (My brother's in his coffin), «Justice, we want justice»".
+        let between = match between.strip_prefix('(').and_then(|b| b.split_once(')')) {
+            Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
+            _ => between,
+        };
+        // Only a few characters: a long stretch of prose is never a conjunction. Nothing at all
+        // joins them when the comma stands inside the first quote's marks, in one paragraph.
         between.len() <= 3 && {
             let between = between.to_lowercase();
             matches!(between.as_str(), "(" | ",")
+                || (between.is_empty() && !doc.body[before.close_end..quote.open].contains('\n'))
                 || (pack.adverbs.contains(&between) && pack.stopwords.contains(&between))
         }
     });
@@ -110,10 +122,17 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Title;
     }
-    if let Some(kind) = marker_kind(pack, &near_before, true)
+    let near_kind = marker_kind(pack, &near_before, true)
         .or_else(|| marker_kind(pack, &near_after, false))
-        .filter(|kind| !sentence_from_a_work(kind))
+        .filter(|kind| !sentence_from_a_work(kind));
+    // A placard or a chant further back still names what the quote is, unless a speaker's
+    // words are introduced after it ("holding a placard, Ana Ruiz said: “…”").
+    if matches!(near_kind, None | Some(QuoteKind::Writing))
+        && slogan_carrier_before(doc, &before_indices, sentence_start, pack)
     {
+        return QuoteKind::Slogan;
+    }
+    if let Some(kind) = near_kind {
         return kind;
     }
 
@@ -200,6 +219,35 @@ fn reported_predicate(
     let modifies_next = doc.tokens.get(next_token).is_some_and(|t| t.is_word)
         && after.first().is_some_and(|w| !pack.stopwords.contains(w));
     !after_function_word && !modifies_next && has_cue(pack, &[before, after].concat())
+}
+
+/// True when a placard, a sign or a chant stands among the last words at token `before` (the
+/// sentence opened at byte `sentence_start`, before a quotation) with no name and no reporting
+/// verb of speech after it (those are next to the quote: "carteles que decían «…»").
+fn slogan_carrier_before(
+    doc: &Document,
+    before: &[usize],
+    sentence_start: usize,
+    pack: &LanguagePack,
+) -> bool {
+    let window = marker_words(
+        doc,
+        &before[before.len().saturating_sub(SLOGAN_CARRIER_WORDS_BEFORE)..],
+        sentence_start,
+    );
+    let Some(carrier) = (0..window.len())
+        .rev()
+        .find(|&i| pack.kind_marker_at(&window[i..]) == Some(QuoteKind::Slogan))
+    else {
+        return false;
+    };
+    let rest = &window[carrier + 1..];
+    let names_someone = rest.iter().any(String::is_empty);
+    let introduces_speech = (0..rest.len()).any(|i| {
+        pack.cue_at(&rest[i..], false)
+            .is_some_and(|cue| cue.mode == CueMode::Speech)
+    });
+    !names_someone && !introduces_speech
 }
 
 /// The lower-case words at token `indices`, a capitalized word inside the sentence opened at
@@ -357,6 +405,51 @@ mod tests {
         assert_eq!(
             kinds("Le regaló su libro «El arte de la negociación».", Lang::Es),
             [Title]
+        );
+    }
+
+    #[test]
+    fn a_placard_or_a_chant_further_back_names_the_quote_unless_a_speaker_follows() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Desplegaron pancartas en las que se podía leer: «El agua no se vende».",
+                Lang::Es
+            ),
+            [Slogan]
+        );
+        assert_eq!(
+            kinds(
+                "Marchers carried signs with messages such as “Rivers first” past the hall.",
+                Lang::En
+            ),
+            [Slogan]
+        );
+        assert_eq!(
+            kinds("Holding a placard outside the hall, Ana Ruiz said: “We will stay here until Friday.”", Lang::En),
+            [Speech]
+        );
+        assert_eq!(
+            kinds("The strikers waved their banners and told reporters that “nobody will move us from here”.", Lang::En),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn a_list_of_quotes_keeps_its_kind_past_translations_and_inner_commas() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("The crowd chanted «Fuera la mina» (Out with the mine), «El agua no se vende» (Water is not for sale) through the afternoon.", Lang::En),
+            [Slogan, Slogan]
+        );
+        assert_eq!(
+            kinds("Strikers chanted “Fair pay now, fair pay today,” “No more cuts for the port,” as they marched.", Lang::En),
+            [Slogan, Slogan]
+        );
+        // A new paragraph is a new start.
+        assert_eq!(
+            kinds("Strikers chanted “Fair pay now, fair pay today,”\n\n“We will keep talking to the company,” the union said.", Lang::En),
+            [Slogan, Speech]
         );
     }
 
