@@ -18,6 +18,8 @@ const INSCRIPTION_WORDS_BEFORE: usize = 2;
 /// between them ("desplegaron pancartas en las que se podían leer: «…»", "carrying signs with
 /// messages such as “…”").
 const SLOGAN_CARRIER_WORDS_BEFORE: usize = 10;
+/// How many items back a list of quotations is followed for its kind.
+const MAX_LIST_ITEMS: usize = 12;
 /// How many words after it ("a “Make America Great Again” cap").
 const MARKER_WORDS_AFTER: usize = 2;
 /// Quotations this short, in lower case and with no cue in their sentence, are scare quotes.
@@ -38,33 +40,54 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     // A translation in parentheses right after a quote, or a quote joined to it by a comma or
     // a conjunction, is the same kind of thing: placards that read «Ni muros ni aranceles»
     // (“Neither walls nor tariffs”), or «Sin agua no hay vida» y «Golf verde, pueblo seco».
-    let joined = index.checked_sub(1).filter(|&previous| {
-        let (quote, before) = (&doc.quotes[index], &doc.quotes[previous]);
-        if quote.depth > 0 || before.depth > 0 || before.close_end > quote.open {
-            return false;
-        }
-        let between = doc.body[before.close_end..quote.open].trim();
-        // A translation in parentheses between two items of a list is no break in it:
-        // "«Amar bhai kobore» (My brother's in his coffin), «Justice, we want justice»".
-        let between = match between.strip_prefix('(').and_then(|b| b.split_once(')')) {
-            Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
-            _ => between,
+    // A slogan runs down the whole list (chants, placards); another kind reaches the next item
+    // only (a scare word then the speaker's phrase: «ilegal», «contraria a todo lo pactado»).
+    let mut first = index;
+    while index - first < MAX_LIST_ITEMS && joined_to_previous(doc, first, pack) {
+        first -= 1;
+    }
+    let first_kind = classify_one(doc, first, pack);
+    let (mut kind, mut previous_own) = (first_kind, first_kind);
+    for item in first + 1..=index {
+        let own = classify_one(doc, item, pack);
+        kind = if kind == QuoteKind::Slogan {
+            kind
+        } else if !previous_own.is_statement() {
+            previous_own
+        } else {
+            own
         };
-        // Only a few characters: a long stretch of prose is never a conjunction. Nothing at all
-        // joins them when the comma stands inside the first quote's marks, in one paragraph.
-        between.len() <= 3 && {
-            let between = between.to_lowercase();
-            matches!(between.as_str(), "(" | ",")
-                || (between.is_empty() && !doc.body[before.close_end..quote.open].contains('\n'))
-                || (pack.adverbs.contains(&between) && pack.stopwords.contains(&between))
-        }
-    });
-    match joined {
-        Some(previous) => match classify_one(doc, previous, pack) {
-            QuoteKind::Speech | QuoteKind::Writing => classify_one(doc, index, pack),
-            kind => kind,
-        },
-        None => classify_one(doc, index, pack),
+        previous_own = own;
+    }
+    kind
+}
+
+/// True when quotation `index` follows the previous one as the next item of a list: only a
+/// comma, a conjunction or a parenthesis stands between them.
+fn joined_to_previous(doc: &Document, index: usize, pack: &LanguagePack) -> bool {
+    let Some(previous) = index.checked_sub(1) else {
+        return false;
+    };
+    let (quote, before) = (&doc.quotes[index], &doc.quotes[previous]);
+    if quote.depth > 0 || before.depth > 0 || before.close_end > quote.open {
+        return false;
+    }
+    let between = doc.body[before.close_end..quote.open].trim();
+    // A translation in parentheses between two items of a list is no break in it:
+    // "«Amar bhai kobore» (My brother's in his coffin), «Justice, we want justice»".
+    let between = match between.strip_prefix('(').and_then(|b| b.split_once(')')) {
+        Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
+        _ => between,
+    };
+    // Only a few characters: a long stretch of prose is never a conjunction. Nothing at all
+    // joins them when the comma stands inside the first quote's marks, in one paragraph.
+    between.len() <= 3 && {
+        let between = between.to_lowercase();
+        matches!(between.as_str(), "(" | ",")
+            || (between.is_empty()
+                && doc.body[before.end..before.close_end].contains(',')
+                && !doc.body[before.close_end..quote.open].contains('\n'))
+            || (pack.adverbs.contains(&between) && pack.stopwords.contains(&between))
     }
 }
 
@@ -104,6 +127,10 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
             && words.len() > TITLE_MAX_WORDS
             && !is_title_case(&words)
     };
+    // A lone letter is no statement, whatever stands around it ("Federico «N», alias …").
+    if words.len() == 1 && words[0].chars().count() == 1 {
+        return QuoteKind::Other;
+    }
     // What an inscription right before the quote names is written ("a signed ball, inscribed
     // “…”": "signed" shares its stem with "sign", a placard).
     let right_before = &before[before.len().saturating_sub(INSCRIPTION_WORDS_BEFORE)..];
@@ -122,7 +149,20 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Title;
     }
-    let near_kind = marker_kind(pack, &near_before, true)
+    // So does a work named right after it, the quote opened by a determiner ("the 'Plan A+:
+    // Creating a prosperous UK' report").
+    let next_token = doc.tokens.partition_point(|t| t.start < quote.close_end);
+    let work_after = doc.tokens.get(next_token).is_some_and(|t| t.is_word)
+        && after_all.first().is_some_and(|w| pack.works.contains(w));
+    if work_after
+        && before.last().is_some_and(|w| pack.stopwords.contains(w))
+        && !sentence_from_a_work(&QuoteKind::Title)
+    {
+        return QuoteKind::Title;
+    }
+    let near_kind = naming_verb_governs(pack, &near_before)
+        .filter(|_| !is_title_case(&words))
+        .or_else(|| marker_kind(pack, &near_before, true))
         .or_else(|| marker_kind(pack, &near_after, false))
         .filter(|kind| !sentence_from_a_work(kind));
     // A placard or a chant further back still names what the quote is, unless a speaker's
@@ -136,9 +176,6 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
         return kind;
     }
 
-    if words.len() == 1 && words[0].chars().count() == 1 {
-        return QuoteKind::Other;
-    }
     // A naming verb further back still names the quote's thing with the speaker's words.
     let near_naming = &before[before.len().saturating_sub(NAMING_VERB_WORDS_BEFORE)..];
     if (0..near_naming.len())
@@ -223,7 +260,7 @@ fn reported_predicate(
 
 /// True when a placard, a sign or a chant stands among the last words at token `before` (the
 /// sentence opened at byte `sentence_start`, before a quotation) with no name and no reporting
-/// verb of speech after it (those are next to the quote: "carteles que decían «…»").
+/// verb of speech after it but one in a relative clause.
 fn slogan_carrier_before(
     doc: &Document,
     before: &[usize],
@@ -243,9 +280,21 @@ fn slogan_carrier_before(
     };
     let rest = &window[carrier + 1..];
     let names_someone = rest.iter().any(String::is_empty);
+    // A verb right after a relative pronoun tells what the carrier says ("carteles con
+    // consignas que decían «…»"); after a conjunction or a personal pronoun someone speaks
+    // ("waved banners and told reporters", "they said").
+    let in_relative_clause = |i: usize| {
+        i > 0 && {
+            let word = &rest[i - 1];
+            pack.stopwords.contains(word)
+                && !pack.adverbs.contains(word)
+                && !pack.pronouns.contains_key(word)
+        }
+    };
     let introduces_speech = (0..rest.len()).any(|i| {
         pack.cue_at(&rest[i..], false)
             .is_some_and(|cue| cue.mode == CueMode::Speech)
+            && !in_relative_clause(i)
     });
     !names_someone && !introduces_speech
 }
@@ -294,6 +343,28 @@ fn marker_kind(pack: &LanguagePack, words: &[String], before_quote: bool) -> Opt
     MARKER_PRIORITY
         .into_iter()
         .find(|kind| found.contains(kind))
+}
+
+/// Speech when a naming verb among `words` (before a quotation) governs it: no other marker
+/// stands between them but one set apart from the quote ("described the story as “…”",
+/// "supposedly called him a “…”"), and no longer marker holds the verb ("so-called").
+fn naming_verb_governs(pack: &LanguagePack, words: &[String]) -> Option<QuoteKind> {
+    let marker = |i: usize| pack.kind_marker_at(&words[i..]);
+    let part_of_longer = |j: usize| {
+        (0..j).any(|i| pack.kind_marker_at(&words[i..=j]) != pack.kind_marker_at(&words[i..j]))
+    };
+    let verb = (0..words.len())
+        .rev()
+        .find(|&j| marker(j) == Some(QuoteKind::Speech) && !part_of_longer(j))?;
+    // A marker right before the quote, or before its determiner only, names it ("called the
+    // so-called “reset” a failure").
+    let next_to_quote = |i: usize| {
+        words[i + 1..]
+            .iter()
+            .all(|w| pack.epithet_openers.contains(w))
+    };
+    let named_nearer = (verb + 1..words.len()).any(|i| marker(i).is_some() && next_to_quote(i));
+    (!named_nearer).then_some(QuoteKind::Speech)
 }
 
 /// True when every content word is capitalized ("The Art of the Deal", "Make America Great Again").
@@ -420,6 +491,13 @@ mod tests {
         );
         assert_eq!(
             kinds(
+                "Levantaron carteles con consignas escritas a mano que decían «Fuera la mina».",
+                Lang::Es
+            ),
+            [Slogan]
+        );
+        assert_eq!(
+            kinds(
                 "Marchers carried signs with messages such as “Rivers first” past the hall.",
                 Lang::En
             ),
@@ -443,13 +521,76 @@ mod tests {
             [Slogan, Slogan]
         );
         assert_eq!(
-            kinds("Strikers chanted “Fair pay now, fair pay today,” “No more cuts for the port,” as they marched.", Lang::En),
-            [Slogan, Slogan]
+            kinds("Strikers chanted “Fair pay now, fair pay today,” “No more cuts for the port,” “Our docks, our jobs” as they marched.", Lang::En),
+            [Slogan, Slogan, Slogan]
         );
         // A new paragraph is a new start.
         assert_eq!(
             kinds("Strikers chanted “Fair pay now, fair pay today,”\n\n“We will keep talking to the company,” the union said.", Lang::En),
             [Slogan, Speech]
+        );
+    }
+
+    #[test]
+    fn nicknames_and_self_descriptions_are_scare_quotes_and_a_lone_letter_is_other() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "La fiscalía detuvo a Ramón «R», alias «El Tuerto», en una finca de Puebla.",
+                Lang::Es
+            ),
+            [Other, Scare]
+        );
+        assert_eq!(
+            kinds(
+                "The police arrested a forger known as “the Painter” in Lisbon on Monday.",
+                Lang::En
+            ),
+            [Scare]
+        );
+        assert_eq!(
+            kinds("The crowd mocked activists who call themselves “the watchmen” and told them to leave.", Lang::En),
+            [Scare]
+        );
+    }
+
+    #[test]
+    fn a_naming_verb_governs_its_quote_past_the_noun_it_names() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("The mayor told reporters he described the story as “completely invented” on Monday.", Lang::En),
+            [Speech]
+        );
+        assert_eq!(
+            kinds(
+                "The minister supposedly called the mayor a “liar” in private.",
+                Lang::En
+            ),
+            [Speech]
+        );
+        // A marker right before the quote still names it.
+        assert_eq!(
+            kinds("She called the so-called “reform” a failure.", Lang::En),
+            [Scare]
+        );
+    }
+
+    #[test]
+    fn a_work_named_right_after_the_quote_has_it_for_title() {
+        assert_eq!(
+            kinds(
+                "The 'Rivers first: a plan for the coast' report was withdrawn on Friday.",
+                Lang::En
+            ),
+            [QuoteKind::Title]
+        );
+        // Without a determiner before it, the noun is the speaker's subject.
+        assert_eq!(
+            kinds(
+                "“We will not sign this,” report authors said on Friday.",
+                Lang::En
+            ),
+            [QuoteKind::Speech]
         );
     }
 
