@@ -22,6 +22,9 @@ const SLOGAN_CARRIER_WORDS_BEFORE: usize = 10;
 const MAX_LIST_ITEMS: usize = 12;
 /// How many words after it ("a “Make America Great Again” cap").
 const MARKER_WORDS_AFTER: usize = 2;
+/// How many words after it a placard or a chant may stand, a verb and a determiner between
+/// ("«…», reza una pancarta", "“…”, fue el cántico más escuchado").
+const SLOGAN_CARRIER_WORDS_AFTER: usize = 3;
 /// Quotations this short, in lower case and with no cue in their sentence, are scare quotes.
 const SCARE_MAX_WORDS: usize = 3;
 /// A quotation inside another one this short is a name or a label, not a statement.
@@ -160,10 +163,24 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Title;
     }
+    let slogan_after = || {
+        let words = marker_words(
+            doc,
+            &after_indices[..after_indices.len().min(SLOGAN_CARRIER_WORDS_AFTER)],
+            sentence_start,
+        );
+        marker_kind(pack, &words, false).filter(|kind| *kind == QuoteKind::Slogan)
+    };
     let near_kind = naming_verb_governs(pack, &near_before)
         .filter(|_| !is_title_case(&words))
         .or_else(|| marker_kind(pack, &near_before, true))
-        .or_else(|| marker_kind(pack, &near_after, false))
+        .or_else(|| match marker_kind(pack, &near_after, false) {
+            // A placard outranks the verb that reads it.
+            None | Some(QuoteKind::Writing) => {
+                slogan_after().or(marker_kind(pack, &near_after, false))
+            }
+            kind => kind,
+        })
         .filter(|kind| !sentence_from_a_work(kind));
     // A placard or a chant further back still names what the quote is, unless a speaker's
     // words are introduced after it ("holding a placard, Ana Ruiz said: “…”").
@@ -591,6 +608,33 @@ mod tests {
                 Lang::En
             ),
             [QuoteKind::Speech]
+        );
+    }
+
+    #[test]
+    fn a_placard_or_a_chant_named_after_the_quote_makes_it_a_slogan() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "«Nadie se rinde aquí», reza una pancarta colgada del puente.",
+                Lang::Es
+            ),
+            [Slogan]
+        );
+        assert_eq!(
+            kinds(
+                "«Sí se puede», fue el cántico más escuchado de la tarde.",
+                Lang::Es
+            ),
+            [Slogan]
+        );
+        // A verb three words on is no placard: "she said, noting".
+        assert_eq!(
+            kinds(
+                "“The delay is already a cost,” she said, noting the closed plants.",
+                Lang::En
+            ),
+            [Speech]
         );
     }
 
