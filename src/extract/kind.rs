@@ -4,7 +4,7 @@
 use super::{has_cue, lower_words, Document, QuoteSpan};
 use crate::lang::{CueMode, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
-use crate::text::{is_capitalized, tokenize};
+use crate::text::{fold, is_capitalized, tokenize};
 
 /// How many words before a quotation may name its kind ("his book, “…”", "la gorra con el lema «…»").
 const MARKER_WORDS_BEFORE: usize = 4;
@@ -18,6 +18,10 @@ const INSCRIPTION_WORDS_BEFORE: usize = 2;
 /// between them ("desplegaron pancartas en las que se podían leer: «…»", "carrying signs with
 /// messages such as “…”").
 const SLOGAN_CARRIER_WORDS_BEFORE: usize = 10;
+/// How many words a label (a nickname, a title) repeated later in the article may have.
+const MAX_LABEL_WORDS: usize = 4;
+/// How many quotations back a repeated label is looked for.
+const MAX_LABEL_LOOKBACK: usize = 64;
 /// How many items back a list of quotations is followed for its kind.
 const MAX_LIST_ITEMS: usize = 12;
 /// How many words after it ("a “Make America Great Again” cap").
@@ -40,6 +44,52 @@ const TITLE_MAX_WORDS: usize = 8;
 /// cue is speech (partial quotes inside reported speech are the speaker's
 /// words); a short lower-case phrase is a scare quote; anything else is speech.
 pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+    let kind = classify_in_list(doc, index, pack);
+    if kind.is_statement() {
+        if let Some(label_kind) = repeated_label(doc, index, pack) {
+            return label_kind;
+        }
+    }
+    kind
+}
+
+/// The kind of an earlier short quotation that quotation `index` repeats, whole or by its
+/// last words, when that one is no statement: a nickname or a title named once with its
+/// marker keeps its kind without it ("alias «El Patuleco»" … "las actividades del
+/// «Patuleco»").
+fn repeated_label(doc: &Document, index: usize, pack: &LanguagePack) -> Option<QuoteKind> {
+    let label_words = |i: usize| -> Vec<String> {
+        tokenize(&doc.quotes[i].text)
+            .into_iter()
+            .filter(|t| t.is_word)
+            .map(|t| fold(t.text(&doc.quotes[i].text)))
+            .collect()
+    };
+    let quote = &doc.quotes[index];
+    let words = label_words(index);
+    if words.is_empty()
+        || words.len() > MAX_LABEL_WORDS
+        || quote.text.trim_end().ends_with(['.', '?', '!', '…'])
+    {
+        return None;
+    }
+    (index.saturating_sub(MAX_LABEL_LOOKBACK)..index)
+        .rev()
+        .filter(|&i| {
+            // Cheap first: a long quotation is no label.
+            doc.quotes[i].depth == quote.depth
+                && doc.quotes[i].text.split_whitespace().count() <= MAX_LABEL_WORDS
+        })
+        .find(|&i| {
+            let earlier = label_words(i);
+            earlier.len() <= MAX_LABEL_WORDS && earlier.ends_with(&words)
+        })
+        .map(|i| classify_in_list(doc, i, pack))
+        .filter(|kind| !kind.is_statement())
+}
+
+/// The kind of quotation `index` read with the list of quotations it ends, if any.
+fn classify_in_list(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
     // A translation in parentheses right after a quote, or a quote joined to it by a comma or
     // a conjunction, is the same kind of thing: placards that read «Ni muros ni aranceles»
     // (“Neither walls nor tariffs”), or «Sin agua no hay vida» y «Golf verde, pueblo seco».
@@ -635,6 +685,20 @@ mod tests {
                 Lang::En
             ),
             [Speech]
+        );
+    }
+
+    #[test]
+    fn a_label_repeated_later_keeps_its_kind() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("La policía buscaba a un hombre apodado «El Zurdo». Los vecinos temían al «Zurdo» desde hacía años, dijo el alcalde.", Lang::Es),
+            [Scare, Scare]
+        );
+        // A sentence is no label, even with a title's words.
+        assert_eq!(
+            kinds("His memoir “Never Again” sold well. Asked about a comeback, he said: “Never again.”", Lang::En),
+            [Title, Speech]
         );
     }
 
