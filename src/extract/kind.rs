@@ -630,6 +630,13 @@ mod tests {
         );
         assert_eq!(
             kinds(
+                "The opposition leader dismissed the plan as “a cosmetic tweak”.",
+                Lang::En
+            ),
+            [Speech]
+        );
+        assert_eq!(
+            kinds(
                 "The minister supposedly called the mayor a “liar” in private.",
                 Lang::En
             ),
