@@ -2,9 +2,9 @@
 //! quotes and other quoted material, which never produce findings.
 
 use super::{has_cue, lower_words, Document, QuoteSpan};
-use crate::lang::{InscriptionWord, LanguagePack};
+use crate::lang::{CueMode, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
-use crate::text::{is_capitalized, tokenize};
+use crate::text::{fold, is_capitalized, tokenize};
 
 /// How many words before a quotation may name its kind ("his book, “…”", "la gorra con el lema «…»").
 const MARKER_WORDS_BEFORE: usize = 4;
@@ -14,8 +14,21 @@ const NAMING_VERB_WORDS_BEFORE: usize = 10;
 /// How many words before a quotation an inscription word makes it writing ("inscribed “…”",
 /// "la dedicatoria: «…»").
 const INSCRIPTION_WORDS_BEFORE: usize = 2;
+/// How many words before a quotation a placard, a sign or a chant may stand, what it reads
+/// between them ("desplegaron pancartas en las que se podían leer: «…»", "carrying signs with
+/// messages such as “…”").
+const SLOGAN_CARRIER_WORDS_BEFORE: usize = 10;
+/// How many words a label (a nickname, a title) repeated later in the article may have.
+const MAX_LABEL_WORDS: usize = 4;
+/// How many quotations back a repeated label is looked for.
+const MAX_LABEL_LOOKBACK: usize = 64;
+/// How many items back a list of quotations is followed for its kind.
+const MAX_LIST_ITEMS: usize = 12;
 /// How many words after it ("a “Make America Great Again” cap").
 const MARKER_WORDS_AFTER: usize = 2;
+/// How many words after it a placard or a chant may stand, a verb and a determiner between
+/// ("«…», reza una pancarta", "“…”, fue el cántico más escuchado").
+const SLOGAN_CARRIER_WORDS_AFTER: usize = 3;
 /// Quotations this short, in lower case and with no cue in their sentence, are scare quotes.
 const SCARE_MAX_WORDS: usize = 3;
 /// A quotation inside another one this short is a name or a label, not a statement.
@@ -31,28 +44,103 @@ const TITLE_MAX_WORDS: usize = 8;
 /// cue is speech (partial quotes inside reported speech are the speaker's
 /// words); a short lower-case phrase is a scare quote; anything else is speech.
 pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+    let kind = classify_in_list(doc, index, pack);
+    if kind.is_statement() {
+        if let Some(label_kind) = repeated_label(doc, index, pack) {
+            return label_kind;
+        }
+    }
+    kind
+}
+
+/// The kind of an earlier short quotation that quotation `index` repeats, whole or by its
+/// last words, when that one is no statement: a nickname or a title named once with its
+/// marker keeps its kind without it ("alias «El Patuleco»" … "las actividades del
+/// «Patuleco»").
+fn repeated_label(doc: &Document, index: usize, pack: &LanguagePack) -> Option<QuoteKind> {
+    let label_words = |i: usize| -> Vec<String> {
+        tokenize(&doc.quotes[i].text)
+            .into_iter()
+            .filter(|t| t.is_word)
+            .map(|t| fold(t.text(&doc.quotes[i].text)))
+            .collect()
+    };
+    let quote = &doc.quotes[index];
+    let words = label_words(index);
+    if words.is_empty()
+        || words.len() > MAX_LABEL_WORDS
+        || quote.text.trim_end().ends_with(['.', '?', '!', '…'])
+    {
+        return None;
+    }
+    (index.saturating_sub(MAX_LABEL_LOOKBACK)..index)
+        .rev()
+        .filter(|&i| {
+            // Cheap first: a long quotation is no label.
+            doc.quotes[i].depth == quote.depth
+                && doc.quotes[i].text.split_whitespace().count() <= MAX_LABEL_WORDS
+        })
+        .find(|&i| {
+            let earlier = label_words(i);
+            earlier.len() <= MAX_LABEL_WORDS && earlier.ends_with(&words)
+        })
+        .map(|i| classify_in_list(doc, i, pack))
+        .filter(|kind| !kind.is_statement())
+}
+
+/// The kind of quotation `index` read with the list of quotations it ends, if any.
+fn classify_in_list(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
     // A translation in parentheses right after a quote, or a quote joined to it by a comma or
     // a conjunction, is the same kind of thing: placards that read «Ni muros ni aranceles»
     // (“Neither walls nor tariffs”), or «Sin agua no hay vida» y «Golf verde, pueblo seco».
-    let joined = index.checked_sub(1).filter(|&previous| {
-        let (quote, before) = (&doc.quotes[index], &doc.quotes[previous]);
-        if quote.depth > 0 || before.depth > 0 || before.close_end > quote.open {
-            return false;
-        }
-        let between = doc.body[before.close_end..quote.open].trim();
-        // Only a few characters: a long stretch of prose is never a conjunction.
-        between.len() <= 3 && {
-            let between = between.to_lowercase();
-            matches!(between.as_str(), "(" | ",")
-                || (pack.adverbs.contains(&between) && pack.stopwords.contains(&between))
-        }
-    });
-    match joined {
-        Some(previous) => match classify_one(doc, previous, pack) {
-            QuoteKind::Speech | QuoteKind::Writing => classify_one(doc, index, pack),
-            kind => kind,
-        },
-        None => classify_one(doc, index, pack),
+    // A slogan runs down the whole list (chants, placards); another kind reaches the next item
+    // only (a scare word then the speaker's phrase: «ilegal», «contraria a todo lo pactado»).
+    let mut first = index;
+    while index - first < MAX_LIST_ITEMS && joined_to_previous(doc, first, pack) {
+        first -= 1;
+    }
+    let first_kind = classify_one(doc, first, pack);
+    let (mut kind, mut previous_own) = (first_kind, first_kind);
+    for item in first + 1..=index {
+        let own = classify_one(doc, item, pack);
+        kind = if kind == QuoteKind::Slogan {
+            kind
+        } else if !previous_own.is_statement() {
+            previous_own
+        } else {
+            own
+        };
+        previous_own = own;
+    }
+    kind
+}
+
+/// True when quotation `index` follows the previous one as the next item of a list: only a
+/// comma, a conjunction or a parenthesis stands between them.
+fn joined_to_previous(doc: &Document, index: usize, pack: &LanguagePack) -> bool {
+    let Some(previous) = index.checked_sub(1) else {
+        return false;
+    };
+    let (quote, before) = (&doc.quotes[index], &doc.quotes[previous]);
+    if quote.depth > 0 || before.depth > 0 || before.close_end > quote.open {
+        return false;
+    }
+    let between = doc.body[before.close_end..quote.open].trim();
+    // A translation in parentheses between two items of a list is no break in it:
+    // "«Amar bhai kobore» (My brother's in his coffin), «Justice, we want justice»".
+    let between = match between.strip_prefix('(').and_then(|b| b.split_once(')')) {
+        Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
+        _ => between,
+    };
+    // Only a few characters: a long stretch of prose is never a conjunction. Nothing at all
+    // joins them when the comma stands inside the first quote's marks, in one paragraph.
+    between.len() <= 3 && {
+        let between = between.to_lowercase();
+        matches!(between.as_str(), "(" | ",")
+            || (between.is_empty()
+                && doc.body[before.end..before.close_end].contains(',')
+                && !doc.body[before.close_end..quote.open].contains('\n'))
+            || (pack.adverbs.contains(&between) && pack.stopwords.contains(&between))
     }
 }
 
@@ -92,6 +180,10 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
             && words.len() > TITLE_MAX_WORDS
             && !is_title_case(&words)
     };
+    // A lone letter is no statement, whatever stands around it ("Federico «N», alias …").
+    if words.len() == 1 && words[0].chars().count() == 1 {
+        return QuoteKind::Other;
+    }
     // What an inscription right before the quote names is written ("a signed ball, inscribed
     // “…”": "signed" shares its stem with "sign", a placard).
     let right_before = &before[before.len().saturating_sub(INSCRIPTION_WORDS_BEFORE)..];
@@ -110,16 +202,47 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Title;
     }
-    if let Some(kind) = marker_kind(pack, &near_before, true)
-        .or_else(|| marker_kind(pack, &near_after, false))
-        .filter(|kind| !sentence_from_a_work(kind))
+    // So does a work named right after it, the quote opened by a determiner ("the 'Plan A+:
+    // Creating a prosperous UK' report").
+    let next_token = doc.tokens.partition_point(|t| t.start < quote.close_end);
+    let work_after = doc.tokens.get(next_token).is_some_and(|t| t.is_word)
+        && after_all.first().is_some_and(|w| pack.works.contains(w));
+    if work_after
+        && before.last().is_some_and(|w| pack.stopwords.contains(w))
+        && !sentence_from_a_work(&QuoteKind::Title)
     {
+        return QuoteKind::Title;
+    }
+    let slogan_after = || {
+        let words = marker_words(
+            doc,
+            &after_indices[..after_indices.len().min(SLOGAN_CARRIER_WORDS_AFTER)],
+            sentence_start,
+        );
+        marker_kind(pack, &words, false).filter(|kind| *kind == QuoteKind::Slogan)
+    };
+    let near_kind = naming_verb_governs(pack, &near_before)
+        .filter(|_| !is_title_case(&words))
+        .or_else(|| marker_kind(pack, &near_before, true))
+        .or_else(|| match marker_kind(pack, &near_after, false) {
+            // A placard outranks the verb that reads it.
+            None | Some(QuoteKind::Writing) => {
+                slogan_after().or(marker_kind(pack, &near_after, false))
+            }
+            kind => kind,
+        })
+        .filter(|kind| !sentence_from_a_work(kind));
+    // A placard or a chant further back still names what the quote is, unless a speaker's
+    // words are introduced after it ("holding a placard, Ana Ruiz said: “…”").
+    if matches!(near_kind, None | Some(QuoteKind::Writing))
+        && slogan_carrier_before(doc, &before_indices, sentence_start, pack)
+    {
+        return QuoteKind::Slogan;
+    }
+    if let Some(kind) = near_kind {
         return kind;
     }
 
-    if words.len() == 1 && words[0].chars().count() == 1 {
-        return QuoteKind::Other;
-    }
     // A naming verb further back still names the quote's thing with the speaker's words.
     let near_naming = &before[before.len().saturating_sub(NAMING_VERB_WORDS_BEFORE)..];
     if (0..near_naming.len())
@@ -202,6 +325,47 @@ fn reported_predicate(
     !after_function_word && !modifies_next && has_cue(pack, &[before, after].concat())
 }
 
+/// True when a placard, a sign or a chant stands among the last words at token `before` (the
+/// sentence opened at byte `sentence_start`, before a quotation) with no name and no reporting
+/// verb of speech after it but one in a relative clause.
+fn slogan_carrier_before(
+    doc: &Document,
+    before: &[usize],
+    sentence_start: usize,
+    pack: &LanguagePack,
+) -> bool {
+    let window = marker_words(
+        doc,
+        &before[before.len().saturating_sub(SLOGAN_CARRIER_WORDS_BEFORE)..],
+        sentence_start,
+    );
+    let Some(carrier) = (0..window.len())
+        .rev()
+        .find(|&i| pack.kind_marker_at(&window[i..]) == Some(QuoteKind::Slogan))
+    else {
+        return false;
+    };
+    let rest = &window[carrier + 1..];
+    let names_someone = rest.iter().any(String::is_empty);
+    // A verb right after a relative pronoun tells what the carrier says ("carteles con
+    // consignas que decían «…»"); after a conjunction or a personal pronoun someone speaks
+    // ("waved banners and told reporters", "they said").
+    let in_relative_clause = |i: usize| {
+        i > 0 && {
+            let word = &rest[i - 1];
+            pack.stopwords.contains(word)
+                && !pack.adverbs.contains(word)
+                && !pack.pronouns.contains_key(word)
+        }
+    };
+    let introduces_speech = (0..rest.len()).any(|i| {
+        pack.cue_at(&rest[i..], false)
+            .is_some_and(|cue| cue.mode == CueMode::Speech)
+            && !in_relative_clause(i)
+    });
+    !names_someone && !introduces_speech
+}
+
 /// The lower-case words at token `indices`, a capitalized word inside the sentence opened at
 /// byte `sentence_start` left blank: a name is no kind marker, even when it looks like one
 /// ("escribió Pinto" is no «pintada», "said Banner" no banner).
@@ -246,6 +410,28 @@ fn marker_kind(pack: &LanguagePack, words: &[String], before_quote: bool) -> Opt
     MARKER_PRIORITY
         .into_iter()
         .find(|kind| found.contains(kind))
+}
+
+/// Speech when a naming verb among `words` (before a quotation) governs it: no other marker
+/// stands between them but one set apart from the quote ("described the story as “…”",
+/// "supposedly called him a “…”"), and no longer marker holds the verb ("so-called").
+fn naming_verb_governs(pack: &LanguagePack, words: &[String]) -> Option<QuoteKind> {
+    let marker = |i: usize| pack.kind_marker_at(&words[i..]);
+    let part_of_longer = |j: usize| {
+        (0..j).any(|i| pack.kind_marker_at(&words[i..=j]) != pack.kind_marker_at(&words[i..j]))
+    };
+    let verb = (0..words.len())
+        .rev()
+        .find(|&j| marker(j) == Some(QuoteKind::Speech) && !part_of_longer(j))?;
+    // A marker right before the quote, or before its determiner only, names it ("called the
+    // so-called “reset” a failure").
+    let next_to_quote = |i: usize| {
+        words[i + 1..]
+            .iter()
+            .all(|w| pack.epithet_openers.contains(w))
+    };
+    let named_nearer = (verb + 1..words.len()).any(|i| marker(i).is_some() && next_to_quote(i));
+    (!named_nearer).then_some(QuoteKind::Speech)
 }
 
 /// True when every content word is capitalized ("The Art of the Deal", "Make America Great Again").
@@ -357,6 +543,169 @@ mod tests {
         assert_eq!(
             kinds("Le regaló su libro «El arte de la negociación».", Lang::Es),
             [Title]
+        );
+    }
+
+    #[test]
+    fn a_placard_or_a_chant_further_back_names_the_quote_unless_a_speaker_follows() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Desplegaron pancartas en las que se podía leer: «El agua no se vende».",
+                Lang::Es
+            ),
+            [Slogan]
+        );
+        assert_eq!(
+            kinds(
+                "Levantaron carteles con consignas escritas a mano que decían «Fuera la mina».",
+                Lang::Es
+            ),
+            [Slogan]
+        );
+        assert_eq!(
+            kinds(
+                "Marchers carried signs with messages such as “Rivers first” past the hall.",
+                Lang::En
+            ),
+            [Slogan]
+        );
+        assert_eq!(
+            kinds("Holding a placard outside the hall, Ana Ruiz said: “We will stay here until Friday.”", Lang::En),
+            [Speech]
+        );
+        assert_eq!(
+            kinds("The strikers waved their banners and told reporters that “nobody will move us from here”.", Lang::En),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn a_list_of_quotes_keeps_its_kind_past_translations_and_inner_commas() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("The crowd chanted «Fuera la mina» (Out with the mine), «El agua no se vende» (Water is not for sale) through the afternoon.", Lang::En),
+            [Slogan, Slogan]
+        );
+        assert_eq!(
+            kinds("Strikers chanted “Fair pay now, fair pay today,” “No more cuts for the port,” “Our docks, our jobs” as they marched.", Lang::En),
+            [Slogan, Slogan, Slogan]
+        );
+        // A new paragraph is a new start.
+        assert_eq!(
+            kinds("Strikers chanted “Fair pay now, fair pay today,”\n\n“We will keep talking to the company,” the union said.", Lang::En),
+            [Slogan, Speech]
+        );
+    }
+
+    #[test]
+    fn nicknames_and_self_descriptions_are_scare_quotes_and_a_lone_letter_is_other() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "La fiscalía detuvo a Ramón «R», alias «El Tuerto», en una finca de Puebla.",
+                Lang::Es
+            ),
+            [Other, Scare]
+        );
+        assert_eq!(
+            kinds(
+                "The police arrested a forger known as “the Painter” in Lisbon on Monday.",
+                Lang::En
+            ),
+            [Scare]
+        );
+        assert_eq!(
+            kinds("The crowd mocked activists who call themselves “the watchmen” and told them to leave.", Lang::En),
+            [Scare]
+        );
+    }
+
+    #[test]
+    fn a_naming_verb_governs_its_quote_past_the_noun_it_names() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("The mayor told reporters he described the story as “completely invented” on Monday.", Lang::En),
+            [Speech]
+        );
+        assert_eq!(
+            kinds(
+                "The opposition leader dismissed the plan as “a cosmetic tweak”.",
+                Lang::En
+            ),
+            [Speech]
+        );
+        assert_eq!(
+            kinds(
+                "The minister supposedly called the mayor a “liar” in private.",
+                Lang::En
+            ),
+            [Speech]
+        );
+        // A marker right before the quote still names it.
+        assert_eq!(
+            kinds("She called the so-called “reform” a failure.", Lang::En),
+            [Scare]
+        );
+    }
+
+    #[test]
+    fn a_work_named_right_after_the_quote_has_it_for_title() {
+        assert_eq!(
+            kinds(
+                "The 'Rivers first: a plan for the coast' report was withdrawn on Friday.",
+                Lang::En
+            ),
+            [QuoteKind::Title]
+        );
+        // Without a determiner before it, the noun is the speaker's subject.
+        assert_eq!(
+            kinds(
+                "“We will not sign this,” report authors said on Friday.",
+                Lang::En
+            ),
+            [QuoteKind::Speech]
+        );
+    }
+
+    #[test]
+    fn a_placard_or_a_chant_named_after_the_quote_makes_it_a_slogan() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "«Nadie se rinde aquí», reza una pancarta colgada del puente.",
+                Lang::Es
+            ),
+            [Slogan]
+        );
+        assert_eq!(
+            kinds(
+                "«Sí se puede», fue el cántico más escuchado de la tarde.",
+                Lang::Es
+            ),
+            [Slogan]
+        );
+        // A verb three words on is no placard: "she said, noting".
+        assert_eq!(
+            kinds(
+                "“The delay is already a cost,” she said, noting the closed plants.",
+                Lang::En
+            ),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn a_label_repeated_later_keeps_its_kind() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("La policía buscaba a un hombre apodado «El Zurdo». Los vecinos temían al «Zurdo» desde hacía años, dijo el alcalde.", Lang::Es),
+            [Scare, Scare]
+        );
+        // A sentence is no label, even with a title's words.
+        assert_eq!(
+            kinds("His memoir “Never Again” sold well. Asked about a comeback, he said: “Never again.”", Lang::En),
+            [Title, Speech]
         );
     }
 
