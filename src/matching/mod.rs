@@ -114,7 +114,9 @@ impl MatchScore {
 
 /// A sentence needs this many content words for two quotes sharing it to be one utterance cut
 /// at different sentences: shorter sentences ("Thank you.", "It was great.") recur across
-/// statements.
+/// statements. Chosen on real coverage of two press events (22 excerpts, a whole answer one
+/// statement): 3 and 4 join the same pairs (recall 0.439, precision 1.0), 5 loses some (0.424)
+/// and 6 more (0.319); 4 is the surest of the best.
 pub const MIN_SENTENCE_CONTENT_WORDS: usize = 4;
 
 /// Compares two quotes. The evidence lists word pairs from `a`'s side first. Quotes whose
