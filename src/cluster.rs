@@ -678,7 +678,7 @@ fn separate_nested(
             let renders_inner = match score.relation {
                 Some(Relation::Same) => true,
                 Some(Relation::FragmentOf) => normalized[*q].content().count() <= inner_words,
-                None => false,
+                Some(Relation::SharesSentence) | None => false,
             };
             if renders_inner {
                 moved.push((*q, Some(score)));
@@ -779,7 +779,7 @@ impl StatementProbe {
                 Some(Relation::FragmentOf) => {
                     quote.content().count() <= normalized[statements[*s].core].content().count()
                 }
-                None => false,
+                Some(Relation::SharesSentence) | None => false,
             })
             .collect();
         (strongest(matches), scored)

@@ -147,7 +147,7 @@ pub fn judge(
             .quotes
             .iter()
             .zip(&statement.matches)
-            .map(|(&q, m)| (q, m.as_ref().map_or(1.0, match_strength)))
+            .map(|(&q, m)| (q, m.as_ref().map_or(1.0, MatchScore::sureness)))
             .collect();
         let references: Vec<usize> = statement
             .quotes
@@ -331,12 +331,6 @@ fn describe_references(references: &[usize], quotes: &[Quote]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// How well a member matches its statement's core: its aligned share, weighted to the shorter
-/// side (a fragment that aligns fully is a sure match).
-fn match_strength(score: &MatchScore) -> f32 {
-    score.short_coverage
 }
 
 /// An attribution less sure than this is weak even when it names the speaker: a subject carried
@@ -759,6 +753,11 @@ fn wording_drift(
         let Some(score) = &statement.matches[position] else {
             continue;
         };
+        // A quote that shares only some sentences with the core holds words no reference
+        // renders: its other sentences are no drift.
+        if score.relation == Some(Relation::SharesSentence) {
+            continue;
+        }
         // The reference: the longest quote in the member's language (the core when it is).
         let reference = longest[&quotes[member].lang]
             .iter()
@@ -1031,6 +1030,33 @@ mod tests {
             core: 0,
             matches: vec![None; quotes.len()],
         }
+    }
+
+    #[test]
+    fn a_quote_sharing_one_sentence_with_the_core_is_no_drift() {
+        let lexicon = Lexicon::builtin();
+        let texts = [
+            "The bridges will reopen next month for trucks and buses, and everyone will be \
+             glad. We are not leaving.",
+            "We talked about it and we got on well. The bridges will reopen next month for \
+             trucks and buses, and everyone will be glad.",
+        ];
+        let mut quotes: Vec<Quote> = (0..2)
+            .map(|a| credited(a, "Ana Ruiz", "Ruiz", 0.95, "dijo Ruiz"))
+            .collect();
+        let normalized: Vec<NormalizedQuote> = texts.iter().map(|t| norm(t)).collect();
+        for (quote, text) in quotes.iter_mut().zip(texts) {
+            quote.text = text.to_string();
+            quote.lang = Some(Lang::En);
+        }
+        let score = crate::matching::compare(&normalized[1], &normalized[0], lexicon);
+        assert_eq!(score.relation, Some(Relation::SharesSentence));
+        let mut statement = statement_of(&quotes);
+        statement.matches[1] = Some(score);
+        let outlet = |a: usize| format!("outlet {a}");
+        let strength = BTreeMap::new();
+        let drift = wording_drift(&statement, &quotes, &normalized, &strength, &outlet);
+        assert!(drift.is_none(), "{drift:?}");
     }
 
     #[test]

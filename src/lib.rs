@@ -56,7 +56,7 @@ pub use ingest::{
 };
 pub use judge::{Finding, FindingKind, Severity};
 pub use lang::{Detector, Lang};
-pub use matching::{MatchScore, Relation};
+pub use matching::{MatchScore, Relation, SharedSentence};
 pub use model::{Article, ArticleMeta, Attribution, Quote, QuoteKind, Reference, ReferenceSource};
 pub use reference::{ReferenceError, ReferenceReader, ReferenceSummary};
 pub use text::Word;

@@ -90,6 +90,7 @@ impl Reporter for CsvReporter {
                             .map_or("none", |r| match r {
                                 crate::Relation::Same => "same",
                                 crate::Relation::FragmentOf => "fragment_of",
+                                crate::Relation::SharesSentence => "shares_sentence",
                             })
                             .to_string(),
                         format!("{:.2}", score.short_coverage),

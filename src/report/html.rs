@@ -328,6 +328,7 @@ fn write_quote(
             let relation = match score.relation {
                 Some(crate::Relation::Same) => "same words",
                 Some(crate::Relation::FragmentOf) => "fragment of the core",
+                Some(crate::Relation::SharesSentence) => "shares a sentence with the core",
                 None => "no match",
             };
             let pairs: Vec<String> = score

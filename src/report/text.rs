@@ -261,6 +261,7 @@ impl TextReporter {
                 let relation = score.relation.map_or("no match", |r| match r {
                     crate::Relation::Same => "same words",
                     crate::Relation::FragmentOf => "fragment of the core",
+                    crate::Relation::SharesSentence => "shares a sentence with the core",
                 });
                 let mut pairs: Vec<String> = score
                     .aligned

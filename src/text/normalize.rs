@@ -5,7 +5,7 @@
 //! Spanish the English stems the lexicon glosses it to. Numbers, written as digits or words,
 //! become the concept `#N` in every language, so "dos horas" meets "two hours".
 
-use super::{fold, lexicon::word_key, tokenize, Lexicon, Word, WordMap};
+use super::{fold, lexicon::word_key, sentence_spans, tokenize, Lexicon, Word, WordMap};
 use crate::lang::Lang;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
@@ -77,6 +77,9 @@ impl std::ops::Deref for NormToken<'_> {
 pub struct NormalizedQuote<'a> {
     /// Every word, in order.
     pub tokens: Vec<NormToken<'a>>,
+    /// Positions in `tokens` where the quote's second and later sentences begin: empty for a
+    /// quote of one sentence.
+    pub sentence_starts: Vec<usize>,
 }
 
 impl<'a> NormalizedQuote<'a> {
@@ -91,6 +94,20 @@ impl<'a> NormalizedQuote<'a> {
             .map(|t| t.folded.as_str())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The quote's sentences, each as a quote of its own (the whole quote when it has one).
+    pub fn sentences(&self) -> Vec<NormalizedQuote<'a>> {
+        let mut bounds = vec![0];
+        bounds.extend(&self.sentence_starts);
+        bounds.push(self.tokens.len());
+        bounds
+            .windows(2)
+            .map(|span| NormalizedQuote {
+                tokens: self.tokens[span[0]..span[1]].to_vec(),
+                sentence_starts: Vec::new(),
+            })
+            .collect()
     }
 }
 
@@ -107,7 +124,9 @@ impl<'a> Normalizer<'a> {
 
     /// Normalizes `text`, read as `lang`.
     pub fn normalize(&self, text: &str, lang: Lang) -> NormalizedQuote<'a> {
-        let tokens = number_phrases(text, lang)
+        let words = number_phrases(text, lang);
+        let sentence_starts = sentence_starts(text, lang, &words);
+        let tokens = words
             .into_iter()
             .enumerate()
             .map(|(position, phrase_word)| {
@@ -139,8 +158,26 @@ impl<'a> Normalizer<'a> {
                 }
             })
             .collect();
-        NormalizedQuote { tokens }
+        NormalizedQuote {
+            tokens,
+            sentence_starts,
+        }
     }
+}
+
+/// Positions in `words` (the words of `text`) where the second and later sentences of `text`
+/// begin, sentences ending as they do in an article body (abbreviations of `lang` aside).
+fn sentence_starts(text: &str, lang: Lang, words: &[PhraseWord]) -> Vec<usize> {
+    let is_abbreviation = |word: &str| lang.pack().abbreviations.contains(word);
+    let spans = sentence_spans(text, &tokenize(text), &[], is_abbreviation);
+    spans
+        .iter()
+        .skip(1)
+        .map(|&(start, _)| words.partition_point(|w| w.start < start))
+        .filter(|&position| position > 0 && position < words.len())
+        .collect::<std::collections::BTreeSet<usize>>()
+        .into_iter()
+        .collect()
 }
 
 /// Shortest English word (in letters) read as "re" and a verb: "redo", "react" are too short
@@ -414,6 +451,7 @@ fn number_phrases(text: &str, lang: Lang) -> Vec<PhraseWord<'_>> {
         }
         let text = token.text(text);
         let word = PhraseWord {
+            start: token.start,
             text,
             info: word_info(lang, text),
             value: None,
@@ -452,6 +490,8 @@ fn number_phrases(text: &str, lang: Lang) -> Vec<PhraseWord<'_>> {
 /// A word of a quote with its shared information and, for the first word of a number written
 /// over several words, the whole number's value (see [`number_phrases`]).
 struct PhraseWord<'t> {
+    /// Byte offset of the word in the quote.
+    start: usize,
     text: &'t str,
     info: &'static WordInfo,
     value: Option<f64>,
@@ -524,6 +564,28 @@ fn is_number_connector(lang: Lang, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_knows_where_its_sentences_begin() {
+        let normalizer = Normalizer::new(Lexicon::builtin());
+        let quote = normalizer.normalize(
+            "We met Gov. Ortiz today. Was it useful? It was, and we will meet again",
+            Lang::En,
+        );
+        let firsts: Vec<&str> = quote
+            .sentence_starts
+            .iter()
+            .map(|&i| quote.tokens[i].surface.as_str())
+            .collect();
+        assert_eq!(firsts, ["Was", "It"]);
+        let sentences = quote.sentences();
+        assert_eq!(sentences.len(), 3);
+        assert_eq!(sentences[1].tokens.len(), 3);
+        assert!(normalizer
+            .normalize("A single sentence, with a comma.", Lang::En)
+            .sentence_starts
+            .is_empty());
+    }
 
     #[test]
     fn numbers_meet_across_languages() {
