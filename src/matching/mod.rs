@@ -288,8 +288,8 @@ fn compare_with(
     }
 }
 
-/// The [`Relation::SharesSentence`] match of two quotes, at least one of several sentences,
-/// when a sentence of one renders a sentence of the other, whole or as its part, and the
+/// The [`Relation::SharesSentence`] match of two quotes of several sentences each, when a
+/// sentence of one renders a sentence of the other, whole or as its part, and the
 /// shorter of the two holds [`MIN_SENTENCE_CONTENT_WORDS`] content words. The evidence lists
 /// the aligned words of every shared sentence; the coverages are left for the caller.
 fn shared_sentences(
