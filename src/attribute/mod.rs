@@ -716,6 +716,13 @@ fn cue_before(
         if cue.naming && quotation_after(doc, ctx, at) {
             continue;
         }
+        // A verb inside a reported clause is part of what was said ("dijo que el jefe de
+        // Estado responderá «…»"): the reporting verb before the clause tells who spoke. A
+        // naming verb still credits its subject with the label ("reported that the minister
+        // called him a “…”").
+        if !cue.source_phrase && !cue.naming && in_reported_clause(pack, ctx, at) {
+            continue;
+        }
         if cue.source_phrase {
             let mention = mention_starting_at(doc, pack, ctx, at + cue.len)?;
             return resolve(doc, pack, ctx, people, &mention, &cue);
@@ -754,6 +761,24 @@ fn cue_before(
         return resolve(doc, pack, ctx, people, &mention, &cue);
     }
     colon_introduction(doc, pack, ctx, people)
+}
+
+/// True when context position `at` stands in a clause a reporting verb reports: a cue right
+/// before a complementizer ("dijo que", "said that") opens it earlier in the context, and no
+/// coordinator since has begun a verb of the main clause ("recordó que … y sostuvo que «…»").
+fn in_reported_clause(pack: &LanguagePack, ctx: &Context, at: usize) -> bool {
+    let opens_report = |opening: usize| {
+        pack.complementizers.contains(&ctx.words[opening])
+            && (0..opening).any(|i| cue_at(pack, ctx, i).is_some_and(|c| i + c.len == opening))
+    };
+    (1..at)
+        .rev()
+        .find(|&i| opens_report(i))
+        .is_some_and(|opening| {
+            !ctx.words[opening + 1..at]
+                .iter()
+                .any(|w| pack.coordinators.contains(w))
+        })
 }
 
 /// True when a quotation stands between context position `at` and the context's end.

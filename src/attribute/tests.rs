@@ -851,3 +851,42 @@ fn a_quote_a_conjunction_follows_takes_the_cue_before_it() {
     assert_eq!(result[0].1, some("Paul Ortega"));
     assert_eq!(result[0].2.as_deref(), Some("insisting"));
 }
+
+#[test]
+fn reporting_verb_wins_over_a_verb_in_its_reported_clause() {
+    assert_eq!(
+        speakers(
+            "La ministra Elena Robles dijo que el gobernador Tomás Vidal expondrá el plan «en cuanto termine la auditoría».",
+            Lang::Es
+        ),
+        [some("Elena Robles")]
+    );
+    assert_eq!(
+        speakers(
+            "Mayor Ana Ortiz said that Governor Paul Reyes answered the council “with a shrug and a promise”.",
+            Lang::En
+        ),
+        [some("Ana Ortiz")]
+    );
+}
+
+#[test]
+fn naming_verb_in_a_reported_clause_credits_its_subject() {
+    assert_eq!(
+        speakers(
+            "The paper reported that Senator Lia Moss called the budget “a fraud”.",
+            Lang::En
+        ),
+        [some("Lia Moss")]
+    );
+}
+
+#[test]
+fn coordinated_reporting_verb_leaves_the_reported_clause() {
+    let result = attributed(
+        "La ministra Elena Robles recordó que el puerto creció en diez años y sostuvo que la medida «no es un gasto sino una inversión».",
+        Lang::Es,
+    );
+    assert_eq!(result[0].1, some("Elena Robles"));
+    assert_eq!(result[0].2.as_deref(), Some("sostuvo"));
+}

@@ -148,6 +148,8 @@ pub struct LanguagePack {
     pub adverbs: Set<String>,
     /// Relative pronouns that open a clause after a speaker ("who", "que").
     pub relatives: Set<String>,
+    /// Conjunctions that open the clause a reporting verb reports ("that", "que").
+    pub complementizers: Set<String>,
     /// Words announcing a quotation set out after the sentence ("below", "siguiente").
     pub announcers: Set<String>,
     /// Openings pointing back at the quotation before ("with those words", "de esta manera").
@@ -275,6 +277,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/relatives.tsv")),
             ),
             (
+                "complementizers.tsv",
+                include_str!(concat!("data/", $code, "/complementizers.tsv")),
+            ),
+            (
                 "announcers.tsv",
                 include_str!(concat!("data/", $code, "/announcers.tsv")),
             ),
@@ -323,7 +329,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 24] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 25] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -488,6 +494,7 @@ impl LanguagePack {
             abbreviations: Set::default(),
             adverbs: Set::default(),
             relatives: Set::default(),
+            complementizers: Set::default(),
             announcers: Set::default(),
             backreferences: Set::default(),
             coordinators: Set::default(),
@@ -641,6 +648,7 @@ impl LanguagePack {
                 | "abbreviations.tsv"
                 | "adverbs.tsv"
                 | "relatives.tsv"
+                | "complementizers.tsv"
                 | "announcers.tsv"
                 | "backreferences.tsv"
                 | "coordinators.tsv"
@@ -654,6 +662,7 @@ impl LanguagePack {
                         "abbreviations.tsv" => &mut pack.abbreviations,
                         "adverbs.tsv" => &mut pack.adverbs,
                         "relatives.tsv" => &mut pack.relatives,
+                        "complementizers.tsv" => &mut pack.complementizers,
                         "announcers.tsv" => &mut pack.announcers,
                         "backreferences.tsv" => &mut pack.backreferences,
                         "coordinators.tsv" => &mut pack.coordinators,
