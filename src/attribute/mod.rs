@@ -727,7 +727,8 @@ fn cue_before(
             let mention = mention_starting_at(doc, pack, ctx, at + cue.len)?;
             return resolve(doc, pack, ctx, people, &mention, &cue);
         }
-        let mention = mention_ending_at(doc, pack, ctx, at)
+        let mention = medium_author(doc, pack, ctx, at)
+            .or_else(|| mention_ending_at(doc, pack, ctx, at))
             .or_else(|| {
                 // "said Trump: “…”" names the speaker after the cue; "saying Mexico “will …”"
                 // names the subject of the quoted clause, which runs on into the quote.
@@ -761,6 +762,36 @@ fn cue_before(
         return resolve(doc, pack, ctx, people, &mention, &cue);
     }
     colon_introduction(doc, pack, ctx, people)
+}
+
+/// How many words may stand between a written medium's author and the cue of the relative
+/// clause describing the medium ("… from Trump that said", "… de Petro en la que se leía").
+const MAX_WORDS_AUTHOR_TO_CUE: usize = 4;
+
+/// The author of a written medium whose relative clause holds the cue at context position `at`
+/// ("a written letter from Trump that said “…”", "una carta de Petro en la que se leía «…»"):
+/// the medium's writer, named after it, wrote the quote, not the sentence's subject.
+fn medium_author(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -> Option<Mention> {
+    let earliest = at.saturating_sub(MAX_WORDS_AUTHOR_TO_CUE);
+    let relative = (earliest..at).rev().find(|&i| {
+        pack.relatives.contains(&ctx.words[i]) || pack.complementizers.contains(&ctx.words[i])
+    })?;
+    (earliest.max(1)..=relative).rev().find_map(|end| {
+        (end.saturating_sub(MAX_QUALIFIER_WORDS + 3)..end).find_map(|from| {
+            if !pack.ends_with_medium_origin(&ctx.words[..from]) {
+                return None;
+            }
+            // Read from the author on: the origin word is no locative ("from Trump").
+            let author = Context {
+                tokens: ctx.tokens[from..end].to_vec(),
+                words: ctx.words[from..end].to_vec(),
+                at_sentence_start: false,
+            };
+            mention_starting_at(doc, pack, &author, 0)
+                .filter(|m| m.to == end - from && !matches!(m.kind, MentionKind::Pronoun(_)))
+                .map(|m| Mention { from, to: end, ..m })
+        })
+    })
 }
 
 /// True when context position `at` stands in a clause a reporting verb reports: a cue right

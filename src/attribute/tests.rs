@@ -890,3 +890,37 @@ fn coordinated_reporting_verb_leaves_the_reported_clause() {
     assert_eq!(result[0].1, some("Elena Robles"));
     assert_eq!(result[0].2.as_deref(), Some("sostuvo"));
 }
+
+#[test]
+fn written_medium_from_its_author_credits_the_author() {
+    assert_eq!(
+        speakers(
+            "Mayor Ana Ortiz also posted a photo of the two leaders, along with a written letter from Governor Paul Reyes that said, “Thank you for the welcome.”",
+            Lang::En
+        ),
+        [some("Paul Reyes")]
+    );
+    assert_eq!(
+        speakers(
+            "La alcaldesa Ana Ortiz mostró una carta del gobernador Pablo Reyes en la que se leía «gracias por todo».",
+            Lang::Es
+        ),
+        [some("Pablo Reyes")]
+    );
+    // A lone surname after "from" is the author, not a place.
+    assert_eq!(
+        speakers(
+            "Governor Paul Reyes left early.\n\nMayor Ana Ortiz read out a note from Reyes that said, “Thank you for the welcome.”",
+            Lang::En
+        ),
+        [some("Paul Reyes")]
+    );
+    // With no author after the medium, the subject still wrote it.
+    assert_eq!(
+        speakers(
+            "Mayor Ana Ortiz sent a letter that said, “Thank you for the welcome.”",
+            Lang::En
+        ),
+        [some("Ana Ortiz")]
+    );
+}

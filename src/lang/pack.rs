@@ -207,6 +207,8 @@ pub enum MediumWord {
     Preposition,
     /// A written medium ("statement", "comunicado", "X").
     Medium,
+    /// Names the medium's author after it ("a letter from Trump", "una carta de Petro").
+    Origin,
 }
 
 /// How many words may stand between a preposition and its written medium ("en su cuenta de X").
@@ -450,6 +452,25 @@ impl LanguagePack {
             })
     }
 
+    /// True when the lower-case `words` end with a written medium and the word that names its
+    /// author after it, matched by stem: "a letter from", "una carta de".
+    pub fn ends_with_medium_origin<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        let stems: Vec<Word> = words
+            .iter()
+            .rev()
+            .take(MAX_WORDS_BEFORE_MEDIUM + 1)
+            .rev()
+            .map(|w| word_stem(self.lang, w.as_ref()))
+            .collect();
+        let Some((origin, rest)) = stems.split_last() else {
+            return false;
+        };
+        self.media.longest_match(std::slice::from_ref(origin)) == Some((1, MediumWord::Origin))
+            && (0..rest.len()).any(|at| {
+                self.media.longest_match(&rest[at..]) == Some((rest.len() - at, MediumWord::Medium))
+            })
+    }
+
     /// True when the lower-case `words` are, all of them and nothing more, a place's name: one
     /// the gazetteer lists, or a name of two words or more that a place word opens or ends
     /// ("puerto almira", "jersey city").
@@ -640,6 +661,7 @@ impl LanguagePack {
                     let roles = [
                         ("preposition", MediumWord::Preposition),
                         ("medium", MediumWord::Medium),
+                        ("origin", MediumWord::Origin),
                     ];
                     load_roles(&file, text, lang, &roles, &mut pack.media)?;
                 }
