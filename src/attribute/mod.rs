@@ -246,18 +246,17 @@ pub fn attribute(
             .is_some_and(|w| pack.coordinators.contains(w));
         let found = inscription_giver(doc, pack, &before, sentence_index, quote.open, &mut people)
             .or_else(|| {
-                let before_first = coordinated
-                    .then(|| cue_before(doc, pack, &before, &mut people))
-                    .flatten()
-                    .map(|found| (found, sentence));
-                before_first.or_else(|| {
-                    cue_after(doc, pack, &after, &mut people)
-                        .map(|found| (found, close_sentence))
-                        .or_else(|| {
-                            cue_before(doc, pack, &before, &mut people)
-                                .map(|found| (found, sentence))
-                        })
-                })
+                let from_before = |people: &mut People| {
+                    cue_before(doc, pack, &before, people).map(|found| (found, sentence))
+                };
+                let from_after = |people: &mut People| {
+                    cue_after(doc, pack, &after, people).map(|found| (found, close_sentence))
+                };
+                if coordinated {
+                    from_before(&mut people).or_else(|| from_after(&mut people))
+                } else {
+                    from_after(&mut people).or_else(|| from_before(&mut people))
+                }
             })
             .or_else(|| {
                 tail_sentence(
@@ -800,7 +799,10 @@ fn medium_author(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) 
 fn in_reported_clause(pack: &LanguagePack, ctx: &Context, at: usize) -> bool {
     let opens_report = |opening: usize| {
         pack.complementizers.contains(&ctx.words[opening])
-            && (0..opening).any(|i| cue_at(pack, ctx, i).is_some_and(|c| i + c.len == opening))
+            && (0..opening).any(|i| {
+                pack.cue_at(&ctx.words[i..], i == 0 && ctx.at_sentence_start)
+                    .is_some_and(|c| i + c.len == opening)
+            })
     };
     (1..at)
         .rev()

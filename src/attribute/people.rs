@@ -734,15 +734,19 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
 /// True when the text between byte offsets `gap` is a nickname in quotation marks and
 /// spaces, one or two capitalized words ("Eduardo “Chacho” Coudet"): the name runs on over it.
 fn nickname_between(doc: &Document, gap: std::ops::Range<usize>) -> bool {
-    doc.quotes.iter().any(|quote| {
-        let words: Vec<&str> = quote.text.split_whitespace().collect();
-        quote.open >= gap.start
-            && quote.close_end <= gap.end
-            && doc.body[gap.start..quote.open].trim().is_empty()
-            && doc.body[quote.close_end..gap.end].trim().is_empty()
-            && (1..=MAX_NICKNAME_WORDS).contains(&words.len())
-            && words.iter().all(|word| is_capitalized(word))
-    })
+    // Quotes are sorted by their opening mark: only those opening inside the gap are read.
+    let first = doc.quotes.partition_point(|quote| quote.open < gap.start);
+    doc.quotes[first..]
+        .iter()
+        .take_while(|quote| quote.open < gap.end)
+        .any(|quote| {
+            let words: Vec<&str> = quote.text.split_whitespace().collect();
+            quote.close_end <= gap.end
+                && doc.body[gap.start..quote.open].trim().is_empty()
+                && doc.body[quote.close_end..gap.end].trim().is_empty()
+                && (1..=MAX_NICKNAME_WORDS).contains(&words.len())
+                && words.iter().all(|word| is_capitalized(word))
+        })
 }
 
 /// True when the token at `position` of `tokens` opens a sentence or a line.
