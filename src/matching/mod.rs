@@ -49,6 +49,16 @@ pub const MIN_SHORT_QUOTE_WORD_COVERAGE: f32 = 0.8;
 /// to open a corridor" / "Colombia is not ready to open a corridor without guarantees").
 pub const MIN_NEGATION_FLIP_COVERAGE: f32 = 0.85;
 
+/// A same-language fragment of several sentences with at least this many content words aligned
+/// in the longer quote matches even though some of its words stand where the longer quote has
+/// others: outlets that translate one answer apart swap words ("Nos llevamos de maravilla" /
+/// "Nos llevamos muy bien") in a cut of it that otherwise agrees. A swap still parts quotes of
+/// one sentence, where it makes another statement ("We are not going to suspend pensions…" /
+/// "…to reform small business loans…"). Chosen on real coverage (22 excerpts of two press
+/// events, a whole answer one statement): 4, 5 and 6 join the same pairs (recall 0.439 →
+/// 0.656, precision 1.0); 5 leaves a margin on both sides.
+pub const MIN_FRAGMENT_WORDS_DESPITE_SWAP: usize = 5;
+
 /// How two matching quotes relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -246,10 +256,18 @@ fn compare_with(
     // fragment of a longer quote ("Nobody listens to us") is judged by its content words.
     let relation = relation
         .filter(|r| *r == Relation::FragmentOf || !same_language || !generic_wording_differs());
+    // A long stretch of an answer that two outlets translated apart ("Nos llevamos de
+    // maravilla" / "Nos llevamos muy bien") differs by a word yet is plainly part of it.
+    let matched_short = if a_is_short { matched_a } else { matched_b };
+    let swap_tolerated = relation == Some(Relation::FragmentOf)
+        && !short_quote.sentence_starts.is_empty()
+        && matched_short >= MIN_FRAGMENT_WORDS_DESPITE_SWAP;
     let relation = relation.filter(|_| {
         !anchors_must_agree
             || !(anchors_contradict(&a_content, &b_content, &aligns, lexicon)
-                || (same_language && words_swapped(&a_content, &b_content, &aligns)))
+                || (same_language
+                    && !swap_tolerated
+                    && words_swapped(&a_content, &b_content, &aligns)))
     });
     if relation.is_none()
         && enough_words
@@ -785,6 +803,36 @@ mod tests {
             (
                 "The talks were very good. Fuel taxes go down for every driver in May.",
                 Lang::En,
+            ),
+        );
+        assert_eq!(s.relation, None, "{s:?}");
+    }
+
+    #[test]
+    fn a_cut_of_several_sentences_with_a_word_translated_apart_is_a_fragment() {
+        let answer = (
+            "Hablamos del comercio y del agua. Nos entendimos muy bien con el gobernador, \
+             aunque no éramos amigos. Tuvimos una reunión muy productiva y me pareció un \
+             hombre serio.",
+            Lang::Es,
+        );
+        let cut = (
+            "Tuvimos una reunión muy productiva. Me pareció un hombre serio. Nos entendimos \
+             de maravilla.",
+            Lang::Es,
+        );
+        let s = score(cut, answer);
+        assert_eq!(s.relation, Some(Relation::FragmentOf), "{s:?}");
+        // One sentence with a clause swapped is another statement.
+        let s = score(
+            (
+                "No vamos a cerrar las escuelas solo para cuadrar las cuentas",
+                Lang::Es,
+            ),
+            (
+                "No vamos a subir los impuestos a las pequeñas empresas solo para cuadrar \
+                 las cuentas.",
+                Lang::Es,
             ),
         );
         assert_eq!(s.relation, None, "{s:?}");
