@@ -178,6 +178,77 @@ fn rejoin_misquotes(
     scored
 }
 
+/// Content words a statement's core must hold for [`join_verbatim_stretches`] to join it to a
+/// statement one of whose renderings repeats it word for word: a stretch that long is a cut of
+/// that rendering's words ("We're working on some other things too, including sanctions."
+/// inside a longer answer), while two words recur ("very good"). Chosen on the generated
+/// 1,000-article coverage, where 3 joins 37 more pairs than 4 and 5, all right, and on real
+/// coverage (22 excerpts of two press events), where 3, 4 and 5 join the same.
+pub const MIN_VERBATIM_STRETCH_CONTENT_WORDS: usize = 3;
+
+/// True when `part`'s words (folded) are a stretch of `whole`'s, fewer than all of them.
+fn verbatim_stretch(part: &NormalizedQuote, whole: &NormalizedQuote) -> bool {
+    let words = |q: &NormalizedQuote| q.tokens.iter().map(|t| t.folded).collect::<Vec<_>>();
+    let (part, whole) = (words(part), words(whole));
+    !part.is_empty()
+        && part.len() < whole.len()
+        && whole.windows(part.len()).any(|w| w == part.as_slice())
+}
+
+/// Statements whose core repeats word for word a stretch of a rendering of another statement
+/// ([`MIN_VERBATIM_STRETCH_CONTENT_WORDS`] content words or more), when that rendering is not
+/// the other statement's core and every quote of the first renders it: a quote joins the
+/// statement whose core it matches, and a cut of one rendering may match nothing of a core in
+/// the other language that an outlet translated apart. Statements that lose their quotes take
+/// none, so nothing chains. Returns the candidate pairs scored.
+fn join_verbatim_stretches(
+    quotes: &[Quote],
+    normalized: &QuoteForms,
+    lexicon: &Lexicon,
+    index: &CoreIndex,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, Members)> = Vec::new();
+    for (source, (core, list)) in members.iter().enumerate() {
+        let core_form = &normalized[*core];
+        if list.is_empty() || core_form.content().count() < MIN_VERBATIM_STRETCH_CONTENT_WORDS {
+            continue;
+        }
+        let found = index
+            .candidates(core_form)
+            .into_iter()
+            .filter(|&target| target != source)
+            .find_map(|target| {
+                let (target_core, target_list) = &members[target];
+                let rendering = target_list.iter().map(|(q, _)| *q).find(|&q| {
+                    q != *target_core
+                        && quotes[q].lang == quotes[*core].lang
+                        && verbatim_stretch(core_form, &normalized[q])
+                })?;
+                Some((target, rendering))
+            });
+        let Some((target, rendering)) = found else {
+            continue;
+        };
+        scored += list.len();
+        let target_rendering = &normalized[rendering];
+        if let Some(joined) = all_rendering(list, normalized, |quote| {
+            compare(quote, target_rendering, lexicon)
+        }) {
+            moves.push((source, target, joined));
+        }
+    }
+    let sources: Vec<usize> = moves.iter().map(|(source, _, _)| *source).collect();
+    for (source, target, joined) in moves {
+        if !sources.contains(&target) {
+            members[source].1.clear();
+            members[target].1.extend(joined);
+        }
+    }
+    scored
+}
+
 /// Whole renderings whose words did not all align with their statement's core, moved to a
 /// statement founded after them whose core they render better: a quote joins the best
 /// statement known when its turn comes, and an equally long rendering of another statement
@@ -898,6 +969,7 @@ pub fn cluster(
     }
     scored += move_to_later_cores(normalized, lexicon, &index, &mut members);
     scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
+    scored += join_verbatim_stretches(quotes, normalized, lexicon, &index, &mut members);
     scored += join_continuations(quotes, normalized, lexicon, &mut members);
     scored += join_short_quotes_to_speaker(quotes, normalized, lexicon, &mut members);
     scored += reunite_with_own_speaker(quotes, normalized, lexicon, &mut members);
@@ -1030,6 +1102,29 @@ mod tests {
             (Lang::Es, "a defender los subsidios al combustible"),
         ];
         assert_eq!(clustered_in(&texts), [vec![0], vec![1, 2]]);
+    }
+
+    #[test]
+    fn a_word_for_word_stretch_of_a_rendering_joins_its_statement() {
+        let texts = [
+            (
+                0,
+                "The talks went on for three hours. We spoke about the harbour and the fishing \
+                 fleet. The new bridge will open in the spring. Nobody should doubt our \
+                 commitment to the coast.",
+            ),
+            (
+                1,
+                "We spoke about the harbour and the fishing fleet. The new bridge will open in \
+                 the spring. Our engineers test the bridge cables every single night in the \
+                 spring.",
+            ),
+            (
+                2,
+                "Our engineers test the bridge cables every single night in the spring.",
+            ),
+        ];
+        assert_eq!(clustered(&texts), [vec![0, 1, 2]]);
     }
 
     const OKAFOR_EN: &str = "This is the worst crisis Puerto Almira has seen in 4 years";
