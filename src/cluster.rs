@@ -178,6 +178,18 @@ fn rejoin_misquotes(
     scored
 }
 
+/// Moves each statement's quotes (source, target, the quotes with their matches) to their
+/// target, except into a statement that loses its own quotes: no chains of moves.
+fn move_whole_statements(moves: Vec<(usize, usize, Members)>, members: &mut [(usize, Members)]) {
+    let sources: Vec<usize> = moves.iter().map(|(source, _, _)| *source).collect();
+    for (source, target, joined) in moves {
+        if !sources.contains(&target) {
+            members[source].1.clear();
+            members[target].1.extend(joined);
+        }
+    }
+}
+
 /// Content words a statement's core must hold for [`join_verbatim_stretches`] to join it to a
 /// statement one of whose renderings repeats it word for word: a stretch that long is a cut of
 /// that rendering's words ("We're working on some other things too, including sanctions."
@@ -199,8 +211,7 @@ fn verbatim_stretch(part: &NormalizedQuote, whole: &NormalizedQuote) -> bool {
 /// ([`MIN_VERBATIM_STRETCH_CONTENT_WORDS`] content words or more), when that rendering is not
 /// the other statement's core and every quote of the first renders it: a quote joins the
 /// statement whose core it matches, and a cut of one rendering may match nothing of a core in
-/// the other language that an outlet translated apart. Statements that lose their quotes take
-/// none, so nothing chains. Returns the candidate pairs scored.
+/// the other language that an outlet translated apart. Returns the candidate pairs scored.
 fn join_verbatim_stretches(
     quotes: &[Quote],
     normalized: &QuoteForms,
@@ -239,13 +250,7 @@ fn join_verbatim_stretches(
             moves.push((source, target, joined));
         }
     }
-    let sources: Vec<usize> = moves.iter().map(|(source, _, _)| *source).collect();
-    for (source, target, joined) in moves {
-        if !sources.contains(&target) {
-            members[source].1.clear();
-            members[target].1.extend(joined);
-        }
-    }
+    move_whole_statements(moves, members);
     scored
 }
 
@@ -354,14 +359,7 @@ fn join_continuations(
             }
         }
     }
-    // A statement that loses its quotes takes none: no chains of moves.
-    let sources: Vec<usize> = moves.iter().map(|(source, _, _)| *source).collect();
-    for (source, target, joined) in moves {
-        if !sources.contains(&target) {
-            members[source].1.clear();
-            members[target].1.extend(joined);
-        }
-    }
+    move_whole_statements(moves, members);
     scored
 }
 
