@@ -839,6 +839,15 @@ mod tests {
     }
 
     #[test]
+    fn diplomatic_qualifiers_translate() {
+        let s = score(
+            ("una transición adecuada y juiciosa", Lang::Es),
+            ("a proper and judicious transition", Lang::En),
+        );
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+    }
+
+    #[test]
     fn irregular_preterites_meet_their_translations() {
         let s = score(
             ("We looked at ways to reactivate the economy", Lang::En),
