@@ -97,6 +97,9 @@ struct Candidate {
     roles: BTreeSet<&'static str>,
     countries: BTreeSet<&'static str>,
     gender: Option<Gender>,
+    /// True when a reporting verb right after a quotation or a comma names it as its subject
+    /// ("», dijo Pérez Cuéllar", "”, said Okafor Brandt").
+    inverted_speaker: bool,
 }
 
 impl People {
@@ -127,7 +130,9 @@ impl People {
             let surname_reused = key.last().is_some_and(|last| lone_words.contains(last));
             // A known given name opens a person's name, not a place's ("Carmen Olivares").
             let given_name = given_name_gender(&candidate.name_words).is_some();
-            if key.len() >= 2 && (titled || surname_reused || given_name) {
+            if key.len() >= 2
+                && (titled || surname_reused || given_name || candidate.inverted_speaker)
+            {
                 let person = people.add_full(candidate, key);
                 people.mentions.push(NameMention {
                     start: candidate.start,
@@ -719,6 +724,7 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
             );
         }
         let gender = given_name_gender(&name_words).or(traits.gender);
+        let inverted_speaker = inverted_cue_before(pack, tokens, &words, first);
         found.push(Candidate {
             start: doc.tokens[tokens[first]].start,
             end: doc.tokens[tokens[*name_tokens.last().unwrap_or(&first)]].end,
@@ -726,9 +732,25 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
             roles: traits.roles,
             countries: traits.countries,
             gender,
+            inverted_speaker,
         });
     }
     found
+}
+
+/// True when a reporting verb ends right before `tokens[at]` and itself follows a quotation,
+/// a comma or a dash ("», dijo Pérez Cuéllar"): the name is the verb's subject, not an object
+/// ("told Fox News").
+fn inverted_cue_before(pack: &LanguagePack, tokens: &[usize], words: &[String], at: usize) -> bool {
+    (at.saturating_sub(MAX_PHRASE_WORDS)..at).any(|cue| {
+        let after_quote_or_comma = cue == 0
+            || tokens[cue - 1] + 1 != tokens[cue]
+            || matches!(words[cue - 1].as_str(), "," | "—" | "–");
+        after_quote_or_comma
+            && pack
+                .cue_at(&words[cue..at], false)
+                .is_some_and(|c| !c.source_phrase && c.len == at - cue)
+    })
 }
 
 /// True when the text between byte offsets `gap` is a nickname in quotation marks and

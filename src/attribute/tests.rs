@@ -837,6 +837,22 @@ fn an_opening_epithet_goes_to_the_person_named_after_its_sentence() {
 }
 
 #[test]
+fn an_opening_epithet_points_ahead_to_an_untitled_name_a_cue_inverts() {
+    // "dijo Pérez Cuéllar": two name words after a quote's cue are a person, though no title,
+    // no known given name and no lone surname says so.
+    let body = "«No busco pleitos con nadie», señaló el alcalde tras la sesión.\n\n«La obra sigue en pie», dijo Pérez Cuéllar.";
+    assert_eq!(
+        speakers(body, Lang::Es),
+        [some("Pérez Cuéllar"), some("Pérez Cuéllar")]
+    );
+    let body = "“I am not picking a fight with anyone,” the mayor said after the session.\n\n“The works go on,” said Okafor Brandt.";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Okafor Brandt"), some("Okafor Brandt")]
+    );
+}
+
+#[test]
 fn a_quote_only_paragraph_goes_to_the_subject_of_the_paragraph_pointing_back_at_it() {
     let body = "«Vamos a reconstruir cada escuela dañada por el temporal».\n\nDe esta manera, el presidente Julio Arce abordó la emergencia en su visita a Talca.";
     assert_eq!(speakers(body, Lang::Es), [some("Julio Arce")]);
