@@ -1027,7 +1027,9 @@ fn salient_person(
             break;
         }
         let ctx = Context::new(doc, start, end.min(position), start);
-        let Some(mention) = source_opening(doc, pack, &ctx)
+        let Some(mention) = relative_clause_speaker(doc, pack, &ctx)
+            .filter(|_| !far)
+            .or_else(|| source_opening(doc, pack, &ctx))
             .or_else(|| sentence_subject(doc, pack, &ctx, ctx.tokens.len()))
             .or_else(|| inverted_cue_subject(doc, pack, &ctx))
         else {
@@ -1082,6 +1084,37 @@ fn salient_person(
         }
     }
     people.resolve_pronoun(position, gender)
+}
+
+/// The named subject of a relative clause that closes the sentence in `ctx` and speaks in it
+/// ("…, which Petro echoed, while also noting …", "…, lo que Petro celebró, aunque también
+/// advirtió …"): the sentence's last speaker, whom a pronoun in the next one continues. A
+/// reporting verb right after a comma is the main clause's again ("Trump, who Petro had
+/// praised, said …").
+fn relative_clause_speaker(doc: &Document, pack: &LanguagePack, ctx: &Context) -> Option<Mention> {
+    let last_cue = (1..ctx.tokens.len()).rev().find(|&i| {
+        ctx.is_word(doc, i) && cue_at(pack, ctx, i).is_some_and(|cue| !cue.source_phrase)
+    })?;
+    if ctx.words[last_cue - 1] == "," {
+        return None;
+    }
+    // The relative opens after a comma, or after a comma and a pronoun ("…, lo que Petro"). A
+    // word that is also a complementizer needs the pronoun: "dijo, tras la reunión, que Petro
+    // …" opens a reported clause.
+    let relative = (1..last_cue)
+        .rev()
+        .find(|&i| pack.relatives.contains(&ctx.words[i]))?;
+    let word = &ctx.words[relative];
+    let after_comma = (ctx.words[relative - 1] == "," && !pack.complementizers.contains(word))
+        || (relative >= 2
+            && ctx.words[relative - 2] == ","
+            && pack.stopwords.contains(&ctx.words[relative - 1])
+            && !pack.coordinators.contains(&ctx.words[relative - 1]));
+    if !after_comma {
+        return None;
+    }
+    mention_starting_at(doc, pack, ctx, relative + 1)
+        .filter(|m| matches!(m.kind, MentionKind::Name(_)) && m.to <= last_cue)
 }
 
 /// The subject written after the first reporting verb of a sentence that opens with a quote

@@ -940,3 +940,17 @@ fn written_medium_from_its_author_credits_the_author() {
         [some("Ana Ortiz")]
     );
 }
+
+#[test]
+fn a_pronoun_after_a_relative_clause_that_reports_speech_continues_its_subject() {
+    let body = "Donald Trump met Gustavo Petro on Tuesday.\n\nTrump said the two leaders discussed trade, which Petro welcomed, while also noting that farmers need help.\n\n“People have no other crop to sell,” he said.";
+    assert_eq!(speakers(body, Lang::En), [some("Gustavo Petro")]);
+    let body = "Donald Trump recibió a Gustavo Petro el martes.\n\nTrump dijo que ambos hablaron de comercio, lo que Petro celebró, aunque también advirtió que los campesinos necesitan ayuda.\n\n«La gente no tiene otro cultivo que vender», dijo.";
+    assert_eq!(speakers(body, Lang::Es), [some("Gustavo Petro")]);
+    // "que" after a comma may open a reported clause, not a relative one.
+    let body = "Donald Trump recibió a Gustavo Petro el martes.\n\nTrump dijo, tras la reunión, que Petro había aceptado el plan y advirtió que no habrá aranceles.\n\n«Fue un gran día», añadió.";
+    assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
+    // A clause the main verb closes leaves the sentence's subject speaking.
+    let body = "Donald Trump met Gustavo Petro on Tuesday.\n\nTrump, who Petro had praised, said the talks went well.\n\n“It was a great day,” he said.";
+    assert_eq!(speakers(body, Lang::En), [some("Donald Trump")]);
+}
