@@ -775,22 +775,48 @@ fn medium_author(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) 
     let relative = (earliest..at).rev().find(|&i| {
         pack.relatives.contains(&ctx.words[i]) || pack.complementizers.contains(&ctx.words[i])
     })?;
-    (earliest.max(1)..=relative).rev().find_map(|end| {
-        (end.saturating_sub(MAX_QUALIFIER_WORDS + 3)..end).find_map(|from| {
-            if !pack.ends_with_medium_origin(&ctx.words[..from]) {
-                return None;
-            }
-            // Read from the author on: the origin word is no locative ("from Trump").
-            let author = Context {
-                tokens: ctx.tokens[from..end].to_vec(),
-                words: ctx.words[from..end].to_vec(),
-                at_sentence_start: false,
-            };
-            mention_starting_at(doc, pack, &author, 0)
-                .filter(|m| m.to == end - from && !matches!(m.kind, MentionKind::Pronoun(_)))
-                .map(|m| Mention { from, to: end, ..m })
-        })
+    (earliest.max(1)..=relative)
+        .rev()
+        .find_map(|end| author_after_origin(doc, pack, ctx, end))
+}
+
+/// The author named after a written medium or a message and its origin word, as a mention
+/// ending at context position `end` ("a letter from Trump", "un mensaje del magnate").
+fn author_after_origin(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    end: usize,
+) -> Option<Mention> {
+    (end.saturating_sub(MAX_QUALIFIER_WORDS + 3)..end).find_map(|from| {
+        if !pack.ends_with_medium_origin(&ctx.words[..from]) {
+            return None;
+        }
+        // Read from the author on: the origin word is no locative ("from Trump").
+        let author = Context {
+            tokens: ctx.tokens[from..end].to_vec(),
+            words: ctx.words[from..end].to_vec(),
+            at_sentence_start: false,
+        };
+        mention_starting_at(doc, pack, &author, 0)
+            .filter(|m| m.to == end - from && !matches!(m.kind, MentionKind::Pronoun(_)))
+            .map(|m| Mention { from, to: end, ..m })
     })
+}
+
+/// The sender of a message or a written medium that the colon at context position `colon`
+/// introduces ("un mensaje del magnate, positivo para ambos países: «…»"): the author named
+/// after it, with at most a description after a comma before the colon.
+fn colon_author(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    colon: usize,
+) -> Option<Mention> {
+    (colon.saturating_sub(MAX_DESCRIPTION_TOKENS)..=colon)
+        .rev()
+        .filter(|&end| end == colon || ctx.words[end] == ",")
+        .find_map(|end| author_after_origin(doc, pack, ctx, end))
 }
 
 /// True when context position `at` stands in a clause a reporting verb reports: a cue right
@@ -879,7 +905,8 @@ fn nearest_mention_before(
 }
 
 /// A quote introduced by a colon with no reporting verb ("Kerr fijó un plazo: «…»", "Primeras
-/// palabras de Sanz: «…»"): the sentence's subject, else the last name before the colon.
+/// palabras de Sanz: «…»"): the sender of a message it introduces, else the sentence's
+/// subject, else the last name before the colon.
 fn colon_introduction(
     doc: &Document,
     pack: &LanguagePack,
@@ -899,8 +926,8 @@ fn colon_introduction(
         }
         _ => true,
     };
-    let mention = sentence_subject(doc, pack, ctx, colon)
-        .filter(introduced)
+    let mention = colon_author(doc, pack, ctx, colon)
+        .or_else(|| sentence_subject(doc, pack, ctx, colon).filter(introduced))
         .or_else(|| {
             // The last person before the colon: "Primeras palabras de Sanz: «…»", "On Thursday
             // the secretary had been blunter: “…”".

@@ -954,3 +954,11 @@ fn a_pronoun_after_a_relative_clause_that_reports_speech_continues_its_subject()
     let body = "Donald Trump met Gustavo Petro on Tuesday.\n\nTrump, who Petro had praised, said the talks went well.\n\n“It was a great day,” he said.";
     assert_eq!(speakers(body, Lang::En), [some("Donald Trump")]);
 }
+
+#[test]
+fn a_message_introduced_by_a_colon_is_its_senders() {
+    let body = "Gustavo Petro y Donald Trump se reunieron el martes.\n\nAl final, Petro recibió un libro y un mensaje de Trump, cordial para ambos países: «Fue un gran honor».";
+    assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
+    let body = "Gustavo Petro met Donald Trump on Tuesday.\n\nAfterwards Petro received a book and a message from Trump, warm toward both countries: “It was a great honor.”";
+    assert_eq!(speakers(body, Lang::En), [some("Donald Trump")]);
+}
