@@ -724,10 +724,12 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
             );
         }
         let gender = given_name_gender(&name_words).or(traits.gender);
-        let inverted_speaker = inverted_cue_before(pack, tokens, &words, first);
+        let last = *name_tokens.last().unwrap_or(&first);
+        let inverted_speaker = inverted_cue_before(pack, tokens, &words, first)
+            && ends_noun_phrase(doc, pack, tokens, &words, last);
         found.push(Candidate {
             start: doc.tokens[tokens[first]].start,
-            end: doc.tokens[tokens[*name_tokens.last().unwrap_or(&first)]].end,
+            end: doc.tokens[tokens[last]].end,
             name_words,
             roles: traits.roles,
             countries: traits.countries,
@@ -750,6 +752,23 @@ fn inverted_cue_before(pack: &LanguagePack, tokens: &[usize], words: &[String], 
             && pack
                 .cue_at(&words[cue..at], false)
                 .is_some_and(|c| !c.source_phrase && c.len == at - cue)
+    })
+}
+
+/// True when the name ending at `tokens[last]` ends its noun phrase: punctuation, a quotation
+/// or a function word follows ("dijo Pérez Cuéllar en rueda de prensa"), not a description
+/// that makes it a modifier ("said Calvera Energy chief executive Claire Hadley").
+fn ends_noun_phrase(
+    doc: &Document,
+    pack: &LanguagePack,
+    tokens: &[usize],
+    words: &[String],
+    last: usize,
+) -> bool {
+    tokens.get(last + 1).is_none_or(|&next| {
+        next != tokens[last] + 1
+            || !doc.tokens[next].is_word
+            || pack.stopwords.contains(&words[last + 1])
     })
 }
 

@@ -850,6 +850,10 @@ fn an_opening_epithet_points_ahead_to_an_untitled_name_a_cue_inverts() {
         speakers(body, Lang::En),
         [some("Okafor Brandt"), some("Okafor Brandt")]
     );
+    // A capitalized run that modifies a description is no one ("said Lantra Cargo chief …").
+    let doc = Document::new("“The works go on,” said Lantra Cargo chief executive Okafor Brandt.");
+    let people = People::find(&doc, Lang::En.pack());
+    assert!(people.persons.iter().all(|p| p.name != "Lantra Cargo"));
 }
 
 #[test]
