@@ -926,7 +926,9 @@ fn colon_introduction(
         }
         _ => true,
     };
-    let mention = colon_author(doc, pack, ctx, colon)
+    let author = colon_author(doc, pack, ctx, colon);
+    let mention = author
+        .clone()
         .or_else(|| sentence_subject(doc, pack, ctx, colon).filter(introduced))
         .or_else(|| {
             // The last person before the colon: "Primeras palabras de Sanz: «…»", "On Thursday
@@ -946,7 +948,21 @@ fn colon_introduction(
         source_phrase: false,
         naming: false,
     };
-    let mut found = resolve(doc, pack, ctx, people, &mention, &cue)?;
+    let mut found = match &mention.kind {
+        // The sender of a message the subject received is someone else ("el presidente Petro
+        // recibió … un mensaje del magnate").
+        MentionKind::Epithet(traits) if author.is_some() => {
+            let receiver = sentence_subject(doc, pack, ctx, colon)
+                .and_then(|subject| resolve_person(doc, pack, ctx, people, &subject))
+                .map(|(person, _)| person);
+            let position = doc.tokens[ctx.tokens[mention.from]].start;
+            let person = people.resolve_epithet(traits, position, None, receiver)?;
+            let text = ctx.text(doc, mention.from, mention.to);
+            let cue_text = ctx.text(doc, colon, colon + 1);
+            (person, text, cue_text, cue.mode, CONFIDENCE_EPITHET_AT_CUE)
+        }
+        _ => resolve(doc, pack, ctx, people, &mention, &cue)?,
+    };
     found.4 *= FACTOR_NEIGHBOUR;
     Some(found)
 }
@@ -1093,7 +1109,7 @@ fn salient_person(
             MentionKind::Epithet(traits) => {
                 if let Some(person) = people
                     .epithet_reading(subject_position, subject_end)
-                    .or_else(|| people.resolve_epithet(traits, subject_position, None))
+                    .or_else(|| people.resolve_epithet(traits, subject_position, None, None))
                     .filter(|&p| fits(people, p))
                 {
                     return Some(person);
@@ -1373,7 +1389,7 @@ fn person_named_at(
     let person = match &mention.kind {
         MentionKind::Name(words) => people.find_name(words)?,
         MentionKind::Epithet(traits) => {
-            people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None)?
+            people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None, None)?
         }
         MentionKind::Pronoun(_) | MentionKind::Implicit => return None,
     };
@@ -1520,20 +1536,19 @@ fn resolve_person(
             None => (
                 {
                     let salient = salient_person(doc, pack, people, position, traits.gender);
-                    let person =
-                        people
-                            .resolve_epithet(traits, position, salient)
-                            .or_else(|| {
-                                // No one named so far holds the office: a heading's entry may name them
-                                // next.
-                                let paragraph = doc.paragraph_at(position);
-                                let limit = doc
-                                    .paragraphs
-                                    .get(paragraph + 1)
-                                    .map_or(doc.body.len(), |&(_, end)| end);
-                                let sentence_end = doc.sentences[doc.sentence_at(position)].1;
-                                people.resolve_epithet_ahead(traits, position, sentence_end, limit)
-                            })?;
+                    let person = people
+                        .resolve_epithet(traits, position, salient, None)
+                        .or_else(|| {
+                            // No one named so far holds the office: a heading's entry may name them
+                            // next.
+                            let paragraph = doc.paragraph_at(position);
+                            let limit = doc
+                                .paragraphs
+                                .get(paragraph + 1)
+                                .map_or(doc.body.len(), |&(_, end)| end);
+                            let sentence_end = doc.sentences[doc.sentence_at(position)].1;
+                            people.resolve_epithet_ahead(traits, position, sentence_end, limit)
+                        })?;
                     people.remember_epithet(position, person);
                     person
                 },

@@ -366,16 +366,18 @@ impl People {
     /// The person an epithet at `position` stands for: among people named before it, the most
     /// recent whose known countries and roles fit the epithet; people whose known country
     /// contradicts it are never chosen. Among equally fitting people, `preferred` (the salient subject) wins, then the most recent.
+    /// `excluded` is someone the epithet cannot stand for (the receiver of what it sent).
     pub fn resolve_epithet(
         &self,
         traits: &EpithetTraits,
         position: usize,
         preferred: Option<usize>,
+        excluded: Option<usize>,
     ) -> Option<usize> {
         let mut seen = BTreeSet::new();
         let mut best: Option<(usize, i32)> = None;
         for mention in self.mentions.iter().rev().filter(|m| m.end <= position) {
-            if !seen.insert(mention.person) {
+            if !seen.insert(mention.person) || excluded == Some(mention.person) {
                 continue;
             }
             let person = &self.persons[mention.person];

@@ -965,4 +965,7 @@ fn a_message_introduced_by_a_colon_is_its_senders() {
     assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
     let body = "Gustavo Petro met Donald Trump on Tuesday.\n\nAfterwards Petro received a book and a message from Trump, warm toward both countries: “It was a great honor.”";
     assert_eq!(speakers(body, Lang::En), [some("Donald Trump")]);
+    // An epithet for the sender is never the subject who received the message.
+    let body = "Gustavo Petro y Donald Trump se reunieron el martes.\n\nAl final, Petro recibió un mensaje del magnate, cordial para ambos países: «Fue un gran honor».";
+    assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
 }
