@@ -775,22 +775,48 @@ fn medium_author(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) 
     let relative = (earliest..at).rev().find(|&i| {
         pack.relatives.contains(&ctx.words[i]) || pack.complementizers.contains(&ctx.words[i])
     })?;
-    (earliest.max(1)..=relative).rev().find_map(|end| {
-        (end.saturating_sub(MAX_QUALIFIER_WORDS + 3)..end).find_map(|from| {
-            if !pack.ends_with_medium_origin(&ctx.words[..from]) {
-                return None;
-            }
-            // Read from the author on: the origin word is no locative ("from Trump").
-            let author = Context {
-                tokens: ctx.tokens[from..end].to_vec(),
-                words: ctx.words[from..end].to_vec(),
-                at_sentence_start: false,
-            };
-            mention_starting_at(doc, pack, &author, 0)
-                .filter(|m| m.to == end - from && !matches!(m.kind, MentionKind::Pronoun(_)))
-                .map(|m| Mention { from, to: end, ..m })
-        })
+    (earliest.max(1)..=relative)
+        .rev()
+        .find_map(|end| author_after_origin(doc, pack, ctx, end))
+}
+
+/// The author named after a written medium or a message and its origin word, as a mention
+/// ending at context position `end` ("a letter from Trump", "un mensaje del magnate").
+fn author_after_origin(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    end: usize,
+) -> Option<Mention> {
+    (end.saturating_sub(MAX_QUALIFIER_WORDS + 3)..end).find_map(|from| {
+        if !pack.ends_with_medium_origin(&ctx.words[..from]) {
+            return None;
+        }
+        // Read from the author on: the origin word is no locative ("from Trump").
+        let author = Context {
+            tokens: ctx.tokens[from..end].to_vec(),
+            words: ctx.words[from..end].to_vec(),
+            at_sentence_start: false,
+        };
+        mention_starting_at(doc, pack, &author, 0)
+            .filter(|m| m.to == end - from && !matches!(m.kind, MentionKind::Pronoun(_)))
+            .map(|m| Mention { from, to: end, ..m })
     })
+}
+
+/// The sender of a message or a written medium that the colon at context position `colon`
+/// introduces ("un mensaje del magnate, positivo para ambos países: «…»"): the author named
+/// after it, with at most a description after a comma before the colon.
+fn colon_author(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    colon: usize,
+) -> Option<Mention> {
+    (colon.saturating_sub(MAX_DESCRIPTION_TOKENS)..=colon)
+        .rev()
+        .filter(|&end| end == colon || ctx.words[end] == ",")
+        .find_map(|end| author_after_origin(doc, pack, ctx, end))
 }
 
 /// True when context position `at` stands in a clause a reporting verb reports: a cue right
@@ -879,7 +905,8 @@ fn nearest_mention_before(
 }
 
 /// A quote introduced by a colon with no reporting verb ("Kerr fijó un plazo: «…»", "Primeras
-/// palabras de Sanz: «…»"): the sentence's subject, else the last name before the colon.
+/// palabras de Sanz: «…»"): the sender of a message it introduces, else the sentence's
+/// subject, else the last name before the colon.
 fn colon_introduction(
     doc: &Document,
     pack: &LanguagePack,
@@ -899,8 +926,10 @@ fn colon_introduction(
         }
         _ => true,
     };
-    let mention = sentence_subject(doc, pack, ctx, colon)
-        .filter(introduced)
+    let author = colon_author(doc, pack, ctx, colon);
+    let mention = author
+        .clone()
+        .or_else(|| sentence_subject(doc, pack, ctx, colon).filter(introduced))
         .or_else(|| {
             // The last person before the colon: "Primeras palabras de Sanz: «…»", "On Thursday
             // the secretary had been blunter: “…”".
@@ -919,7 +948,21 @@ fn colon_introduction(
         source_phrase: false,
         naming: false,
     };
-    let mut found = resolve(doc, pack, ctx, people, &mention, &cue)?;
+    let mut found = match &mention.kind {
+        // The sender of a message the subject received is someone else ("el presidente Petro
+        // recibió … un mensaje del magnate").
+        MentionKind::Epithet(traits) if author.is_some() => {
+            let receiver = sentence_subject(doc, pack, ctx, colon)
+                .and_then(|subject| resolve_person(doc, pack, ctx, people, &subject))
+                .map(|(person, _)| person);
+            let position = doc.tokens[ctx.tokens[mention.from]].start;
+            let person = people.resolve_epithet(traits, position, None, receiver)?;
+            let text = ctx.text(doc, mention.from, mention.to);
+            let cue_text = ctx.text(doc, colon, colon + 1);
+            (person, text, cue_text, cue.mode, CONFIDENCE_EPITHET_AT_CUE)
+        }
+        _ => resolve(doc, pack, ctx, people, &mention, &cue)?,
+    };
     found.4 *= FACTOR_NEIGHBOUR;
     Some(found)
 }
@@ -1027,7 +1070,9 @@ fn salient_person(
             break;
         }
         let ctx = Context::new(doc, start, end.min(position), start);
-        let Some(mention) = source_opening(doc, pack, &ctx)
+        let Some(mention) = relative_clause_speaker(doc, pack, &ctx)
+            .filter(|_| !far)
+            .or_else(|| source_opening(doc, pack, &ctx))
             .or_else(|| sentence_subject(doc, pack, &ctx, ctx.tokens.len()))
             .or_else(|| inverted_cue_subject(doc, pack, &ctx))
         else {
@@ -1064,7 +1109,7 @@ fn salient_person(
             MentionKind::Epithet(traits) => {
                 if let Some(person) = people
                     .epithet_reading(subject_position, subject_end)
-                    .or_else(|| people.resolve_epithet(traits, subject_position, None))
+                    .or_else(|| people.resolve_epithet(traits, subject_position, None, None))
                     .filter(|&p| fits(people, p))
                 {
                     return Some(person);
@@ -1082,6 +1127,37 @@ fn salient_person(
         }
     }
     people.resolve_pronoun(position, gender)
+}
+
+/// The named subject of a relative clause that closes the sentence in `ctx` and speaks in it
+/// ("…, which Petro echoed, while also noting …", "…, lo que Petro celebró, aunque también
+/// advirtió …"): the sentence's last speaker, whom a pronoun in the next one continues. A
+/// reporting verb right after a comma is the main clause's again ("Trump, who Petro had
+/// praised, said …").
+fn relative_clause_speaker(doc: &Document, pack: &LanguagePack, ctx: &Context) -> Option<Mention> {
+    let last_cue = (1..ctx.tokens.len()).rev().find(|&i| {
+        ctx.is_word(doc, i) && cue_at(pack, ctx, i).is_some_and(|cue| !cue.source_phrase)
+    })?;
+    if ctx.words[last_cue - 1] == "," {
+        return None;
+    }
+    // The relative opens after a comma, or after a comma and a pronoun ("…, lo que Petro"). A
+    // word that is also a complementizer needs the pronoun: "dijo, tras la reunión, que Petro
+    // …" opens a reported clause.
+    let relative = (1..last_cue)
+        .rev()
+        .find(|&i| pack.relatives.contains(&ctx.words[i]))?;
+    let word = &ctx.words[relative];
+    let after_comma = (ctx.words[relative - 1] == "," && !pack.complementizers.contains(word))
+        || (relative >= 2
+            && ctx.words[relative - 2] == ","
+            && pack.stopwords.contains(&ctx.words[relative - 1])
+            && !pack.coordinators.contains(&ctx.words[relative - 1]));
+    if !after_comma {
+        return None;
+    }
+    mention_starting_at(doc, pack, ctx, relative + 1)
+        .filter(|m| matches!(m.kind, MentionKind::Name(_)) && m.to <= last_cue)
 }
 
 /// The subject written after the first reporting verb of a sentence that opens with a quote
@@ -1313,7 +1389,7 @@ fn person_named_at(
     let person = match &mention.kind {
         MentionKind::Name(words) => people.find_name(words)?,
         MentionKind::Epithet(traits) => {
-            people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None)?
+            people.resolve_epithet(traits, doc.tokens[ctx.tokens[at]].start, None, None)?
         }
         MentionKind::Pronoun(_) | MentionKind::Implicit => return None,
     };
@@ -1460,20 +1536,19 @@ fn resolve_person(
             None => (
                 {
                     let salient = salient_person(doc, pack, people, position, traits.gender);
-                    let person =
-                        people
-                            .resolve_epithet(traits, position, salient)
-                            .or_else(|| {
-                                // No one named so far holds the office: a heading's entry may name them
-                                // next.
-                                let paragraph = doc.paragraph_at(position);
-                                let limit = doc
-                                    .paragraphs
-                                    .get(paragraph + 1)
-                                    .map_or(doc.body.len(), |&(_, end)| end);
-                                let sentence_end = doc.sentences[doc.sentence_at(position)].1;
-                                people.resolve_epithet_ahead(traits, position, sentence_end, limit)
-                            })?;
+                    let person = people
+                        .resolve_epithet(traits, position, salient, None)
+                        .or_else(|| {
+                            // No one named so far holds the office: a heading's entry may name them
+                            // next.
+                            let paragraph = doc.paragraph_at(position);
+                            let limit = doc
+                                .paragraphs
+                                .get(paragraph + 1)
+                                .map_or(doc.body.len(), |&(_, end)| end);
+                            let sentence_end = doc.sentences[doc.sentence_at(position)].1;
+                            people.resolve_epithet_ahead(traits, position, sentence_end, limit)
+                        })?;
                     people.remember_epithet(position, person);
                     person
                 },

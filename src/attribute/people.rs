@@ -97,6 +97,9 @@ struct Candidate {
     roles: BTreeSet<&'static str>,
     countries: BTreeSet<&'static str>,
     gender: Option<Gender>,
+    /// True when a reporting verb right after a quotation or a comma names it as its subject
+    /// ("», dijo Pérez Cuéllar", "”, said Okafor Brandt").
+    inverted_speaker: bool,
 }
 
 impl People {
@@ -127,7 +130,9 @@ impl People {
             let surname_reused = key.last().is_some_and(|last| lone_words.contains(last));
             // A known given name opens a person's name, not a place's ("Carmen Olivares").
             let given_name = given_name_gender(&candidate.name_words).is_some();
-            if key.len() >= 2 && (titled || surname_reused || given_name) {
+            if key.len() >= 2
+                && (titled || surname_reused || given_name || candidate.inverted_speaker)
+            {
                 let person = people.add_full(candidate, key);
                 people.mentions.push(NameMention {
                     start: candidate.start,
@@ -361,16 +366,18 @@ impl People {
     /// The person an epithet at `position` stands for: among people named before it, the most
     /// recent whose known countries and roles fit the epithet; people whose known country
     /// contradicts it are never chosen. Among equally fitting people, `preferred` (the salient subject) wins, then the most recent.
+    /// `excluded` is someone the epithet cannot stand for (the receiver of what it sent).
     pub fn resolve_epithet(
         &self,
         traits: &EpithetTraits,
         position: usize,
         preferred: Option<usize>,
+        excluded: Option<usize>,
     ) -> Option<usize> {
         let mut seen = BTreeSet::new();
         let mut best: Option<(usize, i32)> = None;
         for mention in self.mentions.iter().rev().filter(|m| m.end <= position) {
-            if !seen.insert(mention.person) {
+            if !seen.insert(mention.person) || excluded == Some(mention.person) {
                 continue;
             }
             let person = &self.persons[mention.person];
@@ -719,16 +726,52 @@ fn candidates(doc: &Document, pack: &LanguagePack, tokens: &[usize]) -> Vec<Cand
             );
         }
         let gender = given_name_gender(&name_words).or(traits.gender);
+        let last = *name_tokens.last().unwrap_or(&first);
+        let inverted_speaker = inverted_cue_before(pack, tokens, &words, first)
+            && ends_noun_phrase(doc, pack, tokens, &words, last);
         found.push(Candidate {
             start: doc.tokens[tokens[first]].start,
-            end: doc.tokens[tokens[*name_tokens.last().unwrap_or(&first)]].end,
+            end: doc.tokens[tokens[last]].end,
             name_words,
             roles: traits.roles,
             countries: traits.countries,
             gender,
+            inverted_speaker,
         });
     }
     found
+}
+
+/// True when a reporting verb ends right before `tokens[at]` and itself follows a quotation,
+/// a comma or a dash ("», dijo Pérez Cuéllar"): the name is the verb's subject, not an object
+/// ("told Fox News").
+fn inverted_cue_before(pack: &LanguagePack, tokens: &[usize], words: &[String], at: usize) -> bool {
+    (at.saturating_sub(MAX_PHRASE_WORDS)..at).any(|cue| {
+        let after_quote_or_comma = cue == 0
+            || tokens[cue - 1] + 1 != tokens[cue]
+            || matches!(words[cue - 1].as_str(), "," | "—" | "–");
+        after_quote_or_comma
+            && pack
+                .cue_at(&words[cue..at], false)
+                .is_some_and(|c| !c.source_phrase && c.len == at - cue)
+    })
+}
+
+/// True when the name ending at `tokens[last]` ends its noun phrase: punctuation, a quotation
+/// or a function word follows ("dijo Pérez Cuéllar en rueda de prensa"), not a description
+/// that makes it a modifier ("said Calvera Energy chief executive Claire Hadley").
+fn ends_noun_phrase(
+    doc: &Document,
+    pack: &LanguagePack,
+    tokens: &[usize],
+    words: &[String],
+    last: usize,
+) -> bool {
+    tokens.get(last + 1).is_none_or(|&next| {
+        next != tokens[last] + 1
+            || !doc.tokens[next].is_word
+            || pack.stopwords.contains(&words[last + 1])
+    })
 }
 
 /// True when the text between byte offsets `gap` is a nickname in quotation marks and

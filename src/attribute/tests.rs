@@ -837,6 +837,26 @@ fn an_opening_epithet_goes_to_the_person_named_after_its_sentence() {
 }
 
 #[test]
+fn an_opening_epithet_points_ahead_to_an_untitled_name_a_cue_inverts() {
+    // "dijo Pérez Cuéllar": two name words after a quote's cue are a person, though no title,
+    // no known given name and no lone surname says so.
+    let body = "«No busco pleitos con nadie», señaló el alcalde tras la sesión.\n\n«La obra sigue en pie», dijo Pérez Cuéllar.";
+    assert_eq!(
+        speakers(body, Lang::Es),
+        [some("Pérez Cuéllar"), some("Pérez Cuéllar")]
+    );
+    let body = "“I am not picking a fight with anyone,” the mayor said after the session.\n\n“The works go on,” said Okafor Brandt.";
+    assert_eq!(
+        speakers(body, Lang::En),
+        [some("Okafor Brandt"), some("Okafor Brandt")]
+    );
+    // A capitalized run that modifies a description is no one ("said Lantra Cargo chief …").
+    let doc = Document::new("“The works go on,” said Lantra Cargo chief executive Okafor Brandt.");
+    let people = People::find(&doc, Lang::En.pack());
+    assert!(people.persons.iter().all(|p| p.name != "Lantra Cargo"));
+}
+
+#[test]
 fn a_quote_only_paragraph_goes_to_the_subject_of_the_paragraph_pointing_back_at_it() {
     let body = "«Vamos a reconstruir cada escuela dañada por el temporal».\n\nDe esta manera, el presidente Julio Arce abordó la emergencia en su visita a Talca.";
     assert_eq!(speakers(body, Lang::Es), [some("Julio Arce")]);
@@ -923,4 +943,29 @@ fn written_medium_from_its_author_credits_the_author() {
         ),
         [some("Ana Ortiz")]
     );
+}
+
+#[test]
+fn a_pronoun_after_a_relative_clause_that_reports_speech_continues_its_subject() {
+    let body = "Donald Trump met Gustavo Petro on Tuesday.\n\nTrump said the two leaders discussed trade, which Petro welcomed, while also noting that farmers need help.\n\n“People have no other crop to sell,” he said.";
+    assert_eq!(speakers(body, Lang::En), [some("Gustavo Petro")]);
+    let body = "Donald Trump recibió a Gustavo Petro el martes.\n\nTrump dijo que ambos hablaron de comercio, lo que Petro celebró, aunque también advirtió que los campesinos necesitan ayuda.\n\n«La gente no tiene otro cultivo que vender», dijo.";
+    assert_eq!(speakers(body, Lang::Es), [some("Gustavo Petro")]);
+    // "que" after a comma may open a reported clause, not a relative one.
+    let body = "Donald Trump recibió a Gustavo Petro el martes.\n\nTrump dijo, tras la reunión, que Petro había aceptado el plan y advirtió que no habrá aranceles.\n\n«Fue un gran día», añadió.";
+    assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
+    // A clause the main verb closes leaves the sentence's subject speaking.
+    let body = "Donald Trump met Gustavo Petro on Tuesday.\n\nTrump, who Petro had praised, said the talks went well.\n\n“It was a great day,” he said.";
+    assert_eq!(speakers(body, Lang::En), [some("Donald Trump")]);
+}
+
+#[test]
+fn a_message_introduced_by_a_colon_is_its_senders() {
+    let body = "Gustavo Petro y Donald Trump se reunieron el martes.\n\nAl final, Petro recibió un libro y un mensaje de Trump, cordial para ambos países: «Fue un gran honor».";
+    assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
+    let body = "Gustavo Petro met Donald Trump on Tuesday.\n\nAfterwards Petro received a book and a message from Trump, warm toward both countries: “It was a great honor.”";
+    assert_eq!(speakers(body, Lang::En), [some("Donald Trump")]);
+    // An epithet for the sender is never the subject who received the message.
+    let body = "Gustavo Petro y Donald Trump se reunieron el martes.\n\nAl final, Petro recibió un mensaje del magnate, cordial para ambos países: «Fue un gran honor».";
+    assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
 }

@@ -209,6 +209,9 @@ pub enum MediumWord {
     Medium,
     /// Names the medium's author after it ("a letter from Trump", "una carta de Petro").
     Origin,
+    /// A message, written or spoken ("mensaje", "message"): its author named after an origin
+    /// word sent it, but it makes no cue writing.
+    Message,
 }
 
 /// How many words may stand between a preposition and its written medium ("en su cuenta de X").
@@ -452,8 +455,8 @@ impl LanguagePack {
             })
     }
 
-    /// True when the lower-case `words` end with a written medium and the word that names its
-    /// author after it, matched by stem: "a letter from", "una carta de".
+    /// True when the lower-case `words` end with a written medium or a message and the word that
+    /// names its author after it, matched by stem: "a letter from", "un mensaje de".
     pub fn ends_with_medium_origin<S: AsRef<str>>(&self, words: &[S]) -> bool {
         let stems: Vec<Word> = words
             .iter()
@@ -467,7 +470,10 @@ impl LanguagePack {
         };
         self.media.longest_match(std::slice::from_ref(origin)) == Some((1, MediumWord::Origin))
             && (0..rest.len()).any(|at| {
-                self.media.longest_match(&rest[at..]) == Some((rest.len() - at, MediumWord::Medium))
+                matches!(
+                    self.media.longest_match(&rest[at..]),
+                    Some((len, MediumWord::Medium | MediumWord::Message)) if len == rest.len() - at
+                )
             })
     }
 
@@ -662,6 +668,7 @@ impl LanguagePack {
                         ("preposition", MediumWord::Preposition),
                         ("medium", MediumWord::Medium),
                         ("origin", MediumWord::Origin),
+                        ("message", MediumWord::Message),
                     ];
                     load_roles(&file, text, lang, &roles, &mut pack.media)?;
                 }
