@@ -36,37 +36,67 @@ const MAX_WORDS_NESTED_LABEL: usize = 2;
 /// Quotations up to this long, in title case and with no cue, are titles.
 const TITLE_MAX_WORDS: usize = 8;
 
-/// The kind of quotation `index` of `doc`, read with the article's language `pack`.
+/// The kind of quotation `index` of `doc`, read with the article's language `pack`; see
+/// [`classify_all`], which reads every quotation of a document at once (tests read one).
+#[cfg(test)]
+pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+    classify_all(doc, pack)[index]
+}
+
+/// The kind of every quotation of `doc`, read with the article's language `pack`.
 ///
 /// In order: a kind marker next to the quote decides ("book", "cap", "so-called", "inscription",
 /// a naming verb: "called him “…”"); a one-letter quote is `other`; a short title-case phrase
 /// is a title; a lone lower-case word is a scare quote; a quote whose sentence has a reporting
 /// cue is speech (partial quotes inside reported speech are the speaker's
-/// words); a short lower-case phrase is a scare quote; anything else is speech.
-pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
-    let kind = classify_in_list(doc, index, pack);
-    if kind.is_statement() {
-        if let Some(label_kind) = repeated_label(doc, index, pack) {
-            return label_kind;
-        }
-    }
-    kind
+/// words); a short lower-case phrase is a scare quote; anything else is speech. A quote then
+/// takes the kind of the list it ends, and a label repeated later the kind of its first use.
+/// Each quote is read on its own once.
+pub fn classify_all(doc: &Document, pack: &LanguagePack) -> Vec<QuoteKind> {
+    let own: Vec<QuoteKind> = (0..doc.quotes.len())
+        .map(|i| classify_one(doc, i, pack))
+        .collect();
+    let joined: Vec<bool> = (0..doc.quotes.len())
+        .map(|i| joined_to_previous(doc, i, pack))
+        .collect();
+    let in_list: Vec<QuoteKind> = (0..doc.quotes.len())
+        .map(|i| kind_in_list(&own, &joined, i))
+        .collect();
+    let labels: Vec<Vec<String>> = doc.quotes.iter().map(|q| label_words(&q.text)).collect();
+    (0..doc.quotes.len())
+        .map(|i| {
+            let kind = in_list[i];
+            if kind.is_statement() {
+                if let Some(label_kind) = repeated_label(doc, &labels, &in_list, i) {
+                    return label_kind;
+                }
+            }
+            kind
+        })
+        .collect()
+}
+
+/// The folded words of a quotation's `text`, compared when a label is repeated.
+fn label_words(text: &str) -> Vec<String> {
+    tokenize(text)
+        .into_iter()
+        .filter(|t| t.is_word)
+        .map(|t| fold(t.text(text)))
+        .collect()
 }
 
 /// The kind of an earlier short quotation that quotation `index` repeats, whole or by its
 /// last words, when that one is no statement: a nickname or a title named once with its
 /// marker keeps its kind without it ("alias «El Patuleco»" … "las actividades del
-/// «Patuleco»").
-fn repeated_label(doc: &Document, index: usize, pack: &LanguagePack) -> Option<QuoteKind> {
-    let label_words = |i: usize| -> Vec<String> {
-        tokenize(&doc.quotes[i].text)
-            .into_iter()
-            .filter(|t| t.is_word)
-            .map(|t| fold(t.text(&doc.quotes[i].text)))
-            .collect()
-    };
+/// «Patuleco»"). `labels` holds every quote's folded words, `in_list` its kind read with its list.
+fn repeated_label(
+    doc: &Document,
+    labels: &[Vec<String>],
+    in_list: &[QuoteKind],
+    index: usize,
+) -> Option<QuoteKind> {
     let quote = &doc.quotes[index];
-    let words = label_words(index);
+    let words = &labels[index];
     if words.is_empty()
         || words.len() > MAX_LABEL_WORDS
         || quote.text.trim_end().ends_with(['.', '?', '!', '…'])
@@ -80,37 +110,33 @@ fn repeated_label(doc: &Document, index: usize, pack: &LanguagePack) -> Option<Q
             doc.quotes[i].depth == quote.depth
                 && doc.quotes[i].text.split_whitespace().count() <= MAX_LABEL_WORDS
         })
-        .find(|&i| {
-            let earlier = label_words(i);
-            earlier.len() <= MAX_LABEL_WORDS && earlier.ends_with(&words)
-        })
-        .map(|i| classify_in_list(doc, i, pack))
+        .find(|&i| labels[i].len() <= MAX_LABEL_WORDS && labels[i].ends_with(words))
+        .map(|i| in_list[i])
         .filter(|kind| !kind.is_statement())
 }
 
-/// The kind of quotation `index` read with the list of quotations it ends, if any.
-fn classify_in_list(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+/// The kind of quotation `index` read with the list of quotations it ends, if any, from each
+/// quote's `own` kind and whether it is `joined` to the one before.
+fn kind_in_list(own: &[QuoteKind], joined: &[bool], index: usize) -> QuoteKind {
     // A translation in parentheses right after a quote, or a quote joined to it by a comma or
     // a conjunction, is the same kind of thing: placards that read «Ni muros ni aranceles»
     // (“Neither walls nor tariffs”), or «Sin agua no hay vida» y «Golf verde, pueblo seco».
     // A slogan runs down the whole list (chants, placards); another kind reaches the next item
     // only (a scare word then the speaker's phrase: «ilegal», «contraria a todo lo pactado»).
     let mut first = index;
-    while index - first < MAX_LIST_ITEMS && joined_to_previous(doc, first, pack) {
+    while index - first < MAX_LIST_ITEMS && joined[first] {
         first -= 1;
     }
-    let first_kind = classify_one(doc, first, pack);
-    let (mut kind, mut previous_own) = (first_kind, first_kind);
-    for item in first + 1..=index {
-        let own = classify_one(doc, item, pack);
+    let (mut kind, mut previous_own) = (own[first], own[first]);
+    for &item_own in &own[first + 1..=index] {
         kind = if kind == QuoteKind::Slogan {
             kind
         } else if !previous_own.is_statement() {
             previous_own
         } else {
-            own
+            item_own
         };
-        previous_own = own;
+        previous_own = item_own;
     }
     kind
 }
@@ -459,9 +485,7 @@ mod tests {
 
     fn kinds(body: &str, lang: Lang) -> Vec<QuoteKind> {
         let doc = Document::new(body);
-        (0..doc.quotes.len())
-            .map(|i| classify(&doc, i, lang.pack()))
-            .collect()
+        classify_all(&doc, lang.pack())
     }
 
     #[test]
