@@ -286,6 +286,15 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Title;
     }
+    // A reporting cue anywhere in the sentence, before or after other quotes too, makes a
+    // partial quote the speaker's words ("said oil companies would invest “billions of
+    // dollars” to repair its “badly broken” grid", "«sensato» o «razonable», dijo").
+    let sentence_words = if quote.depth == 0 {
+        let end = sentence_end.max(quote.close_end);
+        lower_words(doc, &doc.words_outside_quotes(sentence_start, end))
+    } else {
+        [before.as_slice(), after_all.as_slice()].concat()
+    };
     // A lone lower-case word is a borrowed word or a scare quote ("the “reciprocal” tariffs",
     // "un «deshielo» entre"), even in reported speech; a naming verb ("called it a “…”") was
     // handled by the markers above. Only where it stands as the predicate of a reported clause
@@ -293,7 +302,7 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     // conversado «permanentemente» con ella").
     if words.len() == 1
         && !is_capitalized(words[0])
-        && !reported_predicate(doc, quote, &before, &after_all, pack)
+        && !reported_predicate(doc, quote, &before, &after_all, &sentence_words, pack)
     {
         return QuoteKind::Scare;
     }
@@ -319,7 +328,6 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Scare;
     }
-    let sentence_words = [before.as_slice(), after_all.as_slice()].concat();
     if has_cue(pack, &sentence_words) {
         return QuoteKind::Speech;
     }
@@ -329,7 +337,8 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     QuoteKind::Speech
 }
 
-/// True when a one-word quotation stands in a sentence with a reporting cue, neither right
+/// True when a one-word quotation stands in a sentence with a reporting cue among
+/// `sentence_words`, neither right
 /// after a function word (a determiner, a preposition: "the “thaw”", "la etiqueta de
 /// “narco”") or a noun after a determiner ("los aranceles “recíprocos”"), nor right before a
 /// content word it would modify ("the “narco” tag").
@@ -338,6 +347,7 @@ fn reported_predicate(
     quote: &QuoteSpan,
     before: &[String],
     after: &[String],
+    sentence_words: &[String],
     pack: &LanguagePack,
 ) -> bool {
     let after_function_word = before.last().is_none_or(|w| pack.stopwords.contains(w))
@@ -348,7 +358,7 @@ fn reported_predicate(
     let next_token = doc.tokens.partition_point(|t| t.start < quote.close_end);
     let modifies_next = doc.tokens.get(next_token).is_some_and(|t| t.is_word)
         && after.first().is_some_and(|w| !pack.stopwords.contains(w));
-    !after_function_word && !modifies_next && has_cue(pack, &[before, after].concat())
+    !after_function_word && !modifies_next && has_cue(pack, sentence_words)
 }
 
 /// True when a placard, a sign or a chant stands among the last words at token `before` (the
@@ -900,6 +910,19 @@ mod tests {
         );
         // A marker opening the sentence is still one.
         assert_eq!(kinds("Banner: “No more tariffs.”", Lang::En), [Slogan]);
+    }
+
+    #[test]
+    fn a_cue_before_an_earlier_quote_of_the_sentence_makes_a_partial_quote_speech() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Trump said oil companies would invest “billions of dollars” to repair the “badly broken” grid.", Lang::En),
+            [Speech, Speech]
+        );
+        assert_eq!(
+            kinds("Petro declaró que salió con una «impresión positiva» y un «aire optimista» tras la reunión.", Lang::Es),
+            [Speech, Speech]
+        );
     }
 
     #[test]
