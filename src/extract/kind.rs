@@ -127,6 +127,15 @@ fn kind_in_list(own: &[QuoteKind], joined: &[bool], index: usize) -> QuoteKind {
     while index - first < MAX_LIST_ITEMS && joined[first] {
         first -= 1;
     }
+    // A placard named after the list's last item reads them all ("«…» y «…», señalaron
+    // varias pancartas").
+    let mut last = index;
+    while last - index < MAX_LIST_ITEMS && joined.get(last + 1) == Some(&true) {
+        last += 1;
+    }
+    if own[index + 1..=last].contains(&QuoteKind::Slogan) {
+        return QuoteKind::Slogan;
+    }
     let (mut kind, mut previous_own) = (own[first], own[first]);
     for &item_own in &own[first + 1..=index] {
         kind = if kind == QuoteKind::Slogan {
@@ -328,6 +337,9 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Scare;
     }
+    if before_indices.is_empty() && slogan_carrier_in_previous_sentence(doc, quote.open, pack) {
+        return QuoteKind::Slogan;
+    }
     if has_cue(pack, &sentence_words) {
         return QuoteKind::Speech;
     }
@@ -400,6 +412,36 @@ fn slogan_carrier_before(
             && !in_relative_clause(i)
     });
     !names_someone && !introduces_speech
+}
+
+/// True when the sentence before the one holding byte `open` (a quotation opening its
+/// sentence), in the same paragraph, names a placard, a sign or a chant, and the quotation's
+/// own sentence names no one and has no verb of speech: it is what the placards read
+/// ("hubo carteles contra el Gobierno. «Fuera la mina», «Agua sí» se pudo leer").
+fn slogan_carrier_in_previous_sentence(doc: &Document, open: usize, pack: &LanguagePack) -> bool {
+    let sentence = doc.sentence_at(open);
+    let Some(previous) = sentence.checked_sub(1) else {
+        return false;
+    };
+    let (previous_start, previous_end) = doc.sentences[previous];
+    let (start, end) = doc.sentences[sentence];
+    if doc.paragraph_at(previous_start) != doc.paragraph_at(open) {
+        return false;
+    }
+    let previous_words = marker_words(
+        doc,
+        &doc.words_outside_quotes(previous_start, previous_end),
+        previous_start,
+    );
+    let names_carrier = (0..previous_words.len())
+        .any(|i| pack.kind_marker_at(&previous_words[i..]) == Some(QuoteKind::Slogan));
+    let words = marker_words(doc, &doc.words_outside_quotes(start, end), start);
+    let names_someone = words.iter().any(String::is_empty);
+    let introduces_speech = (0..words.len()).any(|i| {
+        pack.cue_at(&words[i..], false)
+            .is_some_and(|cue| cue.mode == CueMode::Speech)
+    });
+    names_carrier && !names_someone && !introduces_speech
 }
 
 /// The lower-case words at token `indices`, a capitalized word inside the sentence opened at
@@ -922,6 +964,47 @@ mod tests {
         assert_eq!(
             kinds("Petro declaró que salió con una «impresión positiva» y un «aire optimista» tras la reunión.", Lang::Es),
             [Speech, Speech]
+        );
+    }
+
+    #[test]
+    fn a_placard_named_after_a_list_reads_every_item() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "«Fuera la mina» y «El agua no se vende», señalaban varias pancartas.",
+                Lang::Es
+            ),
+            [Slogan, Slogan]
+        );
+        assert_eq!(
+            kinds(
+                "“Rivers first” and “No to the dam,” read the placards.",
+                Lang::En
+            ),
+            [Slogan, Slogan]
+        );
+    }
+
+    #[test]
+    fn a_placard_named_in_the_previous_sentence_reads_the_quotes_opening_the_next() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Los vecinos llevaban carteles contra el Gobierno. «Fuera la mina», «Nunca más» se pudo leer en la plaza.", Lang::Es),
+            [Slogan, Slogan]
+        );
+        assert_eq!(
+            kinds("Marchers carried placards through the square. “Water is not for sale” was the message of the day.", Lang::En),
+            [Slogan]
+        );
+        // Someone named, or a verb of speech, makes it a speaker's words.
+        assert_eq!(
+            kinds("Marchers carried placards through the square. “We will stay until Friday,” Ana Ruiz told them.", Lang::En),
+            [Speech]
+        );
+        assert_eq!(
+            kinds("Marchers carried placards through the square.\n\n“We will stay until Friday” was the message.", Lang::En),
+            [Speech]
         );
     }
 
