@@ -1009,6 +1009,17 @@ mod tests {
     }
 
     #[test]
+    fn what_someone_called_it_is_the_speakers_word() {
+        assert_eq!(
+            kinds(
+                "The senator denounced what he called a “betrayal” of the workers.",
+                Lang::En
+            ),
+            [QuoteKind::Speech]
+        );
+    }
+
+    #[test]
     fn a_lone_word_is_the_speakers_only_as_the_predicate_of_reported_speech() {
         use QuoteKind::*;
         assert_eq!(
