@@ -350,8 +350,8 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
 }
 
 /// True when a one-word quotation stands in a sentence with a reporting cue among
-/// `sentence_words`, neither right
-/// after a function word (a determiner, a preposition: "the “thaw”", "la etiqueta de
+/// `sentence_words`, neither right after a function word other than the one opening the
+/// reported clause (a determiner, a preposition: "the “thaw”", "la etiqueta de
 /// “narco”") or a noun after a determiner ("los aranceles “recíprocos”"), nor right before a
 /// content word it would modify ("the “narco” tag").
 fn reported_predicate(
@@ -362,7 +362,11 @@ fn reported_predicate(
     sentence_words: &[String],
     pack: &LanguagePack,
 ) -> bool {
-    let after_function_word = before.last().is_none_or(|w| pack.stopwords.contains(w))
+    // A complementizer opens the reported clause: the word after it is the speaker's ("ha
+    // dicho que «no» se siente presionado").
+    let after_function_word = before
+        .last()
+        .is_none_or(|w| pack.stopwords.contains(w) && !pack.complementizers.contains(w))
         || before
             .len()
             .checked_sub(2)
@@ -1016,6 +1020,25 @@ mod tests {
                 Lang::En
             ),
             [QuoteKind::Speech]
+        );
+    }
+
+    #[test]
+    fn a_lone_word_opening_the_reported_clause_is_the_speakers() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Rajoy ha dicho que «no» se siente presionado por la consulta.",
+                Lang::Es
+            ),
+            [Speech]
+        );
+        assert_eq!(
+            kinds(
+                "The minister said that “nobody” would lose a job.",
+                Lang::En
+            ),
+            [Speech]
         );
     }
 
