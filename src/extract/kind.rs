@@ -53,8 +53,9 @@ pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
 /// takes the kind of the list it ends, and a label repeated later the kind of its first use.
 /// Each quote is read on its own once.
 pub fn classify_all(doc: &Document, pack: &LanguagePack) -> Vec<QuoteKind> {
+    let sentences = sentence_facts(doc, pack);
     let own: Vec<QuoteKind> = (0..doc.quotes.len())
-        .map(|i| classify_one(doc, i, pack))
+        .map(|i| classify_one(doc, i, pack, &sentences))
         .collect();
     let joined: Vec<bool> = (0..doc.quotes.len())
         .map(|i| joined_to_previous(doc, i, pack))
@@ -72,6 +73,54 @@ pub fn classify_all(doc: &Document, pack: &LanguagePack) -> Vec<QuoteKind> {
                 }
             }
             kind
+        })
+        .collect()
+}
+
+/// What a sentence says outside its quotations, read once for every quotation in it (a long
+/// sentence may hold thousands).
+#[derive(Clone, Copy, Debug, Default)]
+struct SentenceFacts {
+    /// A reporting cue stands in it.
+    has_cue: bool,
+    /// It names a placard, a sign or a chant.
+    names_carrier: bool,
+    /// It names someone, or has a verb of speech.
+    names_speaker: bool,
+}
+
+/// The facts of every sentence of `doc` that holds a quotation or comes right before one
+/// (default facts for the others).
+fn sentence_facts(doc: &Document, pack: &LanguagePack) -> Vec<SentenceFacts> {
+    let mut wanted = vec![false; doc.sentences.len()];
+    for quote in &doc.quotes {
+        let sentence = doc.sentence_at(quote.open);
+        wanted[sentence] = true;
+        wanted[sentence.saturating_sub(1)] = true;
+    }
+    let facts = |&(start, end): &(usize, usize)| {
+        let indices = doc.words_outside_quotes(start, end);
+        let words = marker_words(doc, &indices, start);
+        SentenceFacts {
+            has_cue: has_cue(pack, &lower_words(doc, &indices)),
+            names_carrier: (0..words.len())
+                .any(|i| pack.kind_marker_at(&words[i..]) == Some(QuoteKind::Slogan)),
+            names_speaker: words.iter().any(String::is_empty)
+                || (0..words.len()).any(|i| {
+                    pack.cue_at(&words[i..], false)
+                        .is_some_and(|cue| cue.mode == CueMode::Speech)
+                }),
+        }
+    };
+    doc.sentences
+        .iter()
+        .zip(wanted)
+        .map(|(span, wanted)| {
+            if wanted {
+                facts(span)
+            } else {
+                SentenceFacts::default()
+            }
         })
         .collect()
 }
@@ -179,10 +228,16 @@ fn joined_to_previous(doc: &Document, index: usize, pack: &LanguagePack) -> bool
     }
 }
 
-/// The kind of quotation `index` read on its own.
-fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+/// The kind of quotation `index` read on its own, with the `sentences`' facts.
+fn classify_one(
+    doc: &Document,
+    index: usize,
+    pack: &LanguagePack,
+    sentences: &[SentenceFacts],
+) -> QuoteKind {
     let quote = &doc.quotes[index];
-    let (sentence_start, sentence_end) = doc.sentences[doc.sentence_at(quote.open)];
+    let sentence = doc.sentence_at(quote.open);
+    let (sentence_start, sentence_end) = doc.sentences[sentence];
     let from = quote.previous_close.max(sentence_start);
     let before_indices = doc.words_outside_quotes(from, quote.open);
     let before = lower_words(doc, &before_indices);
@@ -298,11 +353,10 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     // A reporting cue anywhere in the sentence, before or after other quotes too, makes a
     // partial quote the speaker's words ("said oil companies would invest “billions of
     // dollars” to repair its “badly broken” grid", "«sensato» o «razonable», dijo").
-    let sentence_words = if quote.depth == 0 {
-        let end = sentence_end.max(quote.close_end);
-        lower_words(doc, &doc.words_outside_quotes(sentence_start, end))
+    let cue_in_sentence = if quote.depth == 0 {
+        sentences[sentence].has_cue
     } else {
-        [before.as_slice(), after_all.as_slice()].concat()
+        has_cue(pack, &[before.as_slice(), after_all.as_slice()].concat())
     };
     // A lone lower-case word is a borrowed word or a scare quote ("the “reciprocal” tariffs",
     // "un «deshielo» entre"), even in reported speech; a naming verb ("called it a “…”") was
@@ -311,7 +365,7 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     // conversado «permanentemente» con ella").
     if words.len() == 1
         && !is_capitalized(words[0])
-        && !reported_predicate(doc, quote, &before, &after_all, &sentence_words, pack)
+        && !reported_predicate(doc, quote, &before, &after_all, cue_in_sentence, pack)
     {
         return QuoteKind::Scare;
     }
@@ -337,10 +391,12 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Scare;
     }
-    if before_indices.is_empty() && slogan_carrier_in_previous_sentence(doc, quote.open, pack) {
+    if before_indices.is_empty()
+        && slogan_carrier_in_previous_sentence(doc, sentence, quote.open, sentences)
+    {
         return QuoteKind::Slogan;
     }
-    if has_cue(pack, &sentence_words) {
+    if cue_in_sentence {
         return QuoteKind::Speech;
     }
     if short_phrase && !words.iter().any(|w| is_capitalized(w)) {
@@ -349,8 +405,8 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     QuoteKind::Speech
 }
 
-/// True when a one-word quotation stands in a sentence with a reporting cue among
-/// `sentence_words`, neither right after a function word other than the one opening the
+/// True when a one-word quotation stands in a sentence with a reporting cue
+/// (`cue_in_sentence`), neither right after a function word other than the one opening the
 /// reported clause (a determiner, a preposition: "the “thaw”", "la etiqueta de
 /// “narco”") or a noun after a determiner ("los aranceles “recíprocos”"), nor right before a
 /// content word it would modify ("the “narco” tag").
@@ -359,7 +415,7 @@ fn reported_predicate(
     quote: &QuoteSpan,
     before: &[String],
     after: &[String],
-    sentence_words: &[String],
+    cue_in_sentence: bool,
     pack: &LanguagePack,
 ) -> bool {
     // A complementizer opens the reported clause: the word after it is the speaker's ("ha
@@ -374,7 +430,7 @@ fn reported_predicate(
     let next_token = doc.tokens.partition_point(|t| t.start < quote.close_end);
     let modifies_next = doc.tokens.get(next_token).is_some_and(|t| t.is_word)
         && after.first().is_some_and(|w| !pack.stopwords.contains(w));
-    !after_function_word && !modifies_next && has_cue(pack, sentence_words)
+    !after_function_word && !modifies_next && cue_in_sentence
 }
 
 /// True when a placard, a sign or a chant stands among the last words at token `before` (the
@@ -418,34 +474,23 @@ fn slogan_carrier_before(
     !names_someone && !introduces_speech
 }
 
-/// True when the sentence before the one holding byte `open` (a quotation opening its
-/// sentence), in the same paragraph, names a placard, a sign or a chant, and the quotation's
-/// own sentence names no one and has no verb of speech: it is what the placards read
-/// ("hubo carteles contra el Gobierno. «Fuera la mina», «Agua sí» se pudo leer").
-fn slogan_carrier_in_previous_sentence(doc: &Document, open: usize, pack: &LanguagePack) -> bool {
-    let sentence = doc.sentence_at(open);
+/// True when the sentence before `sentence` (one a quotation opens at byte `open`), in the
+/// quotation's paragraph,
+/// names a placard, a sign or a chant, and `sentence` names no one and has no verb of speech:
+/// the quotation is what the placards read ("hubo carteles contra el Gobierno. «Fuera la
+/// mina», «Agua sí» se pudo leer"). `sentences` holds their facts.
+fn slogan_carrier_in_previous_sentence(
+    doc: &Document,
+    sentence: usize,
+    open: usize,
+    sentences: &[SentenceFacts],
+) -> bool {
     let Some(previous) = sentence.checked_sub(1) else {
         return false;
     };
-    let (previous_start, previous_end) = doc.sentences[previous];
-    let (start, end) = doc.sentences[sentence];
-    if doc.paragraph_at(previous_start) != doc.paragraph_at(open) {
-        return false;
-    }
-    let previous_words = marker_words(
-        doc,
-        &doc.words_outside_quotes(previous_start, previous_end),
-        previous_start,
-    );
-    let names_carrier = (0..previous_words.len())
-        .any(|i| pack.kind_marker_at(&previous_words[i..]) == Some(QuoteKind::Slogan));
-    let words = marker_words(doc, &doc.words_outside_quotes(start, end), start);
-    let names_someone = words.iter().any(String::is_empty);
-    let introduces_speech = (0..words.len()).any(|i| {
-        pack.cue_at(&words[i..], false)
-            .is_some_and(|cue| cue.mode == CueMode::Speech)
-    });
-    names_carrier && !names_someone && !introduces_speech
+    doc.paragraph_at(doc.sentences[previous].0) == doc.paragraph_at(open)
+        && sentences[previous].names_carrier
+        && !sentences[sentence].names_speaker
 }
 
 /// The lower-case words at token `indices`, a capitalized word inside the sentence opened at
