@@ -365,9 +365,7 @@ impl Checker {
             .declared_lang
             .or_else(|| self.detector.detect_prose(doc.prose().into_iter()));
         let pack = lang.unwrap_or(Lang::En).pack();
-        let kinds: Vec<QuoteKind> = (0..doc.quotes.len())
-            .map(|i| extract::classify(&doc, i, pack))
-            .collect();
+        let kinds: Vec<QuoteKind> = extract::classify_all(&doc, pack);
         let people = People::find(&doc, pack);
         Scanned {
             lang,

@@ -36,37 +36,116 @@ const MAX_WORDS_NESTED_LABEL: usize = 2;
 /// Quotations up to this long, in title case and with no cue, are titles.
 const TITLE_MAX_WORDS: usize = 8;
 
-/// The kind of quotation `index` of `doc`, read with the article's language `pack`.
+/// The kind of quotation `index` of `doc`, read with the article's language `pack`; see
+/// [`classify_all`], which reads every quotation of a document at once (tests read one).
+#[cfg(test)]
+pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+    classify_all(doc, pack)[index]
+}
+
+/// The kind of every quotation of `doc`, read with the article's language `pack`.
 ///
 /// In order: a kind marker next to the quote decides ("book", "cap", "so-called", "inscription",
 /// a naming verb: "called him “…”"); a one-letter quote is `other`; a short title-case phrase
 /// is a title; a lone lower-case word is a scare quote; a quote whose sentence has a reporting
 /// cue is speech (partial quotes inside reported speech are the speaker's
-/// words); a short lower-case phrase is a scare quote; anything else is speech.
-pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
-    let kind = classify_in_list(doc, index, pack);
-    if kind.is_statement() {
-        if let Some(label_kind) = repeated_label(doc, index, pack) {
-            return label_kind;
-        }
+/// words); a short lower-case phrase is a scare quote; anything else is speech. A quote then
+/// takes the kind of the list it ends, and a label repeated later the kind of its first use.
+/// Each quote is read on its own once.
+pub fn classify_all(doc: &Document, pack: &LanguagePack) -> Vec<QuoteKind> {
+    let sentences = sentence_facts(doc, pack);
+    let own: Vec<QuoteKind> = (0..doc.quotes.len())
+        .map(|i| classify_one(doc, i, pack, &sentences))
+        .collect();
+    let joined: Vec<bool> = (0..doc.quotes.len())
+        .map(|i| joined_to_previous(doc, i, pack))
+        .collect();
+    let in_list: Vec<QuoteKind> = (0..doc.quotes.len())
+        .map(|i| kind_in_list(&own, &joined, i))
+        .collect();
+    let labels: Vec<Vec<String>> = doc.quotes.iter().map(|q| label_words(&q.text)).collect();
+    (0..doc.quotes.len())
+        .map(|i| {
+            let kind = in_list[i];
+            if kind.is_statement() {
+                if let Some(label_kind) = repeated_label(doc, &labels, &in_list, i) {
+                    return label_kind;
+                }
+            }
+            kind
+        })
+        .collect()
+}
+
+/// What a sentence says outside its quotations, read once for every quotation in it (a long
+/// sentence may hold thousands).
+#[derive(Clone, Copy, Debug, Default)]
+struct SentenceFacts {
+    /// A reporting cue stands in it.
+    has_cue: bool,
+    /// It names a placard, a sign or a chant.
+    names_carrier: bool,
+    /// It names someone, or has a verb of speech.
+    names_speaker: bool,
+}
+
+/// The facts of every sentence of `doc` that holds a quotation or comes right before one
+/// (default facts for the others).
+fn sentence_facts(doc: &Document, pack: &LanguagePack) -> Vec<SentenceFacts> {
+    let mut wanted = vec![false; doc.sentences.len()];
+    for quote in &doc.quotes {
+        let sentence = doc.sentence_at(quote.open);
+        wanted[sentence] = true;
+        wanted[sentence.saturating_sub(1)] = true;
     }
-    kind
+    let facts = |&(start, end): &(usize, usize)| {
+        let indices = doc.words_outside_quotes(start, end);
+        let words = marker_words(doc, &indices, start);
+        SentenceFacts {
+            has_cue: has_cue(pack, &lower_words(doc, &indices)),
+            names_carrier: (0..words.len())
+                .any(|i| pack.kind_marker_at(&words[i..]) == Some(QuoteKind::Slogan)),
+            names_speaker: words.iter().any(String::is_empty)
+                || (0..words.len()).any(|i| {
+                    pack.cue_at(&words[i..], false)
+                        .is_some_and(|cue| cue.mode == CueMode::Speech)
+                }),
+        }
+    };
+    doc.sentences
+        .iter()
+        .zip(wanted)
+        .map(|(span, wanted)| {
+            if wanted {
+                facts(span)
+            } else {
+                SentenceFacts::default()
+            }
+        })
+        .collect()
+}
+
+/// The folded words of a quotation's `text`, compared when a label is repeated.
+fn label_words(text: &str) -> Vec<String> {
+    tokenize(text)
+        .into_iter()
+        .filter(|t| t.is_word)
+        .map(|t| fold(t.text(text)))
+        .collect()
 }
 
 /// The kind of an earlier short quotation that quotation `index` repeats, whole or by its
 /// last words, when that one is no statement: a nickname or a title named once with its
 /// marker keeps its kind without it ("alias «El Patuleco»" … "las actividades del
-/// «Patuleco»").
-fn repeated_label(doc: &Document, index: usize, pack: &LanguagePack) -> Option<QuoteKind> {
-    let label_words = |i: usize| -> Vec<String> {
-        tokenize(&doc.quotes[i].text)
-            .into_iter()
-            .filter(|t| t.is_word)
-            .map(|t| fold(t.text(&doc.quotes[i].text)))
-            .collect()
-    };
+/// «Patuleco»"). `labels` holds every quote's folded words, `in_list` its kind read with its list.
+fn repeated_label(
+    doc: &Document,
+    labels: &[Vec<String>],
+    in_list: &[QuoteKind],
+    index: usize,
+) -> Option<QuoteKind> {
     let quote = &doc.quotes[index];
-    let words = label_words(index);
+    let words = &labels[index];
     if words.is_empty()
         || words.len() > MAX_LABEL_WORDS
         || quote.text.trim_end().ends_with(['.', '?', '!', '…'])
@@ -80,37 +159,42 @@ fn repeated_label(doc: &Document, index: usize, pack: &LanguagePack) -> Option<Q
             doc.quotes[i].depth == quote.depth
                 && doc.quotes[i].text.split_whitespace().count() <= MAX_LABEL_WORDS
         })
-        .find(|&i| {
-            let earlier = label_words(i);
-            earlier.len() <= MAX_LABEL_WORDS && earlier.ends_with(&words)
-        })
-        .map(|i| classify_in_list(doc, i, pack))
+        .find(|&i| labels[i].len() <= MAX_LABEL_WORDS && labels[i].ends_with(words))
+        .map(|i| in_list[i])
         .filter(|kind| !kind.is_statement())
 }
 
-/// The kind of quotation `index` read with the list of quotations it ends, if any.
-fn classify_in_list(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+/// The kind of quotation `index` read with the list of quotations it ends, if any, from each
+/// quote's `own` kind and whether it is `joined` to the one before.
+fn kind_in_list(own: &[QuoteKind], joined: &[bool], index: usize) -> QuoteKind {
     // A translation in parentheses right after a quote, or a quote joined to it by a comma or
     // a conjunction, is the same kind of thing: placards that read «Ni muros ni aranceles»
     // (“Neither walls nor tariffs”), or «Sin agua no hay vida» y «Golf verde, pueblo seco».
     // A slogan runs down the whole list (chants, placards); another kind reaches the next item
     // only (a scare word then the speaker's phrase: «ilegal», «contraria a todo lo pactado»).
     let mut first = index;
-    while index - first < MAX_LIST_ITEMS && joined_to_previous(doc, first, pack) {
+    while index - first < MAX_LIST_ITEMS && joined[first] {
         first -= 1;
     }
-    let first_kind = classify_one(doc, first, pack);
-    let (mut kind, mut previous_own) = (first_kind, first_kind);
-    for item in first + 1..=index {
-        let own = classify_one(doc, item, pack);
+    // A placard named after the list's last item reads them all ("«…» y «…», señalaron
+    // varias pancartas").
+    let mut last = index;
+    while last - index < MAX_LIST_ITEMS && joined.get(last + 1) == Some(&true) {
+        last += 1;
+    }
+    if own[index + 1..=last].contains(&QuoteKind::Slogan) {
+        return QuoteKind::Slogan;
+    }
+    let (mut kind, mut previous_own) = (own[first], own[first]);
+    for &item_own in &own[first + 1..=index] {
         kind = if kind == QuoteKind::Slogan {
             kind
         } else if !previous_own.is_statement() {
             previous_own
         } else {
-            own
+            item_own
         };
-        previous_own = own;
+        previous_own = item_own;
     }
     kind
 }
@@ -144,10 +228,16 @@ fn joined_to_previous(doc: &Document, index: usize, pack: &LanguagePack) -> bool
     }
 }
 
-/// The kind of quotation `index` read on its own.
-fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
+/// The kind of quotation `index` read on its own, with the `sentences`' facts.
+fn classify_one(
+    doc: &Document,
+    index: usize,
+    pack: &LanguagePack,
+    sentences: &[SentenceFacts],
+) -> QuoteKind {
     let quote = &doc.quotes[index];
-    let (sentence_start, sentence_end) = doc.sentences[doc.sentence_at(quote.open)];
+    let sentence = doc.sentence_at(quote.open);
+    let (sentence_start, sentence_end) = doc.sentences[sentence];
     let from = quote.previous_close.max(sentence_start);
     let before_indices = doc.words_outside_quotes(from, quote.open);
     let before = lower_words(doc, &before_indices);
@@ -260,6 +350,14 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Title;
     }
+    // A reporting cue anywhere in the sentence, before or after other quotes too, makes a
+    // partial quote the speaker's words ("said oil companies would invest “billions of
+    // dollars” to repair its “badly broken” grid", "«sensato» o «razonable», dijo").
+    let cue_in_sentence = if quote.depth == 0 {
+        sentences[sentence].has_cue
+    } else {
+        has_cue(pack, &[before.as_slice(), after_all.as_slice()].concat())
+    };
     // A lone lower-case word is a borrowed word or a scare quote ("the “reciprocal” tariffs",
     // "un «deshielo» entre"), even in reported speech; a naming verb ("called it a “…”") was
     // handled by the markers above. Only where it stands as the predicate of a reported clause
@@ -267,7 +365,7 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     // conversado «permanentemente» con ella").
     if words.len() == 1
         && !is_capitalized(words[0])
-        && !reported_predicate(doc, quote, &before, &after_all, pack)
+        && !reported_predicate(doc, quote, &before, &after_all, cue_in_sentence, pack)
     {
         return QuoteKind::Scare;
     }
@@ -293,8 +391,12 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     {
         return QuoteKind::Scare;
     }
-    let sentence_words = [before.as_slice(), after_all.as_slice()].concat();
-    if has_cue(pack, &sentence_words) {
+    if before_indices.is_empty()
+        && slogan_carrier_in_previous_sentence(doc, sentence, quote.open, sentences)
+    {
+        return QuoteKind::Slogan;
+    }
+    if cue_in_sentence {
         return QuoteKind::Speech;
     }
     if short_phrase && !words.iter().any(|w| is_capitalized(w)) {
@@ -303,8 +405,9 @@ fn classify_one(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind 
     QuoteKind::Speech
 }
 
-/// True when a one-word quotation stands in a sentence with a reporting cue, neither right
-/// after a function word (a determiner, a preposition: "the “thaw”", "la etiqueta de
+/// True when a one-word quotation stands in a sentence with a reporting cue
+/// (`cue_in_sentence`), neither right after a function word other than the one opening the
+/// reported clause (a determiner, a preposition: "the “thaw”", "la etiqueta de
 /// “narco”") or a noun after a determiner ("los aranceles “recíprocos”"), nor right before a
 /// content word it would modify ("the “narco” tag").
 fn reported_predicate(
@@ -312,9 +415,14 @@ fn reported_predicate(
     quote: &QuoteSpan,
     before: &[String],
     after: &[String],
+    cue_in_sentence: bool,
     pack: &LanguagePack,
 ) -> bool {
-    let after_function_word = before.last().is_none_or(|w| pack.stopwords.contains(w))
+    // A complementizer opens the reported clause: the word after it is the speaker's ("ha
+    // dicho que «no» se siente presionado").
+    let after_function_word = before
+        .last()
+        .is_none_or(|w| pack.stopwords.contains(w) && !pack.complementizers.contains(w))
         || before
             .len()
             .checked_sub(2)
@@ -322,7 +430,7 @@ fn reported_predicate(
     let next_token = doc.tokens.partition_point(|t| t.start < quote.close_end);
     let modifies_next = doc.tokens.get(next_token).is_some_and(|t| t.is_word)
         && after.first().is_some_and(|w| !pack.stopwords.contains(w));
-    !after_function_word && !modifies_next && has_cue(pack, &[before, after].concat())
+    !after_function_word && !modifies_next && cue_in_sentence
 }
 
 /// True when a placard, a sign or a chant stands among the last words at token `before` (the
@@ -364,6 +472,25 @@ fn slogan_carrier_before(
             && !in_relative_clause(i)
     });
     !names_someone && !introduces_speech
+}
+
+/// True when the sentence before `sentence` (one a quotation opens at byte `open`), in the
+/// quotation's paragraph,
+/// names a placard, a sign or a chant, and `sentence` names no one and has no verb of speech:
+/// the quotation is what the placards read ("hubo carteles contra el Gobierno. «Fuera la
+/// mina», «Agua sí» se pudo leer"). `sentences` holds their facts.
+fn slogan_carrier_in_previous_sentence(
+    doc: &Document,
+    sentence: usize,
+    open: usize,
+    sentences: &[SentenceFacts],
+) -> bool {
+    let Some(previous) = sentence.checked_sub(1) else {
+        return false;
+    };
+    doc.paragraph_at(doc.sentences[previous].0) == doc.paragraph_at(open)
+        && sentences[previous].names_carrier
+        && !sentences[sentence].names_speaker
 }
 
 /// The lower-case words at token `indices`, a capitalized word inside the sentence opened at
@@ -459,9 +586,7 @@ mod tests {
 
     fn kinds(body: &str, lang: Lang) -> Vec<QuoteKind> {
         let doc = Document::new(body);
-        (0..doc.quotes.len())
-            .map(|i| classify(&doc, i, lang.pack()))
-            .collect()
+        classify_all(&doc, lang.pack())
     }
 
     #[test]
@@ -876,6 +1001,90 @@ mod tests {
         );
         // A marker opening the sentence is still one.
         assert_eq!(kinds("Banner: “No more tariffs.”", Lang::En), [Slogan]);
+    }
+
+    #[test]
+    fn a_cue_before_an_earlier_quote_of_the_sentence_makes_a_partial_quote_speech() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Trump said oil companies would invest “billions of dollars” to repair the “badly broken” grid.", Lang::En),
+            [Speech, Speech]
+        );
+        assert_eq!(
+            kinds("Petro declaró que salió con una «impresión positiva» y un «aire optimista» tras la reunión.", Lang::Es),
+            [Speech, Speech]
+        );
+    }
+
+    #[test]
+    fn a_placard_named_after_a_list_reads_every_item() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "«Fuera la mina» y «El agua no se vende», señalaban varias pancartas.",
+                Lang::Es
+            ),
+            [Slogan, Slogan]
+        );
+        assert_eq!(
+            kinds(
+                "“Rivers first” and “No to the dam,” read the placards.",
+                Lang::En
+            ),
+            [Slogan, Slogan]
+        );
+    }
+
+    #[test]
+    fn a_placard_named_in_the_previous_sentence_reads_the_quotes_opening_the_next() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Los vecinos llevaban carteles contra el Gobierno. «Fuera la mina», «Nunca más» se pudo leer en la plaza.", Lang::Es),
+            [Slogan, Slogan]
+        );
+        assert_eq!(
+            kinds("Marchers carried placards through the square. “Water is not for sale” was the message of the day.", Lang::En),
+            [Slogan]
+        );
+        // Someone named, or a verb of speech, makes it a speaker's words.
+        assert_eq!(
+            kinds("Marchers carried placards through the square. “We will stay until Friday,” Ana Ruiz told them.", Lang::En),
+            [Speech]
+        );
+        assert_eq!(
+            kinds("Marchers carried placards through the square.\n\n“We will stay until Friday” was the message.", Lang::En),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn what_someone_called_it_is_the_speakers_word() {
+        assert_eq!(
+            kinds(
+                "The senator denounced what he called a “betrayal” of the workers.",
+                Lang::En
+            ),
+            [QuoteKind::Speech]
+        );
+    }
+
+    #[test]
+    fn a_lone_word_opening_the_reported_clause_is_the_speakers() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Rajoy ha dicho que «no» se siente presionado por la consulta.",
+                Lang::Es
+            ),
+            [Speech]
+        );
+        assert_eq!(
+            kinds(
+                "The minister said that “nobody” would lose a job.",
+                Lang::En
+            ),
+            [Speech]
+        );
     }
 
     #[test]

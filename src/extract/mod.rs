@@ -7,7 +7,9 @@
 mod kind;
 mod marks;
 
+#[cfg(test)]
 pub use kind::classify;
+pub use kind::classify_all;
 use marks::RawQuote;
 
 use crate::lang::{Lang, LanguagePack};

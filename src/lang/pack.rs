@@ -805,6 +805,20 @@ mod tests {
     }
 
     #[test]
+    fn posts_on_social_networks_are_written_media() {
+        let en = LanguagePack::get(Lang::En);
+        assert!(en.written_medium_at(&["on", "truth", "social"]).is_some());
+        assert!(en
+            .written_medium_at(&["on", "his", "twitter", "account"])
+            .is_some());
+        let es = LanguagePack::get(Lang::Es);
+        assert!(es.written_medium_at(&["en", "un", "trino"]).is_some());
+        assert!(es
+            .written_medium_at(&["en", "su", "cuenta", "twitter"])
+            .is_some());
+    }
+
+    #[test]
     fn every_data_file_parses() {
         for lang in Lang::ALL {
             LanguagePack::parse(lang).unwrap();
