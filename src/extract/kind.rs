@@ -365,7 +365,15 @@ fn classify_one(
     // conversado «permanentemente» con ella").
     if words.len() == 1
         && !is_capitalized(words[0])
-        && !reported_predicate(doc, quote, &before, &after_all, cue_in_sentence, pack)
+        && !reported_predicate(
+            doc,
+            quote,
+            &before,
+            &after_all,
+            cue_in_sentence,
+            quote.previous_close > sentence_start,
+            pack,
+        )
     {
         return QuoteKind::Scare;
     }
@@ -406,8 +414,9 @@ fn classify_one(
 }
 
 /// True when a one-word quotation stands in a sentence with a reporting cue
-/// (`cue_in_sentence`), neither right after a function word other than the one opening the
-/// reported clause (a determiner, a preposition: "the “thaw”", "la etiqueta de
+/// (`cue_in_sentence`), neither right after a function word other than one opening the
+/// reported clause or its predicate (or a conjunction right after the quote before, when it
+/// `follows_quote` in the sentence) (a determiner, a preposition: "the “thaw”", "la etiqueta de
 /// “narco”") or a noun after a determiner ("los aranceles “recíprocos”"), nor right before a
 /// content word it would modify ("the “narco” tag").
 fn reported_predicate(
@@ -416,13 +425,21 @@ fn reported_predicate(
     before: &[String],
     after: &[String],
     cue_in_sentence: bool,
+    follows_quote: bool,
     pack: &LanguagePack,
 ) -> bool {
-    // A complementizer opens the reported clause: the word after it is the speaker's ("ha
-    // dicho que «no» se siente presionado").
+    // A complementizer opens the reported clause and a copula or an auxiliary its predicate:
+    // the word after either is the speaker's ("ha dicho que «no» se siente presionado", "said
+    // spending was “great”"); so is a word a conjunction adds to the quote before it ("«sensato»
+    // o «razonable»"), a scare word keeping its kind down the list.
+    let opens_predicate = |w: &String| {
+        pack.complementizers.contains(w)
+            || pack.copulas.contains(w)
+            || (follows_quote && before.len() == 1 && pack.coordinators.contains(w))
+    };
     let after_function_word = before
         .last()
-        .is_none_or(|w| pack.stopwords.contains(w) && !pack.complementizers.contains(w))
+        .is_none_or(|w| pack.stopwords.contains(w) && !opens_predicate(w))
         || before
             .len()
             .checked_sub(2)
@@ -1097,6 +1114,19 @@ mod tests {
         assert_eq!(
             kinds("Boric señaló que ha conversado «permanentemente» con la ministra. Dijo que los aranceles «recíprocos» siguen y que la etiqueta de «narco» pesa.", Lang::Es),
             [Speech, Scare, Scare]
+        );
+    }
+
+    #[test]
+    fn a_lone_word_after_a_copula_or_joined_to_the_speakers_word_is_the_speakers() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("The chief executive said federal spending was “great” but local budgets fell. He said the “thaw” and “reset” were words of others.", Lang::En),
+            [Speech, Scare, Scare]
+        );
+        assert_eq!(
+            kinds("La ministra aseguró que hay «confusión» en algunos temas y que no es «partidario» de la reforma. Dijo que no hará nada que no le parezca «sensato» o «razonable».", Lang::Es),
+            [Speech, Speech, Speech, Speech]
         );
     }
 }

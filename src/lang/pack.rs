@@ -150,6 +150,9 @@ pub struct LanguagePack {
     pub relatives: Set<String>,
     /// Conjunctions that open the clause a reporting verb reports ("that", "que").
     pub complementizers: Set<String>,
+    /// Copulas and auxiliaries after which a quoted word is the predicate a speaker chose
+    /// ("was “great”", "no es «partidario»", "hay «confusión»").
+    pub copulas: Set<String>,
     /// Words announcing a quotation set out after the sentence ("below", "siguiente").
     pub announcers: Set<String>,
     /// Openings pointing back at the quotation before ("with those words", "de esta manera").
@@ -286,6 +289,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/complementizers.tsv")),
             ),
             (
+                "copulas.tsv",
+                include_str!(concat!("data/", $code, "/copulas.tsv")),
+            ),
+            (
                 "announcers.tsv",
                 include_str!(concat!("data/", $code, "/announcers.tsv")),
             ),
@@ -334,7 +341,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 25] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 26] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -522,6 +529,7 @@ impl LanguagePack {
             adverbs: Set::default(),
             relatives: Set::default(),
             complementizers: Set::default(),
+            copulas: Set::default(),
             announcers: Set::default(),
             backreferences: Set::default(),
             coordinators: Set::default(),
@@ -678,6 +686,7 @@ impl LanguagePack {
                 | "adverbs.tsv"
                 | "relatives.tsv"
                 | "complementizers.tsv"
+                | "copulas.tsv"
                 | "announcers.tsv"
                 | "backreferences.tsv"
                 | "coordinators.tsv"
@@ -692,6 +701,7 @@ impl LanguagePack {
                         "adverbs.tsv" => &mut pack.adverbs,
                         "relatives.tsv" => &mut pack.relatives,
                         "complementizers.tsv" => &mut pack.complementizers,
+                        "copulas.tsv" => &mut pack.copulas,
                         "announcers.tsv" => &mut pack.announcers,
                         "backreferences.tsv" => &mut pack.backreferences,
                         "coordinators.tsv" => &mut pack.coordinators,
