@@ -305,6 +305,14 @@ fn classify(
     let next_is_space = next.is_none_or(char::is_whitespace);
     let previous_is_space = previous.is_none_or(char::is_whitespace);
     match c {
+        // An opening mark where a closing one belongs, another slip (“…?“, replicó): after the
+        // quote's last character and before a space or punctuation, it closes the open quote.
+        '“' if stack.last().is_some_and(|o| o.mark == MarkKind::Curly)
+            && !previous_is_space
+            && (next_is_space || matches!(next, Some(',' | '.' | ';' | ':' | ')'))) =>
+        {
+            Some(Role::Close(MarkKind::Curly))
+        }
         '“' => Some(Role::Open(MarkKind::Curly)),
         // Mixed marks, a common slip of the press ("…” / “…"): a closing curly mark closes an
         // open straight quote when no curly one is open, and the other way round below.
@@ -368,6 +376,15 @@ mod tests {
                     .join("|")
             })
             .collect()
+    }
+
+    #[test]
+    fn an_opening_curly_mark_after_the_quote_closes_it() {
+        assert_eq!(
+            texts("“Uy, qué feo, ¿quién dice eso?“, replicó ella. “Varios”, fue la respuesta."),
+            ["Uy, qué feo, ¿quién dice eso?", "Varios"]
+        );
+        assert_eq!(texts("“El “Tano” llegó”"), ["El “Tano” llegó", "Tano"]);
     }
 
     #[test]
