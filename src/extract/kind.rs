@@ -274,6 +274,13 @@ fn classify_one(
     if words.len() == 1 && words[0].chars().count() == 1 {
         return QuoteKind::Other;
     }
+    // Capitalized words quoted inside a name are a nickname ("Eduardo “Chacho” Coudet").
+    if words.len() <= MAX_WORDS_NESTED_LABEL
+        && words.iter().all(|w| is_capitalized(w))
+        && inside_a_name(doc, quote)
+    {
+        return QuoteKind::Other;
+    }
     // What an inscription right before the quote names is written ("a signed ball, inscribed
     // “…”": "signed" shares its stem with "sign", a placard).
     let right_before = &before[before.len().saturating_sub(INSCRIPTION_WORDS_BEFORE)..];
@@ -448,6 +455,33 @@ fn reported_predicate(
     let modifies_next = doc.tokens.get(next_token).is_some_and(|t| t.is_word)
         && after.first().is_some_and(|w| !pack.stopwords.contains(w));
     !after_function_word && !modifies_next && cue_in_sentence
+}
+
+/// True when `quote` stands between two capitalized words with only spaces around it, on one
+/// line, the first of them not opening its sentence ("Eduardo “Chacho” Coudet").
+fn inside_a_name(doc: &Document, quote: &QuoteSpan) -> bool {
+    let before = doc.tokens.partition_point(|t| t.end <= quote.open);
+    let after = doc.tokens.partition_point(|t| t.start < quote.close_end);
+    let (Some(first), Some(last)) = (before.checked_sub(1), doc.tokens.get(after)) else {
+        return false;
+    };
+    let name_word = |i: usize| {
+        let token = &doc.tokens[i];
+        token.is_word && is_capitalized(token.text(doc.body))
+    };
+    let only_spaces = |from: usize, to: usize| {
+        doc.body[from..to]
+            .chars()
+            .all(|c| c == ' ' || c == '\u{a0}')
+    };
+    let opens_sentence = first
+        .checked_sub(1)
+        .is_none_or(|i| !doc.tokens[i].is_word && !doc.tokens[i].text(doc.body).eq(","));
+    name_word(first)
+        && name_word(after)
+        && !opens_sentence
+        && only_spaces(doc.tokens[first].end, quote.open)
+        && only_spaces(quote.close_end, last.start)
 }
 
 /// True when a placard, a sign or a chant stands among the last words at token `before` (the
@@ -1114,6 +1148,15 @@ mod tests {
         assert_eq!(
             kinds("Boric señaló que ha conversado «permanentemente» con la ministra. Dijo que los aranceles «recíprocos» siguen y que la etiqueta de «narco» pesa.", Lang::Es),
             [Speech, Scare, Scare]
+        );
+    }
+
+    #[test]
+    fn capitalized_words_quoted_inside_a_name_are_a_nickname() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("El argentino Eduardo “Chacho” Coudet dijo que estaba tranquilo. Al final, Pérez respondió “Nunca” y se fue. Dijo “Nunca” Pérez.", Lang::Es),
+            [Other, Speech, Speech]
         );
     }
 
