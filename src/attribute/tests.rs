@@ -288,6 +288,11 @@ fn a_written_medium_makes_a_spoken_cue_writing() {
         speakers_and_kinds(body, Lang::Es),
         [(some("Raúl Cifuentes"), Writing)]
     );
+    let body = "“We will appeal,” said Nora Baptiste in a media release on Saturday.";
+    assert_eq!(
+        speakers_and_kinds(body, Lang::En),
+        [(some("Nora Baptiste"), Writing)]
+    );
     // A message broadcast on television is spoken.
     let body = "En un mensaje por cadena nacional, la presidenta Inés Ortega afirmó que «no habrá cortes».";
     assert_eq!(
