@@ -137,6 +137,18 @@ pub fn scan(body: &str) -> Vec<RawQuote> {
                 outer.inner_start = next_start + first.len_utf8();
                 skip_reopening_at = Some(next_start);
             }
+            None if closed_in_next_paragraph(
+                body,
+                &stack,
+                para_start,
+                paragraphs.get(index + 1),
+            ) =>
+            {
+                stack.truncate(1);
+                let outer = &mut stack[0];
+                outer.segments.push((outer.inner_start, para_end));
+                outer.inner_start = paragraphs[index + 1].0;
+            }
             None => stack.clear(),
         }
     }
@@ -153,6 +165,32 @@ pub fn scan(body: &str) -> Vec<RawQuote> {
     quotes.extend(dialogue);
     quotes.sort_by_key(|q| (q.open, q.depth));
     untangle(quotes)
+}
+
+/// True when the only quote open at a paragraph's end (`stack`) opened the paragraph at
+/// `para_start` and the `next` paragraph closes it without reopening it: the first curly or
+/// angle mark of that kind there is a closing one (a quote run over two paragraphs with the
+/// reopening mark left out).
+fn closed_in_next_paragraph(
+    body: &str,
+    stack: &[Open],
+    para_start: usize,
+    next: Option<&(usize, usize)>,
+) -> bool {
+    let (Some(outer), Some(&(next_start, next_end))) = (stack.first(), next) else {
+        return false;
+    };
+    let (opening, closing) = match outer.mark {
+        MarkKind::Curly => ('“', '”'),
+        MarkKind::Guillemet => ('«', '»'),
+        _ => return false,
+    };
+    stack.len() == 1
+        && outer.open == para_start
+        && body[next_start..next_end]
+            .chars()
+            .find(|&c| c == opening || c == closing)
+            == Some(closing)
 }
 
 /// Makes quotations nest properly: one that starts inside a top-level quotation and ends inside
@@ -376,6 +414,19 @@ mod tests {
                     .join("|")
             })
             .collect()
+    }
+
+    #[test]
+    fn a_quote_opening_a_paragraph_runs_on_to_a_close_in_the_next_one_never_reopened() {
+        assert_eq!(
+            texts("“Cuando no ganamos me cuesta salir.\n\nEl equipo jugó bien”, analizó."),
+            ["Cuando no ganamos me cuesta salir.|El equipo jugó bien"]
+        );
+        // A mark left open mid-paragraph, or one the next paragraph opens again, ends there.
+        assert_eq!(
+            texts("Dijo “no saldré.\n\nEl equipo “jugó” bien”, analizó."),
+            ["jugó"]
+        );
     }
 
     #[test]
