@@ -981,3 +981,13 @@ fn a_quote_after_a_colon_is_not_credited_to_the_person_it_names() {
                 new slogan. He seemed to like it.”";
     assert_eq!(speakers(body, Lang::En), [some("Ana Ruiz")]);
 }
+
+#[test]
+fn pointing_to_or_out_reports_words() {
+    let body = "Senator Ana Ruiz spoke on Monday.\n\nShe pointed to how the plan aimed at \
+                dividing voters by “race and creed”.";
+    assert_eq!(speakers(body, Lang::En), [some("Ana Ruiz")]);
+    let body = "La senadora Ana Ruiz habló el lunes.\n\nApuntó a cómo el plan buscaba dividir a \
+                los votantes por «raza y credo».";
+    assert_eq!(speakers(body, Lang::Es), [some("Ana Ruiz")]);
+}
