@@ -18,7 +18,7 @@ pub use people::{name_key, same_person, EpithetTraits, People, Person};
 use crate::extract::Document;
 use crate::lang::{CueMode, Gender, InscriptionWord, LanguagePack};
 use crate::model::QuoteKind;
-use crate::text::is_capitalized;
+use crate::text::{fold, is_capitalized};
 use people::{
     genders_agree, is_place, lookup, names_institution, parse_epithet, PORTFOLIO_PREPOSITIONS,
 };
@@ -285,7 +285,9 @@ pub fn attribute(
                 .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index))
                 .or_else(|| announced_quote(doc, pack, &people, index, sentence_index))
                 .or_else(|| backreferenced_quote(doc, pack, &mut people, index))
-                .or_else(|| colon_continuation(doc, pack, &people, &attributions, index, &before))
+                .or_else(|| {
+                    colon_continuation(doc, pack, &mut people, &attributions, index, &before)
+                })
                 .or_else(|| cueless_subject(doc, pack, &people, index, sentence)),
         };
         // "issued the following statement: “…”": a sentence naming a written medium makes
@@ -1340,7 +1342,7 @@ fn uncued(person: usize, mention: String, sentence: (usize, usize)) -> LocalAttr
 fn colon_continuation(
     doc: &Document,
     pack: &LanguagePack,
-    people: &People,
+    people: &mut People,
     attributions: &[Option<LocalAttribution>],
     index: usize,
     before: &Context,
@@ -1367,14 +1369,40 @@ fn colon_continuation(
         });
     }
     let ctx = Context::new(doc, previous.0, previous.1, previous.0);
-    let (person, mention) = (0..ctx.tokens.len())
+    let mut named = (0..ctx.tokens.len())
         .rev()
-        .find_map(|at| person_named_at(doc, pack, people, &ctx, at))?;
-    Some(uncued(
-        person,
-        ctx.text(doc, mention.from, mention.to),
-        previous,
-    ))
+        .filter_map(|at| person_named_at(doc, pack, people, &ctx, at))
+        .peekable();
+    named.peek()?;
+    // A speaker does not name themselves: the person the quote names is the one spoken to
+    // or of ("contó que le sugirió a Trump un lema: «Le propuse a Donald Trump …»"), and
+    // when the sentence names no one else, its own subject, written or not, spoke.
+    if let Some((person, mention)) =
+        named.find(|(person, _)| !quote_names(doc, people, index, *person))
+    {
+        return Some(uncued(
+            person,
+            ctx.text(doc, mention.from, mention.to),
+            previous,
+        ));
+    }
+    let person = salient_person(doc, pack, people, previous.1, None)
+        .filter(|&person| !quote_names(doc, people, index, person))?;
+    Some(uncued(person, String::new(), previous))
+}
+
+/// True when the quotation at `index` names `person` by surname.
+fn quote_names(doc: &Document, people: &People, index: usize, person: usize) -> bool {
+    let quote = &doc.quotes[index];
+    let Some(surname) = people.persons[person].key.last() else {
+        return false;
+    };
+    let first = doc.tokens.partition_point(|t| t.start < quote.open);
+    doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.end <= quote.close_end)
+        .map(|t| t.text(doc.body))
+        .any(|word| is_capitalized(word) && fold(word) == *surname)
 }
 
 /// The known person a name or an epithet starting at context position `at` stands for.

@@ -974,3 +974,25 @@ fn a_message_introduced_by_a_colon_is_its_senders() {
     let body = "Gustavo Petro y Donald Trump se reunieron el martes.\n\nAl final, Petro recibió un mensaje del magnate, cordial para ambos países: «Fue un gran honor».";
     assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
 }
+
+#[test]
+fn a_quote_after_a_colon_is_not_credited_to_the_person_it_names() {
+    let body = "El presidente Gustavo Petro se reunió con Donald Trump el lunes.\n\nHoras más \
+                tarde, contó que le habría sugerido a Trump un cambio de lema. Un consejo bien \
+                recibido: «Le propuse a Donald Trump una idea nueva. Parece que le gustó».";
+    assert_eq!(speakers(body, Lang::Es), [some("Gustavo Petro")]);
+    let body = "Mayor Ana Ruiz met Governor Paul Grant on Monday.\n\nLater she recalled \
+                suggesting a new motto to Grant. It went down well: “I proposed to Paul Grant a \
+                new slogan. He seemed to like it.”";
+    assert_eq!(speakers(body, Lang::En), [some("Ana Ruiz")]);
+}
+
+#[test]
+fn pointing_to_or_out_reports_words() {
+    let body = "Senator Ana Ruiz spoke on Monday.\n\nShe pointed to how the plan aimed at \
+                dividing voters by “race and creed”.";
+    assert_eq!(speakers(body, Lang::En), [some("Ana Ruiz")]);
+    let body = "La senadora Ana Ruiz habló el lunes.\n\nApuntó a cómo el plan buscaba dividir a \
+                los votantes por «raza y credo».";
+    assert_eq!(speakers(body, Lang::Es), [some("Ana Ruiz")]);
+}
