@@ -965,8 +965,28 @@ pub fn cluster(
                     .max()
             };
             if few_words {
-                let own_best = best_fit(true);
-                if own_best.is_some() && own_best >= best_fit(false) {
+                let mut own_best = best_fit(true);
+                let others_best = best_fit(false);
+                // The speaker's statement may be founded in the other language and rendered in
+                // theirs: its renderings there are scored too, as in [`reunite_with_own_speaker`].
+                if own_best.is_some() && own_best < others_best {
+                    for (cluster, _) in matches.iter().filter(|(c, _)| own_speaker(c)) {
+                        let in_language = members[*cluster]
+                            .1
+                            .iter()
+                            .filter(|(q, _)| quotes[*q].lang == quotes[quote].lang)
+                            .take(MAX_RENDERINGS_SCORED);
+                        for (rendering, _) in in_language {
+                            scored += 1;
+                            let score =
+                                compare(&normalized[quote], &normalized[*rendering], lexicon);
+                            if score.relation.is_some() {
+                                own_best = own_best.max(Some(word_fit(&score)));
+                            }
+                        }
+                    }
+                }
+                if own_best.is_some() && own_best >= others_best {
                     matches.retain(|(cluster, _)| own_speaker(cluster));
                 }
             }
@@ -1424,6 +1444,29 @@ mod tests {
             (4, Lang::Es, "Marsh", "muy buena"),
         ];
         assert_eq!(clustered_credited(&texts), [vec![0, 1, 2], vec![3, 4]]);
+    }
+
+    #[test]
+    fn a_fragment_fits_its_speakers_statement_through_a_rendering_in_its_language() {
+        // “muy bien”, credited to Marsh, repeats Ortiz's Spanish statement and a Spanish
+        // rendering of the English one Marsh is credited with (mostly credited to Ortiz): a
+        // tie, which the credit breaks.
+        let marsh = "What did they mean by this letter? I do not understand English very well.";
+        let marsh_es = "No entiendo muy bien el inglés.";
+        let ortiz = "Tuvimos una reunión muy buena y nos llevamos muy bien";
+        let texts = [
+            (0, Lang::En, "Marsh", marsh),
+            (1, Lang::En, "Ortiz", marsh),
+            (2, Lang::En, "Ortiz", marsh),
+            (3, Lang::En, "Ortiz", marsh),
+            (4, Lang::Es, "Marsh", marsh_es),
+            (5, Lang::Es, "Ortiz", ortiz),
+            (6, Lang::Es, "Marsh", "muy bien"),
+        ];
+        assert_eq!(
+            clustered_credited(&texts),
+            [vec![0, 1, 2, 3, 4, 6], vec![5]]
+        );
     }
 
     #[test]
