@@ -11,7 +11,7 @@ use crate::matching::{
     MIN_CONTENT_WORDS, MIN_SHORT_COVERAGE, SHORT_QUOTE_CONTENT_WORDS,
 };
 use crate::model::{Quote, QuoteKind};
-use crate::text::{alike, Lexicon, NormalizedQuote, Normalizer};
+use crate::text::{alike, fold, Lexicon, NormalizedQuote, Normalizer};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -53,6 +53,20 @@ fn statement_of(members: &[(usize, Members)], n: usize) -> Vec<Option<usize>> {
 /// How much of both quotes a match aligns: the measure by which matches are compared.
 fn strength(score: &MatchScore) -> f32 {
     score.short_coverage + score.long_coverage
+}
+
+/// How well a few words fit a statement, to choose among the statements they are a part of:
+/// the share of their own content words aligned, then how many aligned words are written
+/// alike (a word repeated is surer than a word glossed: “muy buena” repeats a Spanish
+/// statement's words and only glosses “very well”). Ordered, so that the best fit is the
+/// greatest (a share is never negative, so its bits order as it does).
+fn word_fit(score: &MatchScore) -> (u32, usize) {
+    let written_alike = score
+        .aligned
+        .iter()
+        .filter(|(a, b)| fold(a.as_str()) == fold(b.as_str()))
+        .count();
+    (score.short_coverage.to_bits(), written_alike)
 }
 
 /// The strongest of `matches` (statement, score): the most words aligned on both sides, ties
@@ -912,12 +926,14 @@ pub fn cluster(
             let only_fragments = matches
                 .iter()
                 .all(|(_, score)| score.relation == Some(Relation::FragmentOf));
-            // A few words that fit several statements (“in Ostrena this week”, “if the data
-            // support it”) are a part of the one their article credits to the same speaker, if
-            // any, rather than of the one they happen to cover most of; so are a short quote's
-            // (“muy productiva” renders “Fue una reunión muy productiva” as a whole, and fits
-            // its own speaker's “Hemos tenido una reunión muy productiva”). Common words may
-            // keep that statement out of the candidates, so the speaker's own are scored too.
+            // A few words that fit several statements equally well (“in Ostrena this week”,
+            // “if the data support it”) are a part of the one their article credits to the same
+            // speaker, if any; so are a short quote's (“muy productiva” renders “Fue una reunión
+            // muy productiva” as a whole, and fits its own speaker's “Hemos tenido una reunión
+            // muy productiva”). Common words may keep that statement out of the candidates, so
+            // the speaker's own are scored too. The speaker only breaks a tie of [`word_fit`]:
+            // “muy buena”, credited to one speaker, repeats another's Spanish statement and
+            // only glosses the first's “I don't understand English very well”.
             let speaker = quotes[quote].speaker();
             let few_words =
                 only_fragments || normalized[quote].content().count() <= SHORT_QUOTE_CONTENT_WORDS;
@@ -941,8 +957,38 @@ pub fn cluster(
                     }
                 }
             }
-            if few_words && matches.iter().any(|(cluster, _)| own_speaker(cluster)) {
-                matches.retain(|(cluster, _)| own_speaker(cluster));
+            let best_fit = |own: bool| {
+                matches
+                    .iter()
+                    .filter(|(cluster, _)| own_speaker(cluster) == own)
+                    .map(|(_, score)| word_fit(score))
+                    .max()
+            };
+            if few_words {
+                let mut own_best = best_fit(true);
+                let others_best = best_fit(false);
+                // The speaker's statement may be founded in the other language and rendered in
+                // theirs: its renderings there are scored too, as in [`reunite_with_own_speaker`].
+                if own_best.is_some() && own_best < others_best {
+                    for (cluster, _) in matches.iter().filter(|(c, _)| own_speaker(c)) {
+                        let in_language = members[*cluster]
+                            .1
+                            .iter()
+                            .filter(|(q, _)| quotes[*q].lang == quotes[quote].lang)
+                            .take(MAX_RENDERINGS_SCORED);
+                        for (rendering, _) in in_language {
+                            scored += 1;
+                            let score =
+                                compare(&normalized[quote], &normalized[*rendering], lexicon);
+                            if score.relation.is_some() {
+                                own_best = own_best.max(Some(word_fit(&score)));
+                            }
+                        }
+                    }
+                }
+                if own_best.is_some() && own_best >= others_best {
+                    matches.retain(|(cluster, _)| own_speaker(cluster));
+                }
             }
             // A fragment fits a core in its own language before a translation: words that
             // share a stem are surer than words that share a gloss ("a defender los subsidios
@@ -1377,6 +1423,50 @@ mod tests {
                 "{speaker}"
             );
         }
+    }
+
+    #[test]
+    fn a_fragment_joins_the_statement_it_repeats_before_its_speakers_gloss() {
+        // “muy buena”, credited to Marsh, repeats Ortiz's Spanish statement and only glosses
+        // “very well” in the one Marsh is credited with (mostly credited to Ortiz): the words
+        // outweigh the credit, so the swap can be seen.
+        let marsh = "What did they mean by this letter? I do not understand English very well.";
+        let texts = [
+            (0, Lang::En, "Marsh", marsh),
+            (1, Lang::En, "Ortiz", marsh),
+            (2, Lang::En, "Ortiz", marsh),
+            (
+                3,
+                Lang::Es,
+                "Ortiz",
+                "Tuvimos una reunión muy buena y nos llevamos muy bien",
+            ),
+            (4, Lang::Es, "Marsh", "muy buena"),
+        ];
+        assert_eq!(clustered_credited(&texts), [vec![0, 1, 2], vec![3, 4]]);
+    }
+
+    #[test]
+    fn a_fragment_fits_its_speakers_statement_through_a_rendering_in_its_language() {
+        // “muy bien”, credited to Marsh, repeats Ortiz's Spanish statement and a Spanish
+        // rendering of the English one Marsh is credited with (mostly credited to Ortiz): a
+        // tie, which the credit breaks.
+        let marsh = "What did they mean by this letter? I do not understand English very well.";
+        let marsh_es = "No entiendo muy bien el inglés.";
+        let ortiz = "Tuvimos una reunión muy buena y nos llevamos muy bien";
+        let texts = [
+            (0, Lang::En, "Marsh", marsh),
+            (1, Lang::En, "Ortiz", marsh),
+            (2, Lang::En, "Ortiz", marsh),
+            (3, Lang::En, "Ortiz", marsh),
+            (4, Lang::Es, "Marsh", marsh_es),
+            (5, Lang::Es, "Ortiz", ortiz),
+            (6, Lang::Es, "Marsh", "muy bien"),
+        ];
+        assert_eq!(
+            clustered_credited(&texts),
+            [vec![0, 1, 2, 3, 4, 6], vec![5]]
+        );
     }
 
     #[test]
