@@ -64,7 +64,7 @@ fn word_fit(score: &MatchScore) -> (u32, usize) {
     let written_alike = score
         .aligned
         .iter()
-        .filter(|(a, b)| fold(a.as_str()) == fold(b.as_str()))
+        .filter(|(a, b)| a == b || fold(a.as_str()) == fold(b.as_str()))
         .count();
     (score.short_coverage.to_bits(), written_alike)
 }
@@ -193,11 +193,13 @@ fn rejoin_misquotes(
 }
 
 /// Moves each statement's quotes (source, target, the quotes with their matches) to their
-/// target, except into a statement that loses its own quotes: no chains of moves.
+/// target, except into a statement that loses its own quotes: no chains of moves. Moves come
+/// in increasing order of their source.
 fn move_whole_statements(moves: Vec<(usize, usize, Members)>, members: &mut [(usize, Members)]) {
     let sources: Vec<usize> = moves.iter().map(|(source, _, _)| *source).collect();
+    debug_assert!(sources.is_sorted());
     for (source, target, joined) in moves {
-        if !sources.contains(&target) {
+        if sources.binary_search(&target).is_err() {
             members[source].1.clear();
             members[target].1.extend(joined);
         }
@@ -211,15 +213,6 @@ fn move_whole_statements(moves: Vec<(usize, usize, Members)>, members: &mut [(us
 /// 1,000-article coverage, where 3 joins 37 more pairs than 4 and 5, all right, and on real
 /// coverage (22 excerpts of two press events), where 3, 4 and 5 join the same.
 pub const MIN_VERBATIM_STRETCH_CONTENT_WORDS: usize = 3;
-
-/// True when `part`'s words (folded) are a stretch of `whole`'s, fewer than all of them.
-fn verbatim_stretch(part: &NormalizedQuote, whole: &NormalizedQuote) -> bool {
-    let words = |q: &NormalizedQuote| q.tokens.iter().map(|t| t.folded).collect::<Vec<_>>();
-    let (part, whole) = (words(part), words(whole));
-    !part.is_empty()
-        && part.len() < whole.len()
-        && whole.windows(part.len()).any(|w| w == part.as_slice())
-}
 
 /// Statements whose core repeats word for word a stretch of a rendering of another statement
 /// ([`MIN_VERBATIM_STRETCH_CONTENT_WORDS`] content words or more), when that rendering is not
@@ -249,7 +242,7 @@ fn join_verbatim_stretches(
                 let rendering = target_list.iter().map(|(q, _)| *q).find(|&q| {
                     q != *target_core
                         && quotes[q].lang == quotes[*core].lang
-                        && verbatim_stretch(core_form, &normalized[q])
+                        && core_form.is_stretch_of(&normalized[q])
                 })?;
                 Some((target, rendering))
             });
@@ -970,7 +963,7 @@ pub fn cluster(
                 // The speaker's statement may be founded in the other language and rendered in
                 // theirs: its renderings there are scored too, as in [`reunite_with_own_speaker`].
                 if own_best.is_some() && own_best < others_best {
-                    for (cluster, _) in matches.iter().filter(|(c, _)| own_speaker(c)) {
+                    for (cluster, core_score) in matches.iter().filter(|(c, _)| own_speaker(c)) {
                         let in_language = members[*cluster]
                             .1
                             .iter()
@@ -978,12 +971,17 @@ pub fn cluster(
                             .take(MAX_RENDERINGS_SCORED);
                         for (rendering, _) in in_language {
                             scored += 1;
+                            // The core was scored already: its fit is in `own_best`.
+                            if *rendering == members[*cluster].0 {
+                                continue;
+                            }
                             let score =
                                 compare(&normalized[quote], &normalized[*rendering], lexicon);
                             if score.relation.is_some() {
                                 own_best = own_best.max(Some(word_fit(&score)));
                             }
                         }
+                        debug_assert!(own_best >= Some(word_fit(core_score)));
                     }
                 }
                 if own_best.is_some() && own_best >= others_best {

@@ -827,17 +827,10 @@ fn material_change(
         return None;
     }
     // A rendering that is a stretch of the reference's words is a trim: only what it adds counts.
-    let words = |q: &NormalizedQuote| q.tokens.iter().map(|t| t.folded).collect::<Vec<_>>();
-    let (member_words, reference_words) = (words(member), words(reference));
-    if member_words == reference_words {
+    if member.same_words(reference) {
         return None; // the same words: nothing changed
     }
-    let trimmed = !member_words.is_empty()
-        && member_words.len() < reference_words.len()
-        && reference_words
-            .windows(member_words.len())
-            .any(|w| w == member_words.as_slice());
-    let fragment = fragment || trimmed;
+    let fragment = fragment || member.is_stretch_of(reference);
     let negations = |quote: &NormalizedQuote| quote.tokens.iter().filter(|t| t.negation).count();
     if !fragment && negations(member) != negations(reference)
         || fragment && negations(member) > 0 && negations(reference) == 0

@@ -184,10 +184,10 @@ fn compare_with(
     let cov_a = ratio(matched_a, a_content.len());
     let cov_b = ratio(matched_b, b_content.len());
     let a_is_short = a_content.len() <= b_content.len();
-    let (short_coverage, long_coverage) = if a_is_short {
-        (cov_a, cov_b)
+    let (short_coverage, long_coverage, matched_short) = if a_is_short {
+        (cov_a, cov_b, matched_a)
     } else {
-        (cov_b, cov_a)
+        (cov_b, cov_a, matched_b)
     };
     let (short_quote, long_quote) = if a_is_short { (a, b) } else { (b, a) };
     // A very short quote repeated word for word ("You are great") is the same quotation.
@@ -258,7 +258,6 @@ fn compare_with(
         .filter(|r| *r == Relation::FragmentOf || !same_language || !generic_wording_differs());
     // A long stretch of an answer that two outlets translated apart ("Nos llevamos de
     // maravilla" / "Nos llevamos muy bien") differs by a word yet is plainly part of it.
-    let matched_short = if a_is_short { matched_a } else { matched_b };
     let swap_tolerated = relation == Some(Relation::FragmentOf)
         && !short_quote.sentence_starts.is_empty()
         && matched_short >= MIN_FRAGMENT_WORDS_DESPITE_SWAP;
@@ -428,12 +427,7 @@ const MIN_VERBATIM_WORDS: usize = 3;
 
 /// True when both quotes are the same words (case, accents and punctuation aside).
 fn same_folded_words(a: &NormalizedQuote, b: &NormalizedQuote) -> bool {
-    a.tokens.len() >= MIN_VERBATIM_WORDS
-        && a.tokens.len() == b.tokens.len()
-        && a.tokens
-            .iter()
-            .zip(&b.tokens)
-            .all(|(x, y)| x.folded == y.folded)
+    a.tokens.len() >= MIN_VERBATIM_WORDS && a.same_words(b)
 }
 
 /// Widest stretch of a longer quote's content words, per content word of a fragment, that may

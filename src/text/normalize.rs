@@ -88,6 +88,29 @@ impl<'a> NormalizedQuote<'a> {
         self.tokens.iter().filter(|t| t.content)
     }
 
+    /// True when both quotes are the same words (case, accents and punctuation aside).
+    pub fn same_words(&self, other: &NormalizedQuote) -> bool {
+        self.tokens.len() == other.tokens.len()
+            && self
+                .tokens
+                .iter()
+                .zip(&other.tokens)
+                .all(|(a, b)| a.folded == b.folded)
+    }
+
+    /// True when this quote's words (folded) are a stretch of `whole`'s, fewer than all of them:
+    /// a trim of it.
+    pub fn is_stretch_of(&self, whole: &NormalizedQuote) -> bool {
+        !self.tokens.is_empty()
+            && self.tokens.len() < whole.tokens.len()
+            && whole.tokens.windows(self.tokens.len()).any(|window| {
+                window
+                    .iter()
+                    .zip(&self.tokens)
+                    .all(|(a, b)| a.folded == b.folded)
+            })
+    }
+
     /// The folded content words joined by spaces: the quote's comparable core.
     pub fn core_text(&self) -> String {
         self.content()
