@@ -1,13 +1,11 @@
 use super::*;
-use crate::extract::classify;
+use crate::extract::classify_all;
 use crate::lang::Lang;
 
 /// (quote text, speaker's article-local name, cue) for each quote of `body`.
 fn attributed(body: &str, lang: Lang) -> Vec<(String, Option<String>, Option<String>)> {
     let doc = Document::new(body);
-    let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
-        .map(|i| classify(&doc, i, lang.pack()))
-        .collect();
+    let mut kinds = classify_all(&doc, lang.pack());
     let people = People::find(&doc, lang.pack());
     let result = attribute(&doc, &mut kinds, lang.pack(), people);
     doc.quotes
@@ -254,9 +252,7 @@ fn a_bare_apostrophe_possessor_is_no_speaker() {
 /// (speaker, kind) of each quote, kinds after attribution.
 fn speakers_and_kinds(body: &str, lang: Lang) -> Vec<(Option<String>, QuoteKind)> {
     let doc = Document::new(body);
-    let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
-        .map(|i| classify(&doc, i, lang.pack()))
-        .collect();
+    let mut kinds = classify_all(&doc, lang.pack());
     let people = People::find(&doc, lang.pack());
     let result = attribute(&doc, &mut kinds, lang.pack(), people);
     result
@@ -570,9 +566,7 @@ fn a_heading_names_by_office_the_person_its_entry_names() {
 fn a_quote_credited_by_a_colon_takes_the_kind_of_the_same_words_with_a_verb() {
     let body = "**9:05 — Alcaldesa: «Hoy no es día de buscar culpables»**\n\nLa alcaldesa Marta Rivas respondió en redes. «Hoy no es día de buscar culpables», escribió en X.";
     let doc = Document::new(body);
-    let mut kinds: Vec<QuoteKind> = (0..doc.quotes.len())
-        .map(|i| classify(&doc, i, Lang::Es.pack()))
-        .collect();
+    let mut kinds = classify_all(&doc, Lang::Es.pack());
     let people = People::find(&doc, Lang::Es.pack());
     attribute(&doc, &mut kinds, Lang::Es.pack(), people);
     assert_eq!(kinds, [QuoteKind::Writing, QuoteKind::Writing]);

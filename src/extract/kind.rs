@@ -36,13 +36,6 @@ const MAX_WORDS_NESTED_LABEL: usize = 2;
 /// Quotations up to this long, in title case and with no cue, are titles.
 const TITLE_MAX_WORDS: usize = 8;
 
-/// The kind of quotation `index` of `doc`, read with the article's language `pack`; see
-/// [`classify_all`], which reads every quotation of a document at once (tests read one).
-#[cfg(test)]
-pub fn classify(doc: &Document, index: usize, pack: &LanguagePack) -> QuoteKind {
-    classify_all(doc, pack)[index]
-}
-
 /// The kind of every quotation of `doc`, read with the article's language `pack`.
 ///
 /// In order: a kind marker next to the quote decides ("book", "cap", "so-called", "inscription",
@@ -155,9 +148,13 @@ fn repeated_label(
     (index.saturating_sub(MAX_LABEL_LOOKBACK)..index)
         .rev()
         .filter(|&i| {
-            // Cheap first: a long quotation is no label.
+            // Cheap first: a long quotation is no label (counting stops past the limit).
             doc.quotes[i].depth == quote.depth
-                && doc.quotes[i].text.split_whitespace().count() <= MAX_LABEL_WORDS
+                && doc.quotes[i]
+                    .text
+                    .split_whitespace()
+                    .nth(MAX_LABEL_WORDS)
+                    .is_none()
         })
         .find(|&i| labels[i].len() <= MAX_LABEL_WORDS && labels[i].ends_with(words))
         .map(|i| in_list[i])

@@ -1,14 +1,12 @@
 //! Extraction: quotation spans, their text and their kind.
 //!
 //! [`Document`] scans an article body once (quotation marks, tokens, paragraphs, sentences) and
-//! is shared with the attribution stage; [`classify`] tells speech and writing from titles,
+//! is shared with the attribution stage; [`classify_all`] tells speech and writing from titles,
 //! slogans and scare quotes.
 
 mod kind;
 mod marks;
 
-#[cfg(test)]
-pub use kind::classify;
 pub use kind::classify_all;
 use marks::RawQuote;
 
