@@ -121,33 +121,26 @@ pub fn scan(body: &str) -> Vec<RawQuote> {
                 });
             }
         }
-        // Paragraph end: continue the outermost quote if the next paragraph reopens it.
-        let reopened = paragraphs
-            .get(index + 1)
-            .and_then(|&(next_start, next_end)| {
-                let first = body[next_start..next_end].chars().next()?;
-                let outer = stack.first()?;
-                (opening_mark_kind(first) == Some(outer.mark)).then_some((next_start, first))
-            });
-        match reopened {
-            Some((next_start, first)) => {
+        // Paragraph end: continue the outermost quote if the next paragraph reopens it (its
+        // reopening mark then skipped), or closes it without reopening it.
+        let next = paragraphs.get(index + 1);
+        let reopened = next.and_then(|&(next_start, next_end)| {
+            let first = body[next_start..next_end].chars().next()?;
+            let outer = stack.first()?;
+            (opening_mark_kind(first) == Some(outer.mark))
+                .then_some((next_start + first.len_utf8(), Some(next_start)))
+        });
+        let continuation = reopened.or_else(|| {
+            closed_in_next_paragraph(body, &stack, para_start, next)
+                .then(|| (paragraphs[index + 1].0, None))
+        });
+        match continuation {
+            Some((inner_start, skip_at)) => {
                 stack.truncate(1);
                 let outer = &mut stack[0];
                 outer.segments.push((outer.inner_start, para_end));
-                outer.inner_start = next_start + first.len_utf8();
-                skip_reopening_at = Some(next_start);
-            }
-            None if closed_in_next_paragraph(
-                body,
-                &stack,
-                para_start,
-                paragraphs.get(index + 1),
-            ) =>
-            {
-                stack.truncate(1);
-                let outer = &mut stack[0];
-                outer.segments.push((outer.inner_start, para_end));
-                outer.inner_start = paragraphs[index + 1].0;
+                outer.inner_start = inner_start;
+                skip_reopening_at = skip_at;
             }
             None => stack.clear(),
         }
