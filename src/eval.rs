@@ -17,6 +17,11 @@ use std::path::Path;
 /// changed punctuation mark on quotes of 40+ characters, never two different sentences.
 const MIN_TEXT_SIMILARITY: f64 = 0.8;
 
+/// Gold keeps a quotation's first 200 characters; without marks and punctuation, a text cut
+/// there keeps at least this many, so a shorter gold text is whole and is never compared with
+/// a found quote's beginning alone.
+const MIN_CUT_GOLD_CHARS: usize = 150;
+
 /// Findings at least this sure are scored again on their own (`findings (confident)`): the
 /// `--min-confidence` that keeps conflicts whose weaker side names its speaker at the cue (0.8
 /// and above) and drops those resting on a pronoun, an epithet or a carried-over subject
@@ -124,13 +129,16 @@ fn normalized_article_key(key: &str) -> String {
 /// Precision, recall and F1 with the counts behind them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Prf {
-    /// Correct predictions.
+    /// Gold items matched by a prediction.
     pub true_positives: usize,
+    /// Predictions that match gold: `true_positives`, except in extraction, where one quote
+    /// running over several paragraphs matches each paragraph annotated as its own quotation.
+    pub predicted_correct: usize,
     /// Predictions.
     pub predicted: usize,
     /// Gold items.
     pub gold: usize,
-    /// true_positives / predicted.
+    /// predicted_correct / predicted.
     pub precision: f64,
     /// true_positives / gold.
     pub recall: f64,
@@ -140,7 +148,17 @@ pub struct Prf {
 
 impl Prf {
     fn new(true_positives: usize, predicted: usize, gold: usize) -> Prf {
-        let precision = ratio(true_positives, predicted);
+        Prf::counted_apart(true_positives, predicted, true_positives, gold)
+    }
+
+    /// Scores where the correct predictions and the gold items they match are counted apart.
+    fn counted_apart(
+        predicted_correct: usize,
+        predicted: usize,
+        true_positives: usize,
+        gold: usize,
+    ) -> Prf {
+        let precision = ratio(predicted_correct, predicted);
         let recall = ratio(true_positives, gold);
         let f1 = if precision + recall == 0.0 {
             0.0
@@ -149,6 +167,7 @@ impl Prf {
         };
         Prf {
             true_positives,
+            predicted_correct,
             predicted,
             gold,
             precision: round(precision),
@@ -280,10 +299,12 @@ pub struct Rendering {
 }
 
 /// Scores `analysis` against `gold`. `article_key` maps an article id to its gold key (None
-/// when the article is not annotated).
+/// when the article is not annotated); `bodies` holds each article's text by id, where a quote
+/// running over several paragraphs is split to meet gold annotated a paragraph at a time.
 pub fn evaluate(
     analysis: &Analysis,
     gold: &Gold,
+    bodies: &BTreeMap<String, String>,
     article_key: impl Fn(&str) -> Option<String>,
 ) -> Scores {
     let mut scores = Scores::default();
@@ -308,7 +329,7 @@ pub fn evaluate(
     }
     // Every matched quote that gold puts in a statement.
     let mut paired: Vec<Paired> = Vec::new();
-    let (mut tp, mut predicted, mut gold_count) = (0, 0, 0);
+    let (mut tp, mut predicted, mut predicted_correct, mut gold_count) = (0, 0, 0, 0);
     let (mut attribution_ok, mut attribution_total) = (0, 0);
     let mut by_lang: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut kind_ok, mut kind_total) = (0, 0);
@@ -326,7 +347,10 @@ pub fn evaluate(
             .get(&article_index)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let matches = align(gold_article, found, analysis);
+        let body = bodies.get(&info.id).map_or("", String::as_str);
+        let matches = align(gold_article, found, analysis, body);
+        // A quote matched by several paragraphs' gold quotes is paired once.
+        let mut paired_quotes = BTreeSet::new();
         let lang = info.lang.map_or("und", Lang::code).to_string();
         for (g, gold_quote) in gold_article.quotes.iter().enumerate() {
             let gold_statement_kind = gold_quote.kind.is_statement();
@@ -391,7 +415,11 @@ pub fn evaluate(
                     quote.kind.name(),
                 ));
             }
-            if let Some(gold_statement) = &gold_quote.statement {
+            if let Some(gold_statement) = gold_quote
+                .statement
+                .as_ref()
+                .filter(|_| paired_quotes.insert(found_index))
+            {
                 let predicted_statement = statement_of.get(&found_index).map(|s| s.to_string());
                 if let Some(p) = &predicted_statement {
                     gold_statements_of
@@ -414,7 +442,9 @@ pub fn evaluate(
             }
             predicted += 1;
             let matched_gold = matches.iter().position(|m| *m == Some(found_index));
-            if matched_gold.is_none_or(|g| !gold_article.quotes[g].kind.is_statement()) {
+            if matched_gold.is_some_and(|g| gold_article.quotes[g].kind.is_statement()) {
+                predicted_correct += 1;
+            } else {
                 errors.push(error(
                     "spurious_quote",
                     &info.id,
@@ -440,7 +470,7 @@ pub fn evaluate(
     }
 
     scores.articles = seen_gold_articles.len();
-    scores.extraction = Prf::new(tp, predicted, gold_count);
+    scores.extraction = Prf::counted_apart(predicted_correct, predicted, tp, gold_count);
     scores.attribution = Accuracy::new(attribution_ok, attribution_total);
     scores.attribution_by_lang = by_lang
         .into_iter()
@@ -477,23 +507,63 @@ fn error(kind: &'static str, article: &str, text: &str, expected: &str, found: &
     }
 }
 
-/// For each gold quote, the found quote it matches (each found quote used once, in order).
-fn align(gold: &GoldArticle, found: &[usize], analysis: &Analysis) -> Vec<Option<usize>> {
+/// For each gold quote, the found quote it matches: each found quote used once, in order, except
+/// that a quote running over several paragraphs matches one gold quote per paragraph when every
+/// one of its paragraphs is annotated as a quotation of its own (`body` is the article's text).
+fn align(
+    gold: &GoldArticle,
+    found: &[usize],
+    analysis: &Analysis,
+    body: &str,
+) -> Vec<Option<usize>> {
     let folded: Vec<String> = found
         .iter()
         .map(|&i| comparable(&analysis.quotes[i].text))
         .collect();
+    let targets: Vec<String> = gold.quotes.iter().map(|g| comparable(&g.text)).collect();
     let mut used = vec![false; found.len()];
-    gold.quotes
+    let mut matches: Vec<Option<usize>> = targets
         .iter()
-        .map(|g| {
-            let target = comparable(&g.text);
+        .map(|target| {
             let position =
-                (0..found.len()).find(|&i| !used[i] && same_quotation(&target, &folded[i]))?;
+                (0..found.len()).find(|&i| !used[i] && same_quotation(target, &folded[i]))?;
             used[position] = true;
             Some(found[position])
         })
-        .collect()
+        .collect();
+    for &index in found {
+        let quote = &analysis.quotes[index];
+        let Some(span) = body.get(quote.start..quote.end) else {
+            continue;
+        };
+        let paragraphs: Vec<String> = span
+            .split('\n')
+            .map(comparable)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if paragraphs.len() < 2 {
+            continue;
+        }
+        // Each paragraph, in order, must be a gold quote not matched to another found quote.
+        let mut next = 0;
+        let mut pieces = Vec::new();
+        for paragraph in &paragraphs {
+            let free = |g: usize| matches[g].is_none_or(|m| m == index);
+            let Some(g) =
+                (next..targets.len()).find(|&g| free(g) && same_text(&targets[g], paragraph))
+            else {
+                break;
+            };
+            pieces.push(g);
+            next = g + 1;
+        }
+        if pieces.len() == paragraphs.len() {
+            for g in pieces {
+                matches[g] = Some(index);
+            }
+        }
+    }
+    matches
 }
 
 /// Folded words only: marks, punctuation and spacing do not count.
@@ -509,13 +579,20 @@ fn same_quotation(gold: &str, found: &str) -> bool {
     if gold.is_empty() || found.is_empty() {
         return gold == found;
     }
-    // Gold keeps at most the first 200 characters of a long quotation.
-    let found_prefix: String = found.chars().take(gold.chars().count()).collect();
+    found.contains(gold) || gold.contains(found) || same_text(gold, found)
+}
+
+/// True when folded texts are equal or close, whole or, for a gold text long enough to have been
+/// cut, over the length gold keeps of a long quotation: one is not merely a part of the other.
+fn same_text(gold: &str, found: &str) -> bool {
+    let gold_chars = gold.chars().count();
+    let close_prefix = || {
+        let found_prefix: String = found.chars().take(gold_chars).collect();
+        strsim::normalized_levenshtein(gold, &found_prefix) >= MIN_TEXT_SIMILARITY
+    };
     gold == found
-        || found.contains(gold)
-        || gold.contains(found)
         || strsim::normalized_levenshtein(gold, found) >= MIN_TEXT_SIMILARITY
-        || strsim::normalized_levenshtein(gold, &found_prefix) >= MIN_TEXT_SIMILARITY
+        || (gold_chars >= MIN_CUT_GOLD_CHARS && close_prefix())
 }
 
 /// True when quotecheck's canonical `name` is the gold speaker `key`: the gold name or an
@@ -754,8 +831,13 @@ impl Scores {
     /// Writes the scores as a table; with `verbose`, every error after it.
     pub fn write_text(&self, out: &mut dyn std::io::Write, verbose: bool) -> std::io::Result<()> {
         let prf = |name: &str, s: &Prf| {
+            let found_correct = if s.predicted_correct == s.true_positives {
+                String::new()
+            } else {
+                format!(" ({} found quotes)", s.predicted_correct)
+            };
             format!(
-                "{name:<26} {:>9.3} {:>7.3} {:>7.3}   {} correct, {} found, {} gold",
+                "{name:<26} {:>9.3} {:>7.3} {:>7.3}   {} correct{found_correct}, {} found, {} gold",
                 s.precision, s.recall, s.f1, s.true_positives, s.predicted, s.gold
             )
         };

@@ -501,8 +501,13 @@ fn run(cli: Cli) -> Result<u8> {
             let Some(ingested) = read_articles(&input) else {
                 return Ok(EXIT_ERROR);
             };
+            let bodies = ingested
+                .articles
+                .iter()
+                .map(|article| (article.id.clone(), article.body.clone()))
+                .collect();
             let analysis = matching.check(&matching.checker()?, ingested.articles)?;
-            let scores = evaluate(&analysis, &gold_file, |id| {
+            let scores = evaluate(&analysis, &gold_file, &bodies, |id| {
                 gold_key(&gold_file, &gold_dir, id)
             });
             write_output(output.as_deref(), |out| match format {

@@ -257,6 +257,44 @@ fn eval_scores_the_shipped_corpus_against_its_gold() {
 }
 
 #[test]
+fn eval_scores_a_quote_over_two_paragraphs_annotated_whole_or_a_paragraph_at_a_time() {
+    let dir = temp_dir("eval-paragraphs");
+    write(
+        &dir,
+        "quay.md",
+        "---\nlang: en\n---\nThe mayor of Lindenport, Clara Holt, spoke at the harbour on Monday.\n\n\
+         \u{201c}The new quay opens in March and it will bring work to three hundred families.\n\n\
+         \u{201c}We have waited twenty years for this, and nobody here will wait any longer,\u{201d} \
+         Holt said.\n\nThe council approved the budget on Tuesday.\n",
+    );
+    let first = "The new quay opens in March and it will bring work to three hundred families.";
+    let second = "We have waited twenty years for this, and nobody here will wait any longer,";
+    let quote = |text: &str| serde_json::json!({"text": text, "speaker": "Clara Holt", "kind": "speech", "statement": null});
+    let score = |quotes: Vec<serde_json::Value>| {
+        let gold = serde_json::json!({"articles": {"quay.md": {"quotes": quotes}}});
+        let path = write(&dir, "gold.json", gold.to_string());
+        let output = quotecheck(&["eval", "--gold", &path, "--format", "json"]);
+        let scores: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let extraction = &scores["extraction"];
+        (
+            extraction["true_positives"].as_u64().unwrap(),
+            extraction["predicted_correct"].as_u64().unwrap(),
+            extraction["predicted"].as_u64().unwrap(),
+            scores["attribution"]["correct"].as_u64().unwrap(),
+        )
+    };
+    // Whole: one gold quote, one found quote.
+    assert_eq!(
+        score(vec![quote(&format!("{first} {second}"))]),
+        (1, 1, 1, 1)
+    );
+    // A paragraph at a time: both gold quotes match the one found quote, which counts once.
+    assert_eq!(score(vec![quote(first), quote(second)]), (2, 1, 1, 2));
+    // A paragraph the gold does not hold as a quotation of its own earns nothing more.
+    assert_eq!(score(vec![quote(first)]), (1, 1, 1, 1));
+}
+
+#[test]
 fn a_speakers_file_names_speakers_by_their_aliases() {
     let dir = temp_dir("speakers");
     let file = write(&dir, "speakers.toml", "[[speaker]]\nname = \"Donald J. Trump\"\naliases = [\"Donald Trump\", \"el magnate republicano\"]\n".as_bytes());
