@@ -446,7 +446,10 @@ const MAX_RENDERINGS_SCORED: usize = 8;
 /// vivido”, credited to one speaker, renders “Es la peor crisis que ha vivido Puerto Almira”,
 /// said in Spanish by that speaker, and also “Es la peor crisis que ha vivido Costavela”,
 /// another's). A quote that renders what its own speaker said belongs there, as a short quote
-/// already prefers its own speaker's core in [`cluster`]. At most [`MAX_SPEAKER_CORES`]
+/// already prefers its own speaker's core in [`cluster`]. A few words move only when they fit
+/// there at least as well by [`word_fit`] as where they are: “muy buena”, credited to one
+/// speaker, repeats the Spanish statement it joined and only glosses the “very well” of the
+/// speaker's own, so it stays, and the swap can be seen. At most [`MAX_SPEAKER_CORES`]
 /// statements of the speaker and [`MAX_RENDERINGS_SCORED`] renderings of each are scored.
 /// Returns the candidate pairs scored.
 fn reunite_with_own_speaker(
@@ -484,8 +487,27 @@ fn reunite_with_own_speaker(
     let renderings = renderings_by_language(quotes, normalized, members, Renderings::Distinct);
     let found: Vec<(usize, Option<(usize, MatchScore)>)> = strays
         .par_iter()
-        .map(|&(_, _, quote, speaker)| {
+        .map(|&(source, position, quote, speaker)| {
             let mut scored = 0;
+            // How well a few words fit where they are: their match with the core, or with one
+            // of the statement's renderings in their language. A longer quote's fits differ
+            // by the lengths of the quotes compared more than by its words, and a core has no
+            // match to compare.
+            let mut current = None;
+            let few_words = normalized[quote].content().count() <= SHORT_QUOTE_CONTENT_WORDS;
+            if let (true, Some(core_score)) = (few_words, &members[source].1[position].1) {
+                current = Some(word_fit(core_score));
+                let here = renderings
+                    .get(&(source, quotes[quote].lang))
+                    .map_or(&[][..], Vec::as_slice);
+                for &rendering in here.iter().filter(|&&r| r != quote) {
+                    scored += 1;
+                    let score = compare(&normalized[quote], &normalized[rendering], lexicon);
+                    if score.relation.is_some() {
+                        current = current.max(Some(word_fit(&score)));
+                    }
+                }
+            }
             let mut best: Option<(usize, MatchScore)> = None;
             let targets = by_speaker.get(speaker).into_iter().flatten();
             for &target in targets.take(MAX_SPEAKER_CORES) {
@@ -501,6 +523,7 @@ fn reunite_with_own_speaker(
                     scored += 1;
                     let score = compare(&normalized[quote], &normalized[rendering], lexicon);
                     if renders(&score, &normalized[quote], &normalized[rendering])
+                        && current.is_none_or(|fit| word_fit(&score) >= fit)
                         && best
                             .as_ref()
                             .is_none_or(|(_, b)| strength(&score) > strength(b))
@@ -1442,6 +1465,25 @@ mod tests {
             (4, Lang::Es, "Marsh", "muy buena"),
         ];
         assert_eq!(clustered_credited(&texts), [vec![0, 1, 2], vec![3, 4]]);
+    }
+
+    #[test]
+    fn a_fragment_stays_with_the_statement_it_repeats_rather_than_follow_its_speaker() {
+        // “muy buena”, credited to Marsh, repeats Ortiz's Spanish statement and only glosses
+        // “very well” in Marsh's own: it stays where its words are, so the swap can be seen.
+        let marsh = "What did they mean by this letter? I do not understand English very well.";
+        let texts = [
+            (0, Lang::En, "Marsh", marsh),
+            (1, Lang::En, "Marsh", marsh),
+            (
+                2,
+                Lang::Es,
+                "Ortiz",
+                "Tuvimos una reunión muy buena y nos llevamos muy bien",
+            ),
+            (3, Lang::Es, "Marsh", "muy buena"),
+        ];
+        assert_eq!(clustered_credited(&texts), [vec![0, 1], vec![2, 3]]);
     }
 
     #[test]
