@@ -480,6 +480,12 @@ fn join_short_quotes_to_speaker(
     scored
 }
 
+/// A folded word in the language of the quote that writes it.
+type WordIn<'q> = (Option<Lang>, &'q str);
+
+/// The (statement, quote) pairs that write a word.
+type Writings = Vec<(usize, usize)>;
+
 /// For each content word (in its language, folded) of the quotes of the statements `wanted`
 /// picks, the other statements that write it in a quote of theirs, with that quote (at most
 /// [`MAX_RENDERINGS_SCORED`] quotes of each). A word more than [`MAX_SPEAKER_CORES`]
@@ -489,9 +495,9 @@ fn repeating_statements<'q>(
     normalized: &'q QuoteForms,
     members: &[(usize, Members)],
     wanted: impl Fn(usize, &Members) -> bool,
-) -> HashMap<(Option<Lang>, &'q str), Vec<(usize, usize)>> {
+) -> HashMap<WordIn<'q>, Writings> {
     // Per word: how many statements write it, and (statement, quote) for each quote found.
-    let mut repeating: HashMap<(Option<Lang>, &str), (usize, Vec<(usize, usize)>)> = HashMap::new();
+    let mut repeating: HashMap<WordIn, (usize, Writings)> = HashMap::new();
     for (_, list) in members.iter().filter(|(c, l)| wanted(*c, l)) {
         for (q, _) in list {
             for token in normalized[*q].content() {
