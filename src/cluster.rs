@@ -373,9 +373,14 @@ fn join_continuations(
 /// Statements whose quotes are too short to match anything alone (“productive”, one content
 /// word) and all credited to one speaker, joined to the statement of that speaker whose core
 /// they fit best as a part: a partial quote of one word points at what its speaker said, as a
-/// continuation does at its neighbour (see [`join_continuations`]). At most
-/// [`MAX_SPEAKER_CORES`] of the speaker's statements are scored. Returns the candidate pairs
-/// scored.
+/// continuation does at its neighbour (see [`join_continuations`]). Its words decide before its
+/// credit: when one other statement writes them alike in their language, fitting them better
+/// by [`word_fit`] than any of the speaker's statements does (“fue fantástico” only glosses
+/// the speaker's “A great honor” and repeats another's “Me pareció fantástico”), they join that
+/// one, so a swapped credit can be seen. Words that fit none of the speaker's statements stay
+/// apart: a word two people both use (“inaceptable”) is no sign of which of them said it. At
+/// most [`MAX_SPEAKER_CORES`] of the speaker's statements, and of the statements writing a
+/// word, are scored. Returns the candidate pairs scored.
 fn join_short_quotes_to_speaker(
     quotes: &[Quote],
     normalized: &QuoteForms,
@@ -391,10 +396,14 @@ fn join_short_quotes_to_speaker(
             }
         }
     }
+    let is_short = |core: usize, list: &Members| {
+        !list.is_empty() && normalized[core].content().count() < MIN_CONTENT_WORDS
+    };
+    let repeating = repeating_statements(quotes, normalized, members, is_short);
     let mut scored = 0;
     let mut moves: Vec<(usize, usize, Members)> = Vec::new();
     for (source, (core, list)) in members.iter().enumerate() {
-        if list.is_empty() || normalized[*core].content().count() >= MIN_CONTENT_WORDS {
+        if !is_short(*core, list) {
             continue;
         }
         let Some(speaker) = quotes[*core].speaker() else {
@@ -406,9 +415,11 @@ fn join_short_quotes_to_speaker(
         {
             continue;
         }
-        let targets = by_speaker.get(speaker).into_iter().flatten();
+        let own = by_speaker.get(speaker).map_or(&[][..], Vec::as_slice);
         let mut best: Option<(f32, usize, Members)> = None;
-        for &target in targets.take(MAX_SPEAKER_CORES) {
+        // The best fit by words among the speaker's statements.
+        let mut own_fit = None;
+        for &target in own.iter().take(MAX_SPEAKER_CORES) {
             scored += list.len();
             let target_core = &normalized[members[target].0];
             let Some(joined) = all_rendering(list, normalized, |quote| {
@@ -417,12 +428,49 @@ fn join_short_quotes_to_speaker(
                 continue;
             };
             let fit = joined[0].1.as_ref().map_or(0.0, strength);
+            own_fit = own_fit.max(joined[0].1.as_ref().map(word_fit));
             if best.as_ref().is_none_or(|(b, _, _)| fit > *b) {
                 best = Some((fit, target, joined));
             }
         }
-        if let Some((_, target, joined)) = best {
-            moves.push((source, target, joined));
+        // The statements repeating the words, each by its rendering that fits them best.
+        let lang = quotes[*core].lang;
+        let mut repeated: BTreeMap<usize, ((u32, usize), Members)> = BTreeMap::new();
+        let candidates = normalized[*core]
+            .content()
+            .filter_map(|t| repeating.get(&(lang, t.folded.as_str())))
+            .flatten();
+        for &(target, rendering) in candidates {
+            if target == source {
+                continue;
+            }
+            scored += list.len();
+            let Some(joined) = all_rendering(list, normalized, |quote| {
+                compare_continuation(quote, &normalized[rendering], lexicon)
+            }) else {
+                continue;
+            };
+            let fit = joined[0].1.as_ref().map_or((0, 0), word_fit);
+            if own.contains(&target) {
+                own_fit = own_fit.max(Some(fit));
+            } else if repeated.get(&target).is_none_or(|(b, _)| fit > *b) {
+                repeated.insert(target, (fit, joined));
+            }
+        }
+        let others_fit = repeated.values().map(|(fit, _)| *fit).max();
+        // One statement fitting the words better than every one of the speaker's that fits
+        // them takes them; when several do, the credit decides among the speaker's, as when
+        // none does.
+        let mut better = repeated.into_iter().filter(|(_, (fit, _))| {
+            Some(*fit) == others_fit && own_fit.is_some() && others_fit > own_fit
+        });
+        match (better.next(), better.next()) {
+            (Some((target, (_, joined))), None) => moves.push((source, target, joined)),
+            _ => {
+                if let Some((_, target, joined)) = best {
+                    moves.push((source, target, joined));
+                }
+            }
         }
     }
     for (source, target, joined) in moves {
@@ -430,6 +478,69 @@ fn join_short_quotes_to_speaker(
         members[target].1.extend(joined);
     }
     scored
+}
+
+/// A folded word in the language of the quote that writes it.
+type WordIn<'q> = (Option<Lang>, &'q str);
+
+/// The (statement, quote) pairs that write a word.
+type Writings = Vec<(usize, usize)>;
+
+/// For each content word (in its language, folded) of the quotes of the statements `wanted`
+/// picks, the other statements that write it in a quote of theirs, with that quote (at most
+/// [`MAX_RENDERINGS_SCORED`] quotes of each). A word more than [`MAX_SPEAKER_CORES`]
+/// statements write is too common to point at one: it has none.
+fn repeating_statements<'q>(
+    quotes: &[Quote],
+    normalized: &'q QuoteForms,
+    members: &[(usize, Members)],
+    wanted: impl Fn(usize, &Members) -> bool,
+) -> HashMap<WordIn<'q>, Writings> {
+    // Per word: how many statements write it, and (statement, quote) for each quote found.
+    let mut repeating: HashMap<WordIn, (usize, Writings)> = HashMap::new();
+    for (_, list) in members.iter().filter(|(c, l)| wanted(*c, l)) {
+        for (q, _) in list {
+            for token in normalized[*q].content() {
+                repeating.insert((quotes[*q].lang, token.folded.as_str()), (0, Vec::new()));
+            }
+        }
+    }
+    for (position, (core, list)) in members.iter().enumerate() {
+        if wanted(*core, list) || normalized[*core].content().count() < MIN_CONTENT_WORDS {
+            continue;
+        }
+        for (q, _) in list {
+            for token in normalized[*q].content() {
+                let key = (quotes[*q].lang, token.folded.as_str());
+                let Some((statements, found)) = repeating.get_mut(&key) else {
+                    continue;
+                };
+                // This statement's quotes are the last ones found.
+                let mut this_statement = found.iter().rev().take_while(|(s, _)| *s == position);
+                let renderings = this_statement.clone().count();
+                if renderings == 0 {
+                    *statements += 1;
+                }
+                if *statements <= MAX_SPEAKER_CORES
+                    && renderings < MAX_RENDERINGS_SCORED
+                    && !this_statement.any(|&(_, r)| r == *q)
+                {
+                    found.push((position, *q));
+                }
+            }
+        }
+    }
+    repeating
+        .into_iter()
+        .map(|(word, (statements, found))| {
+            let found = if statements > MAX_SPEAKER_CORES {
+                Vec::new()
+            } else {
+                found
+            };
+            (word, found)
+        })
+        .collect()
 }
 
 /// Renderings of a statement in one language that a quote credited to another statement's
@@ -446,7 +557,10 @@ const MAX_RENDERINGS_SCORED: usize = 8;
 /// vivido”, credited to one speaker, renders “Es la peor crisis que ha vivido Puerto Almira”,
 /// said in Spanish by that speaker, and also “Es la peor crisis que ha vivido Costavela”,
 /// another's). A quote that renders what its own speaker said belongs there, as a short quote
-/// already prefers its own speaker's core in [`cluster`]. At most [`MAX_SPEAKER_CORES`]
+/// already prefers its own speaker's core in [`cluster`]. A few words move only when they fit
+/// there at least as well by [`word_fit`] as where they are: “muy buena”, credited to one
+/// speaker, repeats the Spanish statement it joined and only glosses the “very well” of the
+/// speaker's own, so it stays, and the swap can be seen. At most [`MAX_SPEAKER_CORES`]
 /// statements of the speaker and [`MAX_RENDERINGS_SCORED`] renderings of each are scored.
 /// Returns the candidate pairs scored.
 fn reunite_with_own_speaker(
@@ -484,8 +598,27 @@ fn reunite_with_own_speaker(
     let renderings = renderings_by_language(quotes, normalized, members, Renderings::Distinct);
     let found: Vec<(usize, Option<(usize, MatchScore)>)> = strays
         .par_iter()
-        .map(|&(_, _, quote, speaker)| {
+        .map(|&(source, position, quote, speaker)| {
             let mut scored = 0;
+            // How well a few words fit where they are: their match with the core, or with one
+            // of the statement's renderings in their language. A longer quote's fits differ
+            // by the lengths of the quotes compared more than by its words, and a core has no
+            // match to compare.
+            let mut current = None;
+            let few_words = normalized[quote].content().count() <= SHORT_QUOTE_CONTENT_WORDS;
+            if let (true, Some(core_score)) = (few_words, &members[source].1[position].1) {
+                current = Some(word_fit(core_score));
+                let here = renderings
+                    .get(&(source, quotes[quote].lang))
+                    .map_or(&[][..], Vec::as_slice);
+                for &rendering in here.iter().filter(|&&r| r != quote) {
+                    scored += 1;
+                    let score = compare(&normalized[quote], &normalized[rendering], lexicon);
+                    if score.relation.is_some() {
+                        current = current.max(Some(word_fit(&score)));
+                    }
+                }
+            }
             let mut best: Option<(usize, MatchScore)> = None;
             let targets = by_speaker.get(speaker).into_iter().flatten();
             for &target in targets.take(MAX_SPEAKER_CORES) {
@@ -501,6 +634,7 @@ fn reunite_with_own_speaker(
                     scored += 1;
                     let score = compare(&normalized[quote], &normalized[rendering], lexicon);
                     if renders(&score, &normalized[quote], &normalized[rendering])
+                        && current.is_none_or(|fit| word_fit(&score) >= fit)
                         && best
                             .as_ref()
                             .is_none_or(|(_, b)| strength(&score) > strength(b))
@@ -1442,6 +1576,45 @@ mod tests {
             (4, Lang::Es, "Marsh", "muy buena"),
         ];
         assert_eq!(clustered_credited(&texts), [vec![0, 1, 2], vec![3, 4]]);
+    }
+
+    #[test]
+    fn a_fragment_stays_with_the_statement_it_repeats_rather_than_follow_its_speaker() {
+        // “muy buena”, credited to Marsh, repeats Ortiz's Spanish statement and only glosses
+        // “very well” in Marsh's own: it stays where its words are, so the swap can be seen.
+        let marsh = "What did they mean by this letter? I do not understand English very well.";
+        let texts = [
+            (0, Lang::En, "Marsh", marsh),
+            (1, Lang::En, "Marsh", marsh),
+            (
+                2,
+                Lang::Es,
+                "Ortiz",
+                "Tuvimos una reunión muy buena y nos llevamos muy bien",
+            ),
+            (3, Lang::Es, "Marsh", "muy buena"),
+        ];
+        assert_eq!(clustered_credited(&texts), [vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn a_one_word_quote_joins_the_statement_that_writes_it_before_its_speakers_gloss() {
+        // “terrific”, credited to Ortiz, only glosses Ortiz's “fantástico” and is written in
+        // Marsh's statement: it joins Marsh's, so the swap can be seen. A word none of its
+        // speaker's statements fits stays apart, though another's writes it.
+        let marsh = "I thought he was terrific and we agreed on the border";
+        let ortiz = "Me pareció fantástico el nuevo hospital de la ciudad";
+        let texts = [
+            (0, Lang::En, "Marsh", marsh),
+            (1, Lang::Es, "Ortiz", ortiz),
+            (2, Lang::En, "Ortiz", "terrific"),
+        ];
+        assert_eq!(clustered_credited(&texts), [vec![0, 2], vec![1]]);
+        let texts = [
+            (0, Lang::En, "Marsh", marsh),
+            (1, Lang::En, "Ortiz", "terrific"),
+        ];
+        assert_eq!(clustered_credited(&texts), [vec![0], vec![1]]);
     }
 
     #[test]
