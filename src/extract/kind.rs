@@ -638,6 +638,15 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_sharing_its_stem_with_a_written_medium_is_no_marker() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("“We are going home now,” the judge noted.", Lang::En),
+            [Speech]
+        );
+    }
+
+    #[test]
     fn a_work_named_right_before_the_quote_has_it_for_title() {
         use QuoteKind::*;
         assert_eq!(

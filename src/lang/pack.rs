@@ -829,6 +829,15 @@ mod tests {
     }
 
     #[test]
+    fn court_filings_and_lawsuits_are_written_media() {
+        let en = LanguagePack::get(Lang::En);
+        assert!(en
+            .written_medium_at(&["in", "a", "court", "filing"])
+            .is_some());
+        assert!(en.written_medium_at(&["in", "the", "lawsuit"]).is_some());
+    }
+
+    #[test]
     fn every_data_file_parses() {
         for lang in Lang::ALL {
             LanguagePack::parse(lang).unwrap();
