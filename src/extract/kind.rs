@@ -56,7 +56,7 @@ pub fn classify_all(doc: &Document, pack: &LanguagePack) -> Vec<QuoteKind> {
     let in_list: Vec<QuoteKind> = (0..doc.quotes.len())
         .map(|i| kind_in_list(&own, &joined, i))
         .collect();
-    let labels: Vec<Vec<String>> = doc.quotes.iter().map(|q| label_words(&q.text)).collect();
+    let labels: Vec<Vec<String>> = doc.quotes.iter().map(|q| folded_words(&q.text)).collect();
     (0..doc.quotes.len())
         .map(|i| {
             let kind = in_list[i];
@@ -118,8 +118,9 @@ fn sentence_facts(doc: &Document, pack: &LanguagePack) -> Vec<SentenceFacts> {
         .collect()
 }
 
-/// The folded words of a quotation's `text`, compared when a label is repeated.
-fn label_words(text: &str) -> Vec<String> {
+/// The folded words of a quotation's `text`, compared when a label or written words are
+/// repeated.
+pub(super) fn folded_words(text: &str) -> Vec<String> {
     tokenize(text)
         .into_iter()
         .filter(|t| t.is_word)
