@@ -316,9 +316,30 @@ fn classify_one(
         );
         marker_kind(pack, &words, false).filter(|kind| *kind == QuoteKind::Slogan)
     };
+    // A naming verb further back governs the quote past its object, over a noun marker that
+    // stands in that object ("described winning her maiden title as a “dream come true”").
+    let verb_names_it = || {
+        let reach = &before_indices[before_indices
+            .len()
+            .saturating_sub(NAMING_VERB_WORDS_BEFORE)..];
+        naming_verb_governs(pack, &marker_words(doc, reach, sentence_start)).is_some()
+            && !is_title_case(&words)
+    };
+    // An adjective marker before a colon qualifies its own noun, not what the colon introduces
+    // ("cuestionó sus amistades con presuntos narcotraficantes: “…”").
+    let before_marker = marker_kind(pack, &near_before, true)
+        .filter(|kind| !(after_colon && *kind == QuoteKind::Scare));
     let near_kind = naming_verb_governs(pack, &near_before)
         .filter(|_| !is_title_case(&words))
-        .or_else(|| marker_kind(pack, &near_before, true))
+        .or_else(|| {
+            before_marker.map(|kind| {
+                if verb_names_it() {
+                    QuoteKind::Speech
+                } else {
+                    kind
+                }
+            })
+        })
         .or_else(|| match marker_kind(pack, &near_after, false) {
             // A placard outranks the verb that reads it.
             None | Some(QuoteKind::Writing) => {
@@ -643,6 +664,29 @@ mod tests {
         use QuoteKind::*;
         assert_eq!(
             kinds("“We are going home now,” the judge noted.", Lang::En),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn a_naming_verb_governs_its_quote_over_a_noun_marker_in_its_object() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Kerber described winning her first major title as a “dream come true”, after the final.", Lang::En),
+            [Speech]
+        );
+        // Without the verb, the marker names the quote.
+        assert_eq!(
+            kinds("She won her first title, a “dream come true”.", Lang::En),
+            [Title]
+        );
+    }
+
+    #[test]
+    fn a_scare_marker_before_a_colon_does_not_name_the_quote_after_it() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Cuestionó sus amistades con presuntos narcotraficantes: “Cómo es posible que el exministro tenga relación con un clan tenebroso”.", Lang::Es),
             [Speech]
         );
     }

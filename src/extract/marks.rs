@@ -510,12 +510,14 @@ mod tests {
     fn a_quote_reopened_by_each_paragraph_but_never_closed_yields_each_paragraph() {
         assert_eq!(
             texts("He said: “First part.\n\n“Second part, ‘inner’ too.\n\n“Third part.\n\nAfter."),
-            ["First part.", "Second part, ‘inner’ too.", "inner", "Third part."]
+            [
+                "First part.",
+                "Second part, ‘inner’ too.",
+                "inner",
+                "Third part."
+            ]
         );
-        assert_eq!(
-            texts("Smart said: \"One.\n\n\"Two."),
-            ["One.", "Two."]
-        );
+        assert_eq!(texts("Smart said: \"One.\n\n\"Two."), ["One.", "Two."]);
     }
 
     #[test]

@@ -10,8 +10,8 @@ mod marks;
 mod written;
 
 pub use kind::classify_all;
-pub use written::follow_written_words;
 use marks::RawQuote;
+pub use written::follow_written_words;
 
 use crate::lang::{Lang, LanguagePack};
 use crate::text::{paragraph_spans, sentence_spans, tokenize, Token};
