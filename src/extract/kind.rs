@@ -291,10 +291,13 @@ fn classify_one(
     // report, “Who Pays at the Border? …,”", "el informe «Hielo en retirada»").
     // A colon introduces what is said to or in it instead ("dijo a este periódico: «…»").
     let after_colon = doc.body[from..quote.open].trim_end().ends_with(':');
-    if before.last().is_some_and(|w| pack.works.contains(w))
-        && !after_colon
-        && !sentence_from_a_work(&QuoteKind::Title)
-    {
+    // So does a work linked to it by a preposition ("la ley del «solo sí es sí»").
+    let work_before = match before.as_slice() {
+        [.., work, link] if pack.title_links.contains(link) => pack.works.contains(work),
+        [.., work] => pack.works.contains(work),
+        [] => false,
+    };
+    if work_before && !after_colon && !sentence_from_a_work(&QuoteKind::Title) {
         return QuoteKind::Title;
     }
     // So does a work named right after it, the quote opened by a determiner ("the 'Plan A+:
@@ -688,6 +691,25 @@ mod tests {
         assert_eq!(
             kinds("Cuestionó sus amistades con presuntos narcotraficantes: “Cómo es posible que el exministro tenga relación con un clan tenebroso”.", Lang::Es),
             [Speech]
+        );
+    }
+
+    #[test]
+    fn a_law_or_a_policy_linked_to_the_quote_by_a_preposition_has_it_for_title() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Pidieron la rectificación de la ley del ‘solo sí es sí’ ante el Congreso.",
+                Lang::Es
+            ),
+            [Title]
+        );
+        assert_eq!(
+            kinds(
+                "Criticó la política de ‘pagar para no matar’ del Gobierno.",
+                Lang::Es
+            ),
+            [Title]
         );
     }
 

@@ -164,6 +164,8 @@ pub struct LanguagePack {
     /// Nouns naming a work whose title may follow in apposition ("the report “…”", "el
     /// informe «…»"): matched as written, never by stem ("reported" is no report).
     pub works: Set<String>,
+    /// Prepositions between a work and its title ("la ley del «…»", "the policy of “…”").
+    pub title_links: Set<String>,
     /// Words that negate ("not", "nunca").
     pub negations: Set<String>,
     /// Head nouns of organisation names ("ministerio", "university").
@@ -301,6 +303,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/backreferences.tsv")),
             ),
             (
+                "title_links.tsv",
+                include_str!(concat!("data/", $code, "/title_links.tsv")),
+            ),
+            (
                 "coordinators.tsv",
                 include_str!(concat!("data/", $code, "/coordinators.tsv")),
             ),
@@ -341,7 +347,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 26] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 27] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -532,6 +538,7 @@ impl LanguagePack {
             copulas: Set::default(),
             announcers: Set::default(),
             backreferences: Set::default(),
+            title_links: Set::default(),
             coordinators: Set::default(),
             non_names: Set::default(),
             works: Set::default(),
@@ -689,6 +696,7 @@ impl LanguagePack {
                 | "copulas.tsv"
                 | "announcers.tsv"
                 | "backreferences.tsv"
+                | "title_links.tsv"
                 | "coordinators.tsv"
                 | "non_names.tsv"
                 | "works.tsv"
@@ -704,6 +712,7 @@ impl LanguagePack {
                         "copulas.tsv" => &mut pack.copulas,
                         "announcers.tsv" => &mut pack.announcers,
                         "backreferences.tsv" => &mut pack.backreferences,
+                        "title_links.tsv" => &mut pack.title_links,
                         "coordinators.tsv" => &mut pack.coordinators,
                         "non_names.tsv" => &mut pack.non_names,
                         "works.tsv" => &mut pack.works,
