@@ -332,6 +332,13 @@ fn classify_one(
     // ("cuestionó sus amistades con presuntos narcotraficantes: “…”").
     let before_marker = marker_kind(pack, &near_before, true)
         .filter(|kind| !(after_colon && *kind == QuoteKind::Scare));
+    // A noun after the quote is named by it only when nothing stands between them: after a
+    // determiner it is the verb's object ("had “never considered leaving” his post").
+    let after_marker = marker_kind(pack, &near_after, false).filter(|_| {
+        !near_after
+            .first()
+            .is_some_and(|w| pack.epithet_openers.contains(w))
+    });
     let near_kind = naming_verb_governs(pack, &near_before)
         .filter(|_| !is_title_case(&words))
         .or_else(|| {
@@ -343,11 +350,9 @@ fn classify_one(
                 }
             })
         })
-        .or_else(|| match marker_kind(pack, &near_after, false) {
+        .or_else(|| match after_marker {
             // A placard outranks the verb that reads it.
-            None | Some(QuoteKind::Writing) => {
-                slogan_after().or(marker_kind(pack, &near_after, false))
-            }
+            None | Some(QuoteKind::Writing) => slogan_after().or(after_marker),
             kind => kind,
         })
         .filter(|kind| !sentence_from_a_work(kind));
@@ -710,6 +715,18 @@ mod tests {
                 Lang::Es
             ),
             [Title]
+        );
+    }
+
+    #[test]
+    fn a_noun_after_a_determiner_after_the_quote_does_not_name_it() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Tillerson told reporters he had “never considered leaving” his post.",
+                Lang::En
+            ),
+            [Speech]
         );
     }
 
