@@ -291,9 +291,10 @@ fn classify_one(
     // report, “Who Pays at the Border? …,”", "el informe «Hielo en retirada»").
     // A colon introduces what is said to or in it instead ("dijo a este periódico: «…»").
     let after_colon = doc.body[from..quote.open].trim_end().ends_with(':');
-    // So does a work linked to it by a preposition ("la ley del «solo sí es sí»").
+    // So does a law, a policy or a campaign named with a preposition before it ("la ley del
+    // «solo sí es sí»").
     let work_before = match before.as_slice() {
-        [.., work, link] if pack.title_links.contains(link) => pack.works.contains(work),
+        [.., noun, link] if pack.title_links.contains(&format!("{noun} {link}")) => true,
         [.., work] => pack.works.contains(work),
         [] => false,
     };

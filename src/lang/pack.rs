@@ -164,7 +164,8 @@ pub struct LanguagePack {
     /// Nouns naming a work whose title may follow in apposition ("the report “…”", "el
     /// informe «…»"): matched as written, never by stem ("reported" is no report).
     pub works: Set<String>,
-    /// Prepositions between a work and its title ("la ley del «…»", "the policy of “…”").
+    /// A law, a policy or a campaign and the preposition that links it to its title quoted
+    /// next ("ley del «…»", "policy of “…”").
     pub title_links: Set<String>,
     /// Words that negate ("not", "nunca").
     pub negations: Set<String>,
