@@ -320,6 +320,25 @@ fn classify_one(
         );
         marker_kind(pack, &words, false).filter(|kind| *kind == QuoteKind::Slogan)
     };
+    // A thing a participle names after its noun has the capitalized quote for its name, not
+    // for anyone's words ("un nuevo índice llamado «Salmón»"); after a pronoun or a name the
+    // verb is someone's ("what he called “…”").
+    let named_thing = match near_before.as_slice() {
+        [.., noun, participle] => {
+            pack.name_participles.contains(participle)
+                && !noun.is_empty()
+                && !pack.stopwords.contains(noun)
+                && !pack.pronouns.contains_key(noun)
+        }
+        _ => false,
+    };
+    if named_thing
+        && !ends_like_sentence
+        && words.len() <= MAX_LABEL_WORDS
+        && words.first().is_some_and(|w| is_capitalized(w))
+    {
+        return QuoteKind::Title;
+    }
     // A naming verb further back governs the quote past its object, over a noun marker that
     // stands in that object ("described winning her maiden title as a “dream come true”").
     let verb_names_it = || {
@@ -725,6 +744,30 @@ mod tests {
         assert_eq!(
             kinds(
                 "Tillerson told reporters he had “never considered leaving” his post.",
+                Lang::En
+            ),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn a_thing_a_participle_names_has_the_capitalized_quote_for_title() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("La Bolsa anunció un nuevo índice sectorial llamado «Salmón», que comenzará en julio.", Lang::Es),
+            [Title]
+        );
+        assert_eq!(
+            kinds(
+                "They launched a fund called “Green Rivers” last year.",
+                Lang::En
+            ),
+            [Title]
+        );
+        // After a pronoun the verb is someone's naming.
+        assert_eq!(
+            kinds(
+                "The raid was what he called “Operation Clean Water” on Monday.",
                 Lang::En
             ),
             [Speech]

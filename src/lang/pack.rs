@@ -167,6 +167,8 @@ pub struct LanguagePack {
     /// A law, a policy or a campaign and the preposition that links it to its title quoted
     /// next ("ley del «…»", "policy of “…”").
     pub title_links: Set<String>,
+    /// Participles that give a thing its name ("an index called “…”", "un índice llamado «…»").
+    pub name_participles: Set<String>,
     /// Words that negate ("not", "nunca").
     pub negations: Set<String>,
     /// Head nouns of organisation names ("ministerio", "university").
@@ -308,6 +310,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/title_links.tsv")),
             ),
             (
+                "name_participles.tsv",
+                include_str!(concat!("data/", $code, "/name_participles.tsv")),
+            ),
+            (
                 "coordinators.tsv",
                 include_str!(concat!("data/", $code, "/coordinators.tsv")),
             ),
@@ -348,7 +354,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 27] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 28] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -540,6 +546,7 @@ impl LanguagePack {
             announcers: Set::default(),
             backreferences: Set::default(),
             title_links: Set::default(),
+            name_participles: Set::default(),
             coordinators: Set::default(),
             non_names: Set::default(),
             works: Set::default(),
@@ -698,6 +705,7 @@ impl LanguagePack {
                 | "announcers.tsv"
                 | "backreferences.tsv"
                 | "title_links.tsv"
+                | "name_participles.tsv"
                 | "coordinators.tsv"
                 | "non_names.tsv"
                 | "works.tsv"
@@ -714,6 +722,7 @@ impl LanguagePack {
                         "announcers.tsv" => &mut pack.announcers,
                         "backreferences.tsv" => &mut pack.backreferences,
                         "title_links.tsv" => &mut pack.title_links,
+                        "name_participles.tsv" => &mut pack.name_participles,
                         "coordinators.tsv" => &mut pack.coordinators,
                         "non_names.tsv" => &mut pack.non_names,
                         "works.tsv" => &mut pack.works,
