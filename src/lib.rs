@@ -389,6 +389,12 @@ impl Checker {
         } = scan;
         let pack = lang.unwrap_or(Lang::En).pack();
         let attributed = attribute::attribute(&doc, &mut kinds, pack, people);
+        let persons: Vec<Option<usize>> = attributed
+            .attributions
+            .iter()
+            .map(|a| a.as_ref().map(|a| a.person))
+            .collect();
+        extract::follow_written_words(&doc, &persons, &mut kinds);
         let quotes = doc
             .quotes
             .iter()

@@ -56,7 +56,7 @@ pub fn classify_all(doc: &Document, pack: &LanguagePack) -> Vec<QuoteKind> {
     let in_list: Vec<QuoteKind> = (0..doc.quotes.len())
         .map(|i| kind_in_list(&own, &joined, i))
         .collect();
-    let labels: Vec<Vec<String>> = doc.quotes.iter().map(|q| label_words(&q.text)).collect();
+    let labels: Vec<Vec<String>> = doc.quotes.iter().map(|q| folded_words(&q.text)).collect();
     (0..doc.quotes.len())
         .map(|i| {
             let kind = in_list[i];
@@ -118,8 +118,9 @@ fn sentence_facts(doc: &Document, pack: &LanguagePack) -> Vec<SentenceFacts> {
         .collect()
 }
 
-/// The folded words of a quotation's `text`, compared when a label is repeated.
-fn label_words(text: &str) -> Vec<String> {
+/// The folded words of a quotation's `text`, compared when a label or written words are
+/// repeated.
+pub(super) fn folded_words(text: &str) -> Vec<String> {
     tokenize(text)
         .into_iter()
         .filter(|t| t.is_word)
@@ -290,10 +291,14 @@ fn classify_one(
     // report, “Who Pays at the Border? …,”", "el informe «Hielo en retirada»").
     // A colon introduces what is said to or in it instead ("dijo a este periódico: «…»").
     let after_colon = doc.body[from..quote.open].trim_end().ends_with(':');
-    if before.last().is_some_and(|w| pack.works.contains(w))
-        && !after_colon
-        && !sentence_from_a_work(&QuoteKind::Title)
-    {
+    // So does a law, a policy or a campaign named with a preposition before it ("la ley del
+    // «solo sí es sí»").
+    let work_before = match before.as_slice() {
+        [.., noun, link] if pack.title_links.contains(&format!("{noun} {link}")) => true,
+        [.., work] => pack.works.contains(work),
+        [] => false,
+    };
+    if work_before && !after_colon && !sentence_from_a_work(&QuoteKind::Title) {
         return QuoteKind::Title;
     }
     // So does a work named right after it, the quote opened by a determiner ("the 'Plan A+:
@@ -315,14 +320,59 @@ fn classify_one(
         );
         marker_kind(pack, &words, false).filter(|kind| *kind == QuoteKind::Slogan)
     };
+    // A thing a participle names after its noun has the capitalized quote for its name, not
+    // for anyone's words ("un nuevo índice llamado «Salmón»"); after a pronoun or a name the
+    // verb is someone's ("what he called “…”").
+    let named_thing = match near_before.as_slice() {
+        [.., noun, participle] => {
+            pack.name_participles.contains(participle)
+                && !noun.is_empty()
+                && !pack.stopwords.contains(noun)
+                && !pack.pronouns.contains_key(noun)
+        }
+        _ => false,
+    };
+    if named_thing
+        && !ends_like_sentence
+        && words.len() <= MAX_LABEL_WORDS
+        && words.first().is_some_and(|w| is_capitalized(w))
+    {
+        return QuoteKind::Title;
+    }
+    // A naming verb further back governs the quote past its object, over a noun marker that
+    // stands in that object ("described winning her maiden title as a “dream come true”").
+    let verb_names_it = || {
+        let reach = &before_indices[before_indices
+            .len()
+            .saturating_sub(NAMING_VERB_WORDS_BEFORE)..];
+        naming_verb_governs(pack, &marker_words(doc, reach, sentence_start)).is_some()
+            && !is_title_case(&words)
+    };
+    // An adjective marker before a colon qualifies its own noun, not what the colon introduces
+    // ("cuestionó sus amistades con presuntos narcotraficantes: “…”").
+    let before_marker = marker_kind(pack, &near_before, true)
+        .filter(|kind| !(after_colon && *kind == QuoteKind::Scare));
+    // A noun after the quote is named by it only when nothing stands between them: after a
+    // determiner it is the verb's object ("had “never considered leaving” his post").
+    let after_marker = marker_kind(pack, &near_after, false).filter(|_| {
+        !near_after
+            .first()
+            .is_some_and(|w| pack.epithet_openers.contains(w))
+    });
     let near_kind = naming_verb_governs(pack, &near_before)
         .filter(|_| !is_title_case(&words))
-        .or_else(|| marker_kind(pack, &near_before, true))
-        .or_else(|| match marker_kind(pack, &near_after, false) {
+        .or_else(|| {
+            before_marker.map(|kind| {
+                if verb_names_it() {
+                    QuoteKind::Speech
+                } else {
+                    kind
+                }
+            })
+        })
+        .or_else(|| match after_marker {
             // A placard outranks the verb that reads it.
-            None | Some(QuoteKind::Writing) => {
-                slogan_after().or(marker_kind(pack, &near_after, false))
-            }
+            None | Some(QuoteKind::Writing) => slogan_after().or(after_marker),
             kind => kind,
         })
         .filter(|kind| !sentence_from_a_work(kind));
@@ -635,6 +685,93 @@ mod tests {
     fn kinds(body: &str, lang: Lang) -> Vec<QuoteKind> {
         let doc = Document::new(body);
         classify_all(&doc, lang.pack())
+    }
+
+    #[test]
+    fn a_verb_sharing_its_stem_with_a_written_medium_is_no_marker() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("“We are going home now,” the judge noted.", Lang::En),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn a_naming_verb_governs_its_quote_over_a_noun_marker_in_its_object() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Kerber described winning her first major title as a “dream come true”, after the final.", Lang::En),
+            [Speech]
+        );
+        // Without the verb, the marker names the quote.
+        assert_eq!(
+            kinds("She won her first title, a “dream come true”.", Lang::En),
+            [Title]
+        );
+    }
+
+    #[test]
+    fn a_scare_marker_before_a_colon_does_not_name_the_quote_after_it() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("Cuestionó sus amistades con presuntos narcotraficantes: “Cómo es posible que el exministro tenga relación con un clan tenebroso”.", Lang::Es),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn a_law_or_a_policy_linked_to_the_quote_by_a_preposition_has_it_for_title() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Pidieron la rectificación de la ley del ‘solo sí es sí’ ante el Congreso.",
+                Lang::Es
+            ),
+            [Title]
+        );
+        assert_eq!(
+            kinds(
+                "Criticó la política de ‘pagar para no matar’ del Gobierno.",
+                Lang::Es
+            ),
+            [Title]
+        );
+    }
+
+    #[test]
+    fn a_noun_after_a_determiner_after_the_quote_does_not_name_it() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Tillerson told reporters he had “never considered leaving” his post.",
+                Lang::En
+            ),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn a_thing_a_participle_names_has_the_capitalized_quote_for_title() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds("La Bolsa anunció un nuevo índice sectorial llamado «Salmón», que comenzará en julio.", Lang::Es),
+            [Title]
+        );
+        assert_eq!(
+            kinds(
+                "They launched a fund called “Green Rivers” last year.",
+                Lang::En
+            ),
+            [Title]
+        );
+        // After a pronoun the verb is someone's naming.
+        assert_eq!(
+            kinds(
+                "The raid was what he called “Operation Clean Water” on Monday.",
+                Lang::En
+            ),
+            [Speech]
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! (don't, Petro's, l') by what stands around them. Quotes nest (a stack of open marks); a
 //! paragraph that ends inside a quote continues it only when the next paragraph reopens it with
 //! the same mark (the multi-paragraph convention); any other unclosed mark is dropped at the
-//! paragraph's end, so a stray mark never swallows the rest of the article.
+//! paragraph's end, so a stray mark never swallows the rest of the article. A quote reopened
+//! that way and then left unclosed (real copy often drops the last closing mark) yields each of
+//! its paragraphs as a quotation of its own.
 
 use crate::text::paragraph_spans;
 
@@ -51,6 +53,13 @@ struct Open {
     open: usize,
     inner_start: usize,
     segments: Vec<(usize, usize)>,
+    /// Where the mark opening each finished segment stands (the paragraph's start when the
+    /// paragraph does not reopen the quote).
+    segment_opens: Vec<usize>,
+    /// Where the mark opening the current segment stands.
+    segment_open: usize,
+    /// A later paragraph reopened it with the same mark.
+    reopened: bool,
 }
 
 enum Role {
@@ -139,10 +148,18 @@ pub fn scan(body: &str) -> Vec<RawQuote> {
                 stack.truncate(1);
                 let outer = &mut stack[0];
                 outer.segments.push((outer.inner_start, para_end));
+                outer.segment_opens.push(outer.segment_open);
                 outer.inner_start = inner_start;
+                outer.segment_open = skip_at.unwrap_or(inner_start);
+                outer.reopened |= skip_at.is_some();
                 skip_reopening_at = skip_at;
             }
-            None => stack.clear(),
+            None => {
+                if let Some(outer) = stack.first().filter(|outer| outer.reopened) {
+                    quotes.extend(unclosed_paragraphs(outer, para_end));
+                }
+                stack.clear();
+            }
         }
     }
     // Dialogue turns: a quotation found inside one is nested in it.
@@ -158,6 +175,25 @@ pub fn scan(body: &str) -> Vec<RawQuote> {
     quotes.extend(dialogue);
     quotes.sort_by_key(|q| (q.open, q.depth));
     untangle(quotes)
+}
+
+/// Each paragraph of a quote that paragraphs went on reopening (`outer`) but that was never
+/// closed, the last one ending at `para_end`, as a quotation of its own: the closing mark was
+/// dropped, and no paragraph past the reopened ones is taken.
+fn unclosed_paragraphs(outer: &Open, para_end: usize) -> impl Iterator<Item = RawQuote> + '_ {
+    let opens = outer.segment_opens.iter().chain([&outer.segment_open]);
+    let segments = outer
+        .segments
+        .iter()
+        .copied()
+        .chain([(outer.inner_start, para_end)]);
+    opens.zip(segments).map(|(&open, segment)| RawQuote {
+        open,
+        close_end: segment.1,
+        segments: vec![segment],
+        depth: 0,
+        mark: outer.mark,
+    })
 }
 
 /// True when the only quote open at a paragraph's end (`stack`) opened the paragraph at
@@ -279,6 +315,9 @@ fn push(stack: &mut Vec<Open>, mark: MarkKind, open: usize, inner_start: usize) 
             open,
             inner_start,
             segments: Vec::new(),
+            segment_opens: Vec::new(),
+            segment_open: open,
+            reopened: false,
         });
     }
 }
@@ -465,6 +504,20 @@ mod tests {
             texts("A stray “mark here.\n\nNext paragraph “real” one."),
             ["real"]
         );
+    }
+
+    #[test]
+    fn a_quote_reopened_by_each_paragraph_but_never_closed_yields_each_paragraph() {
+        assert_eq!(
+            texts("He said: “First part.\n\n“Second part, ‘inner’ too.\n\n“Third part.\n\nAfter."),
+            [
+                "First part.",
+                "Second part, ‘inner’ too.",
+                "inner",
+                "Third part."
+            ]
+        );
+        assert_eq!(texts("Smart said: \"One.\n\n\"Two."), ["One.", "Two."]);
     }
 
     #[test]

@@ -2,13 +2,16 @@
 //!
 //! [`Document`] scans an article body once (quotation marks, tokens, paragraphs, sentences) and
 //! is shared with the attribution stage; [`classify_all`] tells speech and writing from titles,
-//! slogans and scare quotes.
+//! slogans and scare quotes; [`follow_written_words`], once quotes are attributed, makes writing
+//! of the words a person's written quote holds, quoted again.
 
 mod kind;
 mod marks;
+mod written;
 
 pub use kind::classify_all;
 use marks::RawQuote;
+pub use written::follow_written_words;
 
 use crate::lang::{Lang, LanguagePack};
 use crate::text::{paragraph_spans, sentence_spans, tokenize, Token};

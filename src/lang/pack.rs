@@ -164,6 +164,11 @@ pub struct LanguagePack {
     /// Nouns naming a work whose title may follow in apposition ("the report “…”", "el
     /// informe «…»"): matched as written, never by stem ("reported" is no report).
     pub works: Set<String>,
+    /// A law, a policy or a campaign and the preposition that links it to its title quoted
+    /// next ("ley del «…»", "policy of “…”").
+    pub title_links: Set<String>,
+    /// Participles that give a thing its name ("an index called “…”", "un índice llamado «…»").
+    pub name_participles: Set<String>,
     /// Words that negate ("not", "nunca").
     pub negations: Set<String>,
     /// Head nouns of organisation names ("ministerio", "university").
@@ -301,6 +306,14 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/backreferences.tsv")),
             ),
             (
+                "title_links.tsv",
+                include_str!(concat!("data/", $code, "/title_links.tsv")),
+            ),
+            (
+                "name_participles.tsv",
+                include_str!(concat!("data/", $code, "/name_participles.tsv")),
+            ),
+            (
                 "coordinators.tsv",
                 include_str!(concat!("data/", $code, "/coordinators.tsv")),
             ),
@@ -341,7 +354,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 26] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 28] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -532,6 +545,8 @@ impl LanguagePack {
             copulas: Set::default(),
             announcers: Set::default(),
             backreferences: Set::default(),
+            title_links: Set::default(),
+            name_participles: Set::default(),
             coordinators: Set::default(),
             non_names: Set::default(),
             works: Set::default(),
@@ -689,6 +704,8 @@ impl LanguagePack {
                 | "copulas.tsv"
                 | "announcers.tsv"
                 | "backreferences.tsv"
+                | "title_links.tsv"
+                | "name_participles.tsv"
                 | "coordinators.tsv"
                 | "non_names.tsv"
                 | "works.tsv"
@@ -704,6 +721,8 @@ impl LanguagePack {
                         "copulas.tsv" => &mut pack.copulas,
                         "announcers.tsv" => &mut pack.announcers,
                         "backreferences.tsv" => &mut pack.backreferences,
+                        "title_links.tsv" => &mut pack.title_links,
+                        "name_participles.tsv" => &mut pack.name_participles,
                         "coordinators.tsv" => &mut pack.coordinators,
                         "non_names.tsv" => &mut pack.non_names,
                         "works.tsv" => &mut pack.works,
@@ -826,6 +845,15 @@ mod tests {
         assert!(es
             .written_medium_at(&["en", "su", "cuenta", "twitter"])
             .is_some());
+    }
+
+    #[test]
+    fn court_filings_and_lawsuits_are_written_media() {
+        let en = LanguagePack::get(Lang::En);
+        assert!(en
+            .written_medium_at(&["in", "a", "court", "filing"])
+            .is_some());
+        assert!(en.written_medium_at(&["in", "the", "lawsuit"]).is_some());
     }
 
     #[test]
