@@ -275,6 +275,14 @@ pub fn attribute(
                     next_open,
                     &mut people,
                 )
+            })
+            .or_else(|| {
+                // A headline opens its sentence, or a link's label before a colon ("Lea
+                // también: «…»: …").
+                (sentence.0 == quote.open || before.words.last().is_some_and(|w| w == ":"))
+                    .then(|| headline_speaker(doc, pack, &after, &mut people))
+                    .flatten()
+                    .map(|found| (found, close_sentence))
             });
         let attribution = match found {
             Some(((person, mention, cue, mode, confidence), sentence)) => Some(LocalAttribution {
@@ -1282,6 +1290,32 @@ fn tail_sentence(
     let mut found = cue_after(doc, pack, &ctx, people)?;
     found.4 *= FACTOR_NEIGHBOUR;
     Some((found, (start, end)))
+}
+
+/// The speaker a headline names after a quote that opens it, past a colon ("“No es un
+/// incentivo”: Francia Márquez sobre …", "“We will not retreat”: Ana Ruiz on the strike"):
+/// a name, not a pronoun or a description, which headlines leave out.
+fn headline_speaker(
+    doc: &Document,
+    pack: &LanguagePack,
+    after: &Context,
+    people: &mut People,
+) -> Option<Found> {
+    if after.words.first().is_none_or(|w| w != ":") {
+        return None;
+    }
+    let mention = mention_starting_at(doc, pack, after, 1)
+        .filter(|m| matches!(m.kind, MentionKind::Name(_)))?;
+    let cue = Cue {
+        at: 0,
+        len: 1,
+        mode: CueMode::Speech,
+        source_phrase: false,
+        naming: false,
+    };
+    let mut found = resolve(doc, pack, after, people, &mention, &cue)?;
+    found.4 *= FACTOR_NEIGHBOUR;
+    Some(found)
 }
 
 /// The previous quote's attribution, when the quote continues it: same paragraph (or the

@@ -1099,3 +1099,15 @@ fn a_portfolio_after_a_role_belongs_to_the_epithet() {
         [[some("Ana Ruiz")], [some("Ana Ruiz")]]
     );
 }
+
+#[test]
+fn a_name_after_a_colon_closing_an_opening_quote_is_a_headline_speaker() {
+    let es = "El debate siguió en el Senado.\n\n«No es un premio para nadie»: Ana Ruiz sobre el \
+              nuevo subsidio.";
+    let en = "The debate went on in the Senate.\n\nRead more: “It rewards no one”: Ana Ruiz on \
+              the new subsidy.";
+    assert_eq!(
+        [speakers(es, Lang::Es), speakers(en, Lang::En)],
+        [[some("Ana Ruiz")], [some("Ana Ruiz")]]
+    );
+}
