@@ -2194,11 +2194,13 @@ fn mention_ending_at(
     if end == 0 {
         return None;
     }
-    // "Trump, que ... había tachado": the speaker stands before the relative clause, unless
-    // the clause has a subject of its own ("Maduro, que Petro calificó de «…»").
-    let relative = (1..end)
-        .rev()
-        .find(|&i| ctx.words[i - 1] == "," && pack.relatives.contains(&ctx.words[i]));
+    // "Trump, que ... había tachado", "remarks by Brown - who said": the speaker stands before
+    // the relative clause a comma or a dash opens, unless the clause has a subject of its own
+    // ("Maduro, que Petro calificó de «…»").
+    let relative = (1..end).rev().find(|&i| {
+        matches!(ctx.words[i - 1].as_str(), "," | "-" | "–" | "—")
+            && pack.relatives.contains(&ctx.words[i])
+    });
     if let Some(r) = relative {
         if let Some(own_subject) =
             mention_right_before(doc, pack, ctx, end).filter(|m| m.from == r + 1)

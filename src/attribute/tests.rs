@@ -1111,3 +1111,15 @@ fn a_name_after_a_colon_closing_an_opening_quote_is_a_headline_speaker() {
         [[some("Ana Ruiz")], [some("Ana Ruiz")]]
     );
 }
+
+#[test]
+fn a_relative_clause_a_dash_opens_credits_the_name_before_it() {
+    let en = "Minister Luis Mora spoke on Monday.\n\nThe minister attacked remarks by Ana Ruiz - \
+              who said the plan would cause “chaos” - to demand a vote.";
+    let es = "El ministro Luis Mora habló el lunes.\n\nEl ministro criticó las palabras de Ana \
+              Ruiz —quien dijo que el plan causaría «caos»— para exigir una votación.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [[some("Ana Ruiz")], [some("Ana Ruiz")]]
+    );
+}
