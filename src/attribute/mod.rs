@@ -78,6 +78,14 @@ const LOCATIVE_PREPOSITIONS: &[&str] = &["at", "desde", "en", "from", "hacia", "
 /// "a" before it instead ("acusó a Hunt de …").
 const OBJECT_COMPLEMENTS: &[&str] = &["for", "of", "that", "to"];
 
+/// Words that, after a copula, open a clause whose subject said the quote before them ("“…” is
+/// how captain Ricky Ponting summed up the mood", "«…» es como Ana Ruiz lo resumió").
+const MANNER_WORDS: &[&str] = &["como", "cómo", "how", "what"];
+
+/// Indefinite articles in either language: one opens a surname modified by an adjective ("an
+/// emotional Kerber told the crowd", "una sonriente Ruiz dijo").
+const INDEFINITE_ARTICLES: &[&str] = &["a", "an", "un", "una"];
+
 /// An attribution within one article: the person is an index into [`People::persons`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct LocalAttribution {
@@ -225,9 +233,9 @@ pub fn attribute(
         // A quote running over paragraphs closes in a later sentence than it opens: its cue
         // follows the close ("“… stop.¶“… broken,” the trade representative said.").
         let close_sentence = if doc.paragraph_at(quote.open) == doc.paragraph_at(quote.close_end) {
-            sentence
+            sentence_through_initials(doc, sentence_index)
         } else {
-            doc.sentences[doc.sentence_at(quote.close_end.saturating_sub(1))]
+            sentence_through_initials(doc, doc.sentence_at(quote.close_end.saturating_sub(1)))
         };
         let sentence_end = close_sentence.1.max(quote.close_end);
         let after = Context::new(
@@ -267,6 +275,14 @@ pub fn attribute(
                     next_open,
                     &mut people,
                 )
+            })
+            .or_else(|| {
+                // A headline opens its sentence, or a link's label before a colon ("Lea
+                // también: «…»: …").
+                (sentence.0 == quote.open || before.words.last().is_some_and(|w| w == ":"))
+                    .then(|| headline_speaker(doc, pack, &after, &mut people))
+                    .flatten()
+                    .map(|found| (found, close_sentence))
             });
         let attribution = match found {
             Some(((person, mention, cue, mode, confidence), sentence)) => Some(LocalAttribution {
@@ -497,6 +513,7 @@ fn cue_after(
                 .filter(|m| {
                     only_glue_before(doc, ctx, m.from)
                         || only_capitalized_modifiers_before(doc, ctx, m.from)
+                        || copula_and_manner_before(doc, pack, ctx, m.from)
                 })
                 .or_else(|| {
                     let subject_at = past_language_phrase(doc, pack, ctx, at + cue.len);
@@ -517,7 +534,7 @@ fn cue_after(
 }
 
 /// True when the period at context position `at` ends an abbreviation the data knows
-/// ("Sen.", "Gov.", "Dr."), written right against it.
+/// ("Sen.", "Gov.", "Dr.") or a name's initial ("Patrick H. Nettles"), written right against it.
 fn closes_abbreviation(doc: &Document, pack: &LanguagePack, ctx: &Context, at: usize) -> bool {
     at.checked_sub(1).is_some_and(|previous| {
         let (word, period) = (
@@ -526,8 +543,37 @@ fn closes_abbreviation(doc: &Document, pack: &LanguagePack, ctx: &Context, at: u
         );
         ctx.words[at] == "."
             && word.end == period.start
-            && people::abbreviates_with_period(doc, pack, ctx.tokens[previous])
+            && (people::abbreviates_with_period(doc, pack, ctx.tokens[previous])
+                || is_initial(doc, ctx.tokens[previous]))
     })
+}
+
+/// True when word token `index` is a single capital letter: a name's initial when a period
+/// follows ("H." in "Patrick H. Nettles").
+fn is_initial(doc: &Document, index: usize) -> bool {
+    let mut letters = doc.tokens[index].text(doc.body).chars();
+    letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()
+}
+
+/// The span of sentence `index`, run on over the breaks the sentence splitter took at a middle
+/// initial ("“…,” Patrick H. Nettles, the chairman, said."): a capitalized word, a single
+/// capital letter and its period, then the next sentence of the same paragraph.
+fn sentence_through_initials(doc: &Document, index: usize) -> (usize, usize) {
+    let (start, mut end) = doc.sentences[index];
+    for &(next_start, next_end) in &doc.sentences[index + 1..] {
+        let last = doc.tokens.partition_point(|t| t.end <= end);
+        let after_initial = last >= 3
+            && doc.tokens[last - 1].text(doc.body) == "."
+            && is_initial(doc, last - 2)
+            && doc.tokens[last - 2].end == doc.tokens[last - 1].start
+            && doc.tokens[last - 3].is_word
+            && is_capitalized(doc.tokens[last - 3].text(doc.body));
+        if !after_initial || doc.paragraph_at(next_start) != doc.paragraph_at(start) {
+            break;
+        }
+        end = next_end;
+    }
+    (start, end)
 }
 
 /// The subject of an inverted cue written after a short prepositional phrase ("», afirmó por
@@ -667,6 +713,23 @@ fn only_capitalized_modifiers_before(doc: &Document, ctx: &Context, from: usize)
         && from > 0
         && (0..from).all(|i| !ctx.is_word(doc, i) || is_capitalized_at(doc, ctx, i))
         && (0..from).filter(|&i| ctx.is_word(doc, i)).count() <= MAX_QUALIFIER_WORDS
+}
+
+/// True when only a copula and a manner word stand before position `from` of the context: the
+/// quote is the copula's subject, and the clause after it says who said it ("“…” is how
+/// Ponting summed up", "«…» es como Ruiz lo resumió").
+fn copula_and_manner_before(
+    doc: &Document,
+    pack: &LanguagePack,
+    ctx: &Context,
+    from: usize,
+) -> bool {
+    let words: Vec<&String> = (0..from)
+        .filter(|&i| ctx.is_word(doc, i))
+        .map(|i| &ctx.words[i])
+        .collect();
+    matches!(words.as_slice(), [copula, manner]
+        if pack.copulas.contains(*copula) && MANNER_WORDS.contains(&manner.as_str()))
 }
 
 /// The position of the capitalized name that follows a lower-case role starting at `from`
@@ -1075,8 +1138,8 @@ fn salient_person(
         let Some(mention) = relative_clause_speaker(doc, pack, &ctx)
             .filter(|_| !far)
             .or_else(|| source_opening(doc, pack, &ctx))
-            .or_else(|| sentence_subject(doc, pack, &ctx, ctx.tokens.len()))
             .or_else(|| inverted_cue_subject(doc, pack, &ctx))
+            .or_else(|| sentence_subject(doc, pack, &ctx, ctx.tokens.len()))
         else {
             continue;
         };
@@ -1162,19 +1225,26 @@ fn relative_clause_speaker(doc: &Document, pack: &LanguagePack, ctx: &Context) -
         .filter(|m| matches!(m.kind, MentionKind::Name(_)) && m.to <= last_cue)
 }
 
-/// The subject written after the first reporting verb of a sentence that opens with a quote
-/// ("“We had a very good meeting”, dijo Trump a los periodistas."): the speaker of that sentence,
-/// whom the next sentence's unwritten or pronoun subject continues ("Y agregó: «…»").
+/// The subject written after the reporting verb right after a quote ("“We had a very good
+/// meeting”, dijo Trump a los periodistas.", "The collection has had results that “…,” said
+/// Lacik."): the speaker of that sentence, more salient than its grammatical subject, whom the
+/// next sentence's unwritten or pronoun subject continues ("Y agregó: «…»", "he continued").
 fn inverted_cue_subject(doc: &Document, pack: &LanguagePack, ctx: &Context) -> Option<Mention> {
-    let first_word = (0..ctx.tokens.len()).find(|&i| ctx.is_word(doc, i))?;
-    let cue = cue_at(pack, ctx, first_word).filter(|cue| !cue.naming && !cue.source_phrase)?;
-    mention_starting_at(
-        doc,
-        pack,
-        ctx,
-        past_language_phrase(doc, pack, ctx, first_word + cue.len),
-    )
-    .filter(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Epithet(_)))
+    // The first word of the context, and each first word after a quotation (its tokens are
+    // left out of the context).
+    let after_quotes = (0..ctx.tokens.len())
+        .filter(|&i| i == 0 || ctx.tokens[i] != ctx.tokens[i - 1] + 1)
+        .filter_map(|i| (i..ctx.tokens.len()).find(|&j| ctx.is_word(doc, j)));
+    after_quotes.into_iter().find_map(|word| {
+        let cue = cue_at(pack, ctx, word).filter(|cue| !cue.naming && !cue.source_phrase)?;
+        mention_starting_at(
+            doc,
+            pack,
+            ctx,
+            past_language_phrase(doc, pack, ctx, word + cue.len),
+        )
+        .filter(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Epithet(_)))
+    })
 }
 
 /// The source of a sentence that opens with a source phrase ("Según el camionero Luis Fuentes,
@@ -1220,6 +1290,32 @@ fn tail_sentence(
     let mut found = cue_after(doc, pack, &ctx, people)?;
     found.4 *= FACTOR_NEIGHBOUR;
     Some((found, (start, end)))
+}
+
+/// The speaker a headline names after a quote that opens it, past a colon ("“No es un
+/// incentivo”: Francia Márquez sobre …", "“We will not retreat”: Ana Ruiz on the strike"):
+/// a name, not a pronoun or a description, which headlines leave out.
+fn headline_speaker(
+    doc: &Document,
+    pack: &LanguagePack,
+    after: &Context,
+    people: &mut People,
+) -> Option<Found> {
+    if after.words.first().is_none_or(|w| w != ":") {
+        return None;
+    }
+    let mention = mention_starting_at(doc, pack, after, 1)
+        .filter(|m| matches!(m.kind, MentionKind::Name(_)))?;
+    let cue = Cue {
+        at: 0,
+        len: 1,
+        mode: CueMode::Speech,
+        source_phrase: false,
+        naming: false,
+    };
+    let mut found = resolve(doc, pack, after, people, &mention, &cue)?;
+    found.4 *= FACTOR_NEIGHBOUR;
+    Some(found)
 }
 
 /// The previous quote's attribution, when the quote continues it: same paragraph (or the
@@ -1793,8 +1889,15 @@ fn mention_starting_at(
     let Some((len, traits)) = parse_epithet(doc, pack, &ctx.tokens, &ctx.words, at) else {
         return described_name(doc, pack, ctx, at);
     };
+    // A portfolio after the role is part of the epithet ("la ministra de Igualdad acusó", "the
+    // secretary of State said"), not a name of its own.
+    let after = match ctx.words.get(at + len) {
+        Some(w) if PORTFOLIO_PREPOSITIONS.contains(&w.as_str()) => {
+            name_run_end(doc, pack, ctx, at + len + 1).unwrap_or(at + len)
+        }
+        _ => at + len,
+    };
     // Apposition: "el presidente colombiano, Gustavo Petro,"
-    let after = at + len;
     // ... or a second description with the name: "Su autora, la economista Paula Sepúlveda,".
     // A second description is set off by commas too; one a verb follows is the subject of a
     // new clause ("según el mandatario, el presidente Donald Trump se ha dejado engañar").
@@ -1919,7 +2022,8 @@ fn described_name(
     at: usize,
 ) -> Option<Mention> {
     let mut k = at;
-    if pack.epithet_openers.contains(&ctx.words[k]) {
+    let indefinite = INDEFINITE_ARTICLES.contains(&ctx.words[k].as_str());
+    if pack.epithet_openers.contains(&ctx.words[k]) || indefinite {
         k += 1;
     }
     let reach = (k + MAX_QUALIFIER_WORDS).min(ctx.tokens.len());
@@ -1944,7 +2048,19 @@ fn described_name(
         .filter(|&i| ctx.is_word(doc, i))
         .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
         .collect();
-    (words.len() >= 2
+    // An indefinite article and an adjective before a surname describe how its bearer spoke
+    // ("an emotional Kerber told", "dijo una emocionada Ruiz al público"): one name word is
+    // enough when no noun follows that the name modifies ("a former Trump adviser").
+    let lone_surname = || {
+        indefinite
+            && ctx.words.get(to).is_none_or(|w| {
+                !ctx.is_word(doc, to)
+                    || pack.stopwords.contains(w)
+                    || pack.adverbs.contains(w)
+                    || pack.cue_at(&ctx.words[to..], false).is_some()
+            })
+    };
+    ((words.len() >= 2 || lone_surname())
         && (description_end..to).all(|i| is_name_word(doc, pack, ctx, i) || !ctx.is_word(doc, i)))
     .then(|| Mention {
         kind: MentionKind::Name(strip_possessives(words)),
@@ -2078,11 +2194,13 @@ fn mention_ending_at(
     if end == 0 {
         return None;
     }
-    // "Trump, que ... había tachado": the speaker stands before the relative clause, unless
-    // the clause has a subject of its own ("Maduro, que Petro calificó de «…»").
-    let relative = (1..end)
-        .rev()
-        .find(|&i| ctx.words[i - 1] == "," && pack.relatives.contains(&ctx.words[i]));
+    // "Trump, que ... había tachado", "remarks by Brown - who said": the speaker stands before
+    // the relative clause a comma or a dash opens, unless the clause has a subject of its own
+    // ("Maduro, que Petro calificó de «…»").
+    let relative = (1..end).rev().find(|&i| {
+        matches!(ctx.words[i - 1].as_str(), "," | "-" | "–" | "—")
+            && pack.relatives.contains(&ctx.words[i])
+    });
     if let Some(r) = relative {
         if let Some(own_subject) =
             mention_right_before(doc, pack, ctx, end).filter(|m| m.from == r + 1)
@@ -2096,6 +2214,11 @@ fn mention_ending_at(
     if ctx.words[end - 1] == "," {
         // "X, <clause>, said": the clause is an apposition naming X, or a parenthetical to skip.
         let clause_start = (0..end - 1).rev().find(|&i| ctx.words[i] == ",")?;
+        // "X, editor of the Sun, says …, adding: “…”": a clause opened by a reporting verb is
+        // the main clause, whose subject the participle after it shares.
+        if self::cue_at(pack, ctx, clause_start + 1).is_some_and(|cue| !cue.source_phrase) {
+            return mention_ending_at(doc, pack, ctx, clause_start + 1);
+        }
         if let Some(m) =
             mention_starting_at(doc, pack, ctx, clause_start + 1).filter(|m| m.to == end - 1)
         {

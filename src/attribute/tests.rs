@@ -990,3 +990,136 @@ fn pointing_to_or_out_reports_words() {
                 los votantes por «raza y credo».";
     assert_eq!(speakers(body, Lang::Es), [some("Ana Ruiz")]);
 }
+
+#[test]
+fn a_middle_initial_ends_no_sentence_before_the_cue() {
+    let en = "Shares fell again.\n\n“Demand will recover by spring,” Laura J. Whitfield, the \
+              company's finance chief, said on Monday.";
+    let es = "Las acciones volvieron a caer.\n\n«La demanda se recuperará en primavera», Laura \
+              J. Whitfield, directora financiera de la empresa, aseguró el lunes.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [[some("Laura J Whitfield")], [some("Laura J Whitfield")]]
+    );
+}
+
+#[test]
+fn a_quote_that_is_how_someone_summed_up_is_theirs() {
+    let en = "Ana Ruiz scored twice for the visitors.\n\n“We go home with our heads down” is how \
+              captain Marta Ibáñez today summed up the mood in the camp.";
+    assert_eq!(speakers(en, Lang::En), [some("Marta Ibáñez")]);
+    let es = "Ana Ruiz marcó dos goles para el rival.\n\n«Volvemos a casa cabizbajas» es como \
+              Marta Ibáñez resumió el ánimo del equipo.";
+    assert_eq!(speakers(es, Lang::Es), [some("Marta Ibáñez")]);
+    let es = "Ana Ruiz marcó dos goles para el rival.\n\n«Volvemos a casa cabizbajas», así \
+              resumió la capitana Marta Ibáñez el ánimo del equipo.";
+    assert_eq!(speakers(es, Lang::Es), [some("Marta Ibáñez")]);
+}
+
+#[test]
+fn an_adjective_between_an_indefinite_article_and_a_surname_describes_the_speaker() {
+    let en = "Carla Benítez beat Serena Díaz in the final. Díaz congratulated her at the net.\n\n\
+              “I never thought I would win here,” an emotional Benítez told the crowd.\n\n\
+              “This is the best day of my life.”";
+    assert_eq!(
+        speakers(en, Lang::En),
+        [some("Carla Benítez"), some("Carla Benítez")]
+    );
+    let es = "Carla Benítez venció a Serena Díaz en la final. Díaz la felicitó en la red.\n\n\
+              «Nunca pensé que ganaría aquí», dijo una emocionada Benítez al público.\n\n\
+              «Es el mejor día de mi vida.»";
+    assert_eq!(
+        speakers(es, Lang::Es),
+        [some("Carla Benítez"), some("Carla Benítez")]
+    );
+    // A surname that modifies a noun names no speaker.
+    let en = "Carla Benítez spoke first.\n\n“It was a fair result,” said a former Díaz coach.";
+    assert_ne!(speakers(en, Lang::En), [some("Díaz")]);
+}
+
+#[test]
+fn a_participle_after_a_reporting_clause_shares_its_subject() {
+    let en = "The letter surfaced on Monday.\n\nLucía Herrera, editor of the Northern Gazette, \
+              says the letter is genuine, adding: “I have seen the original.”";
+    let es = "La carta apareció el lunes.\n\nLucía Herrera, directora de la Gaceta del Norte, \
+              dice que la carta es auténtica, añadiendo: «He visto el original».";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [[some("Lucía Herrera")], [some("Lucía Herrera")]]
+    );
+}
+
+#[test]
+fn a_ranking_number_is_no_name() {
+    let en = "Carla Benítez won the title on Saturday.\n\nThe No. 7 seed said it had been the \
+              “best fortnight” of her career.";
+    assert_eq!(speakers(en, Lang::En), [some("Carla Benítez")]);
+}
+
+#[test]
+fn ruing_reports_words() {
+    let en = "Captain Marta Ibáñez faced the press. Coach Luis Mora spoke after her.\n\n“We \
+              were not good enough,” rued the captain.";
+    assert_eq!(speakers(en, Lang::En), [some("Marta Ibáñez")]);
+}
+
+#[test]
+fn a_subjunctive_reporting_verb_is_a_cue() {
+    let es = "La ministra Ana Ruiz habló en el Pleno. El diputado Luis Mora respondió \
+              después.\n\nLa protesta llegó un día después de que la ministra acusara al partido \
+              de «sembrar el odio».";
+    assert_eq!(speakers(es, Lang::Es), [some("Ana Ruiz")]);
+}
+
+#[test]
+fn a_pronoun_continues_the_speaker_credited_after_a_quote_over_the_subject() {
+    let en = "Chief executive Alexander Berg spoke to analysts.\n\nThe new range, Aurora One, \
+              fronted by Nadia Holt, has had results that “are very encouraging,” said Berg.\n\n\
+              “So the plan is on track,” he continued.";
+    let es = "El consejero delegado Alexander Berg habló con los analistas.\n\nLa nueva línea, \
+              Aurora One, presentada por Nadia Holt, ha tenido resultados que «son muy \
+              alentadores», dijo Berg.\n\n«El plan va por buen camino», continuó.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [
+            [some("Alexander Berg"), some("Alexander Berg")],
+            [some("Alexander Berg"), some("Alexander Berg")]
+        ]
+    );
+}
+
+#[test]
+fn a_portfolio_after_a_role_belongs_to_the_epithet() {
+    let es = "La ministra Ana Ruiz habló en el Pleno.\n\nLa protesta llegó un día después de que \
+              la ministra de Igualdad acusara al partido de «sembrar el odio».";
+    let en = "Secretary Ana Ruiz spoke in the chamber.\n\n“We will not give in,” the secretary of \
+              State said.";
+    assert_eq!(
+        [speakers(es, Lang::Es), speakers(en, Lang::En)],
+        [[some("Ana Ruiz")], [some("Ana Ruiz")]]
+    );
+}
+
+#[test]
+fn a_name_after_a_colon_closing_an_opening_quote_is_a_headline_speaker() {
+    let es = "El debate siguió en el Senado.\n\n«No es un premio para nadie»: Ana Ruiz sobre el \
+              nuevo subsidio.";
+    let en = "The debate went on in the Senate.\n\nRead more: “It rewards no one”: Ana Ruiz on \
+              the new subsidy.";
+    assert_eq!(
+        [speakers(es, Lang::Es), speakers(en, Lang::En)],
+        [[some("Ana Ruiz")], [some("Ana Ruiz")]]
+    );
+}
+
+#[test]
+fn a_relative_clause_a_dash_opens_credits_the_name_before_it() {
+    let en = "Minister Luis Mora spoke on Monday.\n\nThe minister attacked remarks by Ana Ruiz - \
+              who said the plan would cause “chaos” - to demand a vote.";
+    let es = "El ministro Luis Mora habló el lunes.\n\nEl ministro criticó las palabras de Ana \
+              Ruiz —quien dijo que el plan causaría «caos»— para exigir una votación.";
+    assert_eq!(
+        [speakers(en, Lang::En), speakers(es, Lang::Es)],
+        [[some("Ana Ruiz")], [some("Ana Ruiz")]]
+    );
+}
