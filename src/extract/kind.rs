@@ -404,6 +404,11 @@ fn classify_one(
     {
         return QuoteKind::Title;
     }
+    // A quote right after a verb of speech is what the verb says, however short, and even
+    // inside another quotation ("me dice 'por qué bloqueas'").
+    if said_right_before(doc, quote, pack) {
+        return QuoteKind::Speech;
+    }
     // A reporting cue anywhere in the sentence, before or after other quotes too, makes a
     // partial quote the speaker's words ("said oil companies would invest “billions of
     // dollars” to repair its “badly broken” grid", "«sensato» o «razonable», dijo").
@@ -465,6 +470,27 @@ fn classify_one(
         return QuoteKind::Scare;
     }
     QuoteKind::Speech
+}
+
+/// True when the word right before `quote`'s opening mark, nothing but spaces between them,
+/// is a verb of speech, no determiner before it: the quote is its object ("dice 'por qué
+/// bloqueas'").
+fn said_right_before(doc: &Document, quote: &QuoteSpan, pack: &LanguagePack) -> bool {
+    let previous = doc.tokens.partition_point(|t| t.start < quote.open);
+    let Some(index) = previous.checked_sub(1) else {
+        return false;
+    };
+    let token = &doc.tokens[index];
+    // After a determiner the word is a noun ("called the report ‘…’").
+    let after_determiner = index
+        .checked_sub(1)
+        .is_some_and(|i| pack.epithet_openers.contains(&doc.lower(i)));
+    token.is_word
+        && !after_determiner
+        && doc.body[token.end..quote.open].trim().is_empty()
+        && pack
+            .cue_at(&[doc.lower(index)], false)
+            .is_some_and(|cue| cue.mode == CueMode::Speech && !cue.source_phrase)
 }
 
 /// True when a one-word quotation stands in a sentence with a reporting cue
@@ -1269,6 +1295,26 @@ mod tests {
                 Lang::En
             ),
             [Speech]
+        );
+    }
+
+    #[test]
+    fn a_short_quote_right_after_a_verb_of_speech_is_what_it_says() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Ana Ruiz habló de sus redes. «Mucha gente me dice 'por qué bloqueas', pero eso es una tontería».",
+                Lang::Es
+            ),
+            [Speech, Speech]
+        );
+        // After a determiner the word is a noun: the quote is a label.
+        assert_eq!(
+            kinds(
+                "“We named the report ‘cold water’ for a reason,” Ana Ruiz said.",
+                Lang::En
+            ),
+            [Speech, Scare]
         );
     }
 
