@@ -33,6 +33,9 @@ const SLOGAN_CARRIER_WORDS_AFTER: usize = 3;
 const SCARE_MAX_WORDS: usize = 3;
 /// A quotation inside another one this short is a name or a label, not a statement.
 const MAX_WORDS_NESTED_LABEL: usize = 2;
+/// How many words outside its quotations a sentence in title case needs to be read as a
+/// headline.
+const HEADLINE_MIN_WORDS: usize = 4;
 /// Quotations up to this long, in title case and with no cue, are titles.
 const TITLE_MAX_WORDS: usize = 8;
 
@@ -268,6 +271,10 @@ fn classify_one(
             && words.len() > TITLE_MAX_WORDS
             && !is_title_case(&words)
     };
+    // A headline capitalizes every word around the quote too: there the quote's capitals say
+    // nothing of a title ("Mayor Calls Court Ruling 'Political Decision'").
+    let title_cased =
+        is_title_case(&words) && !in_title_cased_sentence(doc, sentence_start, sentence_end);
     // A lone letter is no statement, whatever stands around it ("Federico «N», alias …").
     if words.len() == 1 && words[0].chars().count() == 1 {
         return QuoteKind::Other;
@@ -346,7 +353,7 @@ fn classify_one(
             .len()
             .saturating_sub(NAMING_VERB_WORDS_BEFORE)..];
         naming_verb_governs(pack, &marker_words(doc, reach, sentence_start)).is_some()
-            && !is_title_case(&words)
+            && !title_cased
     };
     // An adjective marker before a colon qualifies its own noun, not what the colon introduces
     // ("cuestionó sus amistades con presuntos narcotraficantes: “…”").
@@ -360,7 +367,7 @@ fn classify_one(
             .is_some_and(|w| pack.epithet_openers.contains(w))
     });
     let near_kind = naming_verb_governs(pack, &near_before)
-        .filter(|_| !is_title_case(&words))
+        .filter(|_| !title_cased)
         .or_else(|| {
             before_marker.map(|kind| {
                 if verb_names_it() {
@@ -391,7 +398,7 @@ fn classify_one(
     let near_naming = &before[before.len().saturating_sub(NAMING_VERB_WORDS_BEFORE)..];
     if (0..near_naming.len())
         .any(|i| pack.kind_marker_at(&near_naming[i..]) == Some(QuoteKind::Speech))
-        && !is_title_case(&words)
+        && !title_cased
     {
         return QuoteKind::Speech;
     }
@@ -400,7 +407,7 @@ fn classify_one(
     let ends_with_period_only = quote.text.trim_end().ends_with('.') && words.len() >= 3;
     if (!ends_like_sentence || ends_with_period_only)
         && words.len() <= TITLE_MAX_WORDS
-        && is_title_case(&words)
+        && title_cased
     {
         return QuoteKind::Title;
     }
@@ -683,6 +690,17 @@ fn naming_verb_governs(pack: &LanguagePack, words: &[String]) -> Option<QuoteKin
     };
     let named_nearer = (verb + 1..words.len()).any(|i| marker(i).is_some() && next_to_quote(i));
     (!named_nearer).then_some(QuoteKind::Speech)
+}
+
+/// True when the words of the sentence at `start..end`, outside its quotations, are in title
+/// case: a headline.
+fn in_title_cased_sentence(doc: &Document, start: usize, end: usize) -> bool {
+    let words: Vec<&str> = doc
+        .words_outside_quotes(start, end)
+        .into_iter()
+        .map(|i| doc.tokens[i].text(doc.body))
+        .collect();
+    words.len() >= HEADLINE_MIN_WORDS && is_title_case(&words)
 }
 
 /// True when every content word is capitalized ("The Art of the Deal", "Make America Great Again").
@@ -1295,6 +1313,26 @@ mod tests {
                 Lang::En
             ),
             [Speech]
+        );
+    }
+
+    #[test]
+    fn a_headline_in_title_case_says_nothing_of_a_title_by_its_capitals() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "Mayor Calls Port Court Ruling 'Political Decision'",
+                Lang::En
+            ),
+            [Speech]
+        );
+        // In a sentence in lower case the capitals name a title.
+        assert_eq!(
+            kinds(
+                "The port board met over 'Political Decision' in March.",
+                Lang::En
+            ),
+            [Title]
         );
     }
 
