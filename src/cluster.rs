@@ -1455,6 +1455,25 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_spanish_continuation_with_tener_que_joins_as_one_with_have_to_does() {
+        // “Tiene que” is the auxiliary “has to”: like “has”, it is no content word, so the
+        // continuation is short and fits the statement by its one verb.
+        assert_eq!(
+            clustered_credited(&[
+                (
+                    0,
+                    Lang::En,
+                    "Ferrer",
+                    "There is steel coming through the port that was never made here, and that has to stop"
+                ),
+                (1, Lang::Es, "Ferrer", "Hay acero que pasa por el puerto que nunca se fabricó aquí"),
+                (1, Lang::Es, "Ferrer", "y eso tiene que parar"),
+            ]),
+            [vec![0, 1, 2]]
+        );
+    }
+
     /// Clusters an article whose quote `outer` holds the nested quote `inner`, a standalone
     /// rendering of `inner` in a second article and `outer` without the inner marks in a
     /// third, all in `lang`.

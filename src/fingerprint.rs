@@ -17,7 +17,7 @@
 
 use crate::cluster::Statement;
 use crate::judge::FindingKind;
-use crate::text::NormalizedQuote;
+use crate::text::{NormToken, NormalizedQuote};
 
 /// Tag at the start of every hashed text; a new fingerprint definition gets a new tag.
 const VERSION_TAG: &str = "quotecheck-fingerprint-v1";
@@ -34,21 +34,27 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The words of a quote that name it in a fingerprint: its content words and auxiliaries
+/// (content words when the v1 definition was fixed).
+fn naming_words<'q>(quote: &'q NormalizedQuote) -> impl Iterator<Item = &'q NormToken<'q>> {
+    quote.tokens.iter().filter(|t| t.content || t.auxiliary)
+}
+
 /// The normalized core words of a statement: the comparison keys (folded stems of lemmas) of
-/// the content words of its longest quote, sorted and without repeats, so that word order and
-/// repeated words do not matter. Among quotes equally long (in content words), the one whose
-/// words sort first is taken, never the first in file order. A quote with no content words
-/// contributes all its words.
+/// the naming words (content words and auxiliaries) of its longest quote, sorted and without
+/// repeats, so that word order and repeated words do not matter. Among quotes equally long (in
+/// naming words), the one whose words sort first is taken, never the first in file order. A
+/// quote with no naming words contributes all its words.
 pub(crate) fn statement_words(
     statement: &Statement,
     normalized: &[NormalizedQuote],
 ) -> Vec<String> {
     let words_of = |quote: &NormalizedQuote| {
-        let content: Vec<&str> = quote.content().map(|t| t.key.as_str()).collect();
-        let mut words: Vec<String> = if content.is_empty() {
+        let naming: Vec<&str> = naming_words(quote).map(|t| t.key.as_str()).collect();
+        let mut words: Vec<String> = if naming.is_empty() {
             quote.tokens.iter().map(|t| t.key.to_string()).collect()
         } else {
-            content.into_iter().map(str::to_string).collect()
+            naming.into_iter().map(str::to_string).collect()
         };
         words.sort();
         words.dedup();
@@ -57,13 +63,13 @@ pub(crate) fn statement_words(
     let longest = statement
         .quotes
         .iter()
-        .map(|&q| normalized[q].content().count())
+        .map(|&q| naming_words(&normalized[q]).count())
         .max()
         .unwrap_or(0);
     statement
         .quotes
         .iter()
-        .filter(|&&q| normalized[q].content().count() == longest)
+        .filter(|&&q| naming_words(&normalized[q]).count() == longest)
         .map(|&q| words_of(&normalized[q]))
         .min()
         .unwrap_or_default()

@@ -135,6 +135,9 @@ pub struct LanguagePack {
     pub demonyms: PhraseTable<&'static str>,
     /// Function words ignored when comparing quotes (never negations).
     pub stopwords: Set<String>,
+    /// Verbs that are no content words when comparing quotes but still count in finding
+    /// fingerprints (their v1 definition counted them): Spanish "tener" as "have" is.
+    pub auxiliaries: Set<String>,
     /// Number words and their values.
     pub numbers: Table<String, u64>,
     /// Words near a quotation that tell its kind ("book", "cap", "so-called"), stemmed so that
@@ -270,6 +273,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/stopwords.tsv")),
             ),
             (
+                "auxiliaries.tsv",
+                include_str!(concat!("data/", $code, "/auxiliaries.tsv")),
+            ),
+            (
                 "numbers.tsv",
                 include_str!(concat!("data/", $code, "/numbers.tsv")),
             ),
@@ -354,7 +361,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 28] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 29] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -534,6 +541,7 @@ impl LanguagePack {
             epithet_openers: Set::default(),
             demonyms: PhraseTable::default(),
             stopwords: Set::default(),
+            auxiliaries: Set::default(),
             numbers: Table::default(),
             kind_markers: PhraseTable::default(),
             inscriptions: PhraseTable::default(),
@@ -697,6 +705,7 @@ impl LanguagePack {
                 }
                 "epithet_openers.tsv"
                 | "stopwords.tsv"
+                | "auxiliaries.tsv"
                 | "abbreviations.tsv"
                 | "adverbs.tsv"
                 | "relatives.tsv"
@@ -714,6 +723,7 @@ impl LanguagePack {
                     let set = match name {
                         "epithet_openers.tsv" => &mut pack.epithet_openers,
                         "stopwords.tsv" => &mut pack.stopwords,
+                        "auxiliaries.tsv" => &mut pack.auxiliaries,
                         "abbreviations.tsv" => &mut pack.abbreviations,
                         "adverbs.tsv" => &mut pack.adverbs,
                         "relatives.tsv" => &mut pack.relatives,

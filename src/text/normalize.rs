@@ -40,6 +40,9 @@ pub struct WordInfo {
     pub content: bool,
     /// True for a negation ("not", "nunca").
     pub negation: bool,
+    /// True for an auxiliary verb ("tiene" in "tiene que"): no content word, yet one of the
+    /// words that name a statement in finding fingerprints.
+    pub auxiliary: bool,
     /// True for a number, in digits or words.
     pub number: bool,
     /// The number's value, for a number.
@@ -324,8 +327,9 @@ fn word_info(lang: Lang, word: &str) -> &'static WordInfo {
         key,
         prefix: Word::new(&format!("~{}", key.chars().take(5).collect::<String>())),
         lang,
-        content: number.is_some() || !listed(&pack.stopwords),
+        content: number.is_some() || !(listed(&pack.stopwords) || listed(&pack.auxiliaries)),
         negation: listed(&pack.negations),
+        auxiliary: number.is_none() && listed(&pack.auxiliaries),
         number: number.is_some(),
         value,
         own_concept: [own_concept],
