@@ -1123,3 +1123,11 @@ fn a_relative_clause_a_dash_opens_credits_the_name_before_it() {
         [[some("Ana Ruiz")], [some("Ana Ruiz")]]
     );
 }
+
+#[test]
+fn platform_named_before_a_coordinated_cue_is_no_speaker() {
+    let body = "La alcaldesa Marta Ibarra respondió a las críticas.\n\nIbarra habló de su cuenta en la red social X y ha sostenido que \"cada vecino merece una respuesta\".";
+    assert_eq!(speakers(body, Lang::Es), [some("Marta Ibarra")]);
+    let body = "Senator Ruth Calloway answered her critics.\n\nCalloway wrote about her account on X and added that \"every voter deserves an answer.\"";
+    assert_eq!(speakers(body, Lang::En), [some("Ruth Calloway")]);
+}
