@@ -1875,6 +1875,10 @@ fn mention_starting_at(
                 .filter(|&i| ctx.is_word(doc, i))
                 .map(|i| doc.tokens[ctx.tokens[i]].text(doc.body).to_string())
                 .collect();
+            // "la red social X", "on Truth Social": a platform, never a speaker.
+            if pack.is_medium_name(&words) {
+                return None;
+            }
             to = to.max(name_from);
             return Some(Mention {
                 kind: MentionKind::Name(strip_possessives(words)),

@@ -1123,3 +1123,19 @@ fn a_relative_clause_a_dash_opens_credits_the_name_before_it() {
         [[some("Ana Ruiz")], [some("Ana Ruiz")]]
     );
 }
+
+#[test]
+fn platform_named_before_a_coordinated_cue_is_no_speaker() {
+    let body = "La alcaldesa Marta Ibarra respondió a las críticas.\n\nIbarra habló de su cuenta en la red social X y ha sostenido que \"cada vecino merece una respuesta\".";
+    assert_eq!(speakers(body, Lang::Es), [some("Marta Ibarra")]);
+    let body = "Senator Ruth Calloway answered her critics.\n\nCalloway wrote about her account on X and added that \"every voter deserves an answer.\"";
+    assert_eq!(speakers(body, Lang::En), [some("Ruth Calloway")]);
+}
+
+#[test]
+fn a_boss_or_a_manager_is_an_epithet_for_the_person_named_before() {
+    let body = "Maria Olsen praised Lena Park after the win.\n\nYet the Rovers boss had doubts about the referee.\n\n“It was a fantastic goal,” the Rovers boss told reporters.";
+    assert_eq!(speakers(body, Lang::En), [some("Maria Olsen")]);
+    let body = "Marta Ibarra elogió a Lena Park tras la victoria.\n\nPero la jefa del banquillo dudó del árbitro.\n\n«Fue un gol fantástico», dijo la jefa del banquillo.";
+    assert_eq!(speakers(body, Lang::Es), [some("Marta Ibarra")]);
+}

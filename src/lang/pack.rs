@@ -482,6 +482,17 @@ impl LanguagePack {
             })
     }
 
+    /// True when `words` (any case) are, all of them and nothing more, a written medium's name:
+    /// "X", "Twitter", "Truth Social" are platforms, never people.
+    pub fn is_medium_name<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        let stems: Vec<Word> = words
+            .iter()
+            .map(|w| word_stem(self.lang, &w.as_ref().to_lowercase()))
+            .collect();
+        !stems.is_empty()
+            && self.media.longest_match(&stems) == Some((stems.len(), MediumWord::Medium))
+    }
+
     /// True when the lower-case `words` end with a written medium or a message and the word that
     /// names its author after it, matched by stem: "a letter from", "un mensaje de".
     pub fn ends_with_medium_origin<S: AsRef<str>>(&self, words: &[S]) -> bool {
