@@ -76,9 +76,10 @@ pub enum Relation {
 /// [`Relation::SharesSentence`] match.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct SharedSentence {
-    /// The sentence's number (from 0) in the first quote compared.
+    /// The sentence's number (from 0) in the first quote compared (for two adjacent sentences
+    /// read as one, since outlets punctuate one answer apart: the first of them).
     pub first: usize,
-    /// The sentence's number (from 0) in the second quote compared.
+    /// The sentence's number (from 0) in the second quote compared (likewise).
     pub second: usize,
     /// Share of the shorter sentence's content words aligned.
     pub short_coverage: f32,
@@ -306,17 +307,19 @@ fn compare_with(
 }
 
 /// The [`Relation::SharesSentence`] match of two quotes of several sentences each, when a
-/// sentence of one renders a sentence of the other, whole or as its part, and the
-/// shorter of the two holds [`MIN_SENTENCE_CONTENT_WORDS`] content words. The evidence lists
-/// the aligned words of every shared sentence; the coverages are left for the caller.
+/// sentence of one renders a sentence of the other, whole or as its part, and the shorter of
+/// the two holds [`MIN_SENTENCE_CONTENT_WORDS`] content words. Outlets punctuate one answer
+/// apart, so a sentence shared with no sentence of the other quote may render two adjacent
+/// ones read as one ("…una reunión muy buena. Me pareció fantástica" / "…una reunión muy
+/// buena, me pareció fantástica"). The evidence lists the aligned words of every shared
+/// sentence; the coverages are left for the caller.
 fn shared_sentences(
     a: &NormalizedQuote,
     b: &NormalizedQuote,
     lexicon: &Lexicon,
     anchors_must_agree: bool,
 ) -> Option<MatchScore> {
-    let long_enough = |s: &NormalizedQuote| s.content().count() >= MIN_SENTENCE_CONTENT_WORDS;
-    let b_sentences = b.sentences();
+    let (a_sentences, b_sentences) = (a.sentences(), b.sentences());
     let mut shared = MatchScore {
         short_coverage: 0.0,
         long_coverage: 0.0,
@@ -325,35 +328,60 @@ fn shared_sentences(
         anchors: Vec::new(),
         shared_sentences: Vec::new(),
     };
-    for (first, x) in a.sentences().iter().enumerate() {
+    let share = |shared: &mut MatchScore,
+                 sentences: (usize, usize),
+                 x: &NormalizedQuote,
+                 y: &NormalizedQuote| {
+        let shorter = x.content().count().min(y.content().count());
+        if shorter < MIN_SENTENCE_CONTENT_WORDS {
+            return;
+        }
+        let score = compare_with(
+            x,
+            y,
+            lexicon,
+            anchors_must_agree,
+            MIN_SENTENCE_CONTENT_WORDS,
+        );
+        if score.relation.is_some() {
+            shared.aligned.extend(score.aligned);
+            shared.anchors.extend(score.anchors);
+            shared.shared_sentences.push(SharedSentence {
+                first: sentences.0,
+                second: sentences.1,
+                short_coverage: score.short_coverage,
+            });
+        }
+    };
+    for (first, x) in a_sentences.iter().enumerate() {
         for (second, y) in b_sentences.iter().enumerate() {
-            let shorter = if x.content().count() <= y.content().count() {
-                x
-            } else {
-                y
-            };
-            if !long_enough(shorter) {
-                continue;
-            }
-            let score = compare_with(
-                x,
-                y,
-                lexicon,
-                anchors_must_agree,
-                MIN_SENTENCE_CONTENT_WORDS,
-            );
-            if score.relation.is_some() {
-                shared.aligned.extend(score.aligned);
-                shared.anchors.extend(score.anchors);
-                shared.shared_sentences.push(SharedSentence {
-                    first,
-                    second,
-                    short_coverage: score.short_coverage,
-                });
-            }
+            share(&mut shared, (first, second), x, y);
+        }
+    }
+    let a_unshared = unshared(a_sentences.len(), &shared.shared_sentences, |s| s.first);
+    let b_unshared = unshared(b_sentences.len(), &shared.shared_sentences, |s| s.second);
+    for (second, y) in b.runs_of_sentences(2).iter().enumerate() {
+        for &first in &a_unshared {
+            share(&mut shared, (first, second), &a_sentences[first], y);
+        }
+    }
+    for (first, x) in a.runs_of_sentences(2).iter().enumerate() {
+        for &second in &b_unshared {
+            share(&mut shared, (first, second), x, &b_sentences[second]);
         }
     }
     (!shared.shared_sentences.is_empty()).then_some(shared)
+}
+
+/// The numbers of a quote's `count` sentences that no sentence of `shared` names by `number`.
+fn unshared(
+    count: usize,
+    shared: &[SharedSentence],
+    number: impl Fn(&SharedSentence) -> usize,
+) -> Vec<usize> {
+    (0..count)
+        .filter(|&i| !shared.iter().any(|s| number(s) == i))
+        .collect()
 }
 
 /// True when each quote holds a number, or each a name, that nothing in the other aligns
@@ -785,6 +813,22 @@ mod tests {
         assert_eq!(s.relation, Some(Relation::SharesSentence), "{s:?}");
         // The match is as sure as the shared sentence, not as the quotes' overlap as wholes.
         assert!(s.sureness() > s.short_coverage, "{s:?}");
+    }
+
+    #[test]
+    fn a_sentence_may_run_across_a_full_stop_of_the_other_quote() {
+        // The outlets punctuate one answer apart: the second sentence of the first quote is
+        // the first two of the second, whose sentences are each too short to share alone.
+        let first = "The mayor of the port called us yesterday morning. We had a long talk \
+                     about the harbour, it was a very useful talk.";
+        let second = "We had a long talk about the harbour. It was a very useful talk. Next \
+                      week the ferries return to the island.";
+        let s = score((first, Lang::En), (second, Lang::En));
+        assert_eq!(s.relation, Some(Relation::SharesSentence), "{s:?}");
+        assert_eq!(
+            (s.shared_sentences[0].first, s.shared_sentences[0].second),
+            (1, 0)
+        );
     }
 
     #[test]

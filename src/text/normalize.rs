@@ -124,13 +124,21 @@ impl<'a> NormalizedQuote<'a> {
 
     /// The quote's sentences, each as a quote of its own (the whole quote when it has one).
     pub fn sentences(&self) -> Vec<NormalizedQuote<'a>> {
+        self.runs_of_sentences(1)
+    }
+
+    /// Every run of `count` adjacent sentences, each as one sentence of its own (none when the
+    /// quote has fewer sentences): the words as an outlet that punctuated them otherwise
+    /// would write them ("…una reunión muy buena. Me pareció fantástica" / "…una reunión muy
+    /// buena, me pareció fantástica").
+    pub fn runs_of_sentences(&self, count: usize) -> Vec<NormalizedQuote<'a>> {
         let mut bounds = vec![0];
         bounds.extend(&self.sentence_starts);
         bounds.push(self.tokens.len());
         bounds
-            .windows(2)
+            .windows(count + 1)
             .map(|span| NormalizedQuote {
-                tokens: self.tokens[span[0]..span[1]].to_vec(),
+                tokens: self.tokens[span[0]..span[count]].to_vec(),
                 sentence_starts: Vec::new(),
             })
             .collect()
