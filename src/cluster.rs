@@ -461,9 +461,10 @@ fn join_short_quotes_to_speaker(
         // One statement fitting the words better than every one of the speaker's that fits
         // them takes them; when several do, the credit decides among the speaker's, as when
         // none does.
-        let mut better = repeated.into_iter().filter(|(_, (fit, _))| {
-            Some(*fit) == others_fit && own_fit.is_some() && others_fit > own_fit
-        });
+        let others_better = own_fit.is_some() && others_fit > own_fit;
+        let mut better = repeated
+            .into_iter()
+            .filter(|(_, (fit, _))| others_better && Some(*fit) == others_fit);
         match (better.next(), better.next()) {
             (Some((target, (_, joined))), None) => moves.push((source, target, joined)),
             _ => {
@@ -1097,7 +1098,8 @@ pub fn cluster(
                 // The speaker's statement may be founded in the other language and rendered in
                 // theirs: its renderings there are scored too, as in [`reunite_with_own_speaker`].
                 if own_best.is_some() && own_best < others_best {
-                    for (cluster, core_score) in matches.iter().filter(|(c, _)| own_speaker(c)) {
+                    let own_clusters = matches.iter().map(|(c, _)| c).filter(|c| own_speaker(c));
+                    for cluster in own_clusters {
                         let in_language = members[*cluster]
                             .1
                             .iter()
@@ -1115,7 +1117,6 @@ pub fn cluster(
                                 own_best = own_best.max(Some(word_fit(&score)));
                             }
                         }
-                        debug_assert!(own_best >= Some(word_fit(core_score)));
                     }
                 }
                 if own_best.is_some() && own_best >= others_best {

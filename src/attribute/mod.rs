@@ -232,11 +232,12 @@ pub fn attribute(
         let next_open = quote.next_open;
         // A quote running over paragraphs closes in a later sentence than it opens: its cue
         // follows the close ("“… stop.¶“… broken,” the trade representative said.").
-        let close_sentence = if doc.paragraph_at(quote.open) == doc.paragraph_at(quote.close_end) {
-            sentence_through_initials(doc, sentence_index)
+        let close_index = if doc.paragraph_at(quote.open) == doc.paragraph_at(quote.close_end) {
+            sentence_index
         } else {
-            sentence_through_initials(doc, doc.sentence_at(quote.close_end.saturating_sub(1)))
+            doc.sentence_at(quote.close_end.saturating_sub(1))
         };
+        let close_sentence = sentence_through_initials(doc, close_index);
         let sentence_end = close_sentence.1.max(quote.close_end);
         let after = Context::new(
             doc,

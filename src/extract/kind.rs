@@ -83,6 +83,8 @@ struct SentenceFacts {
     names_carrier: bool,
     /// It names someone, or has a verb of speech.
     names_speaker: bool,
+    /// Its words outside quotations are in title case: a headline.
+    title_cased: bool,
 }
 
 /// The facts of every sentence of `doc` that holds a quotation or comes right before one
@@ -97,7 +99,12 @@ fn sentence_facts(doc: &Document, pack: &LanguagePack) -> Vec<SentenceFacts> {
     let facts = |&(start, end): &(usize, usize)| {
         let indices = doc.words_outside_quotes(start, end);
         let words = marker_words(doc, &indices, start);
+        let written: Vec<&str> = indices
+            .iter()
+            .map(|&i| doc.tokens[i].text(doc.body))
+            .collect();
         SentenceFacts {
+            title_cased: written.len() >= HEADLINE_MIN_WORDS && is_title_case(&written),
             has_cue: has_cue(pack, &lower_words(doc, &indices)),
             names_carrier: (0..words.len())
                 .any(|i| pack.kind_marker_at(&words[i..]) == Some(QuoteKind::Slogan)),
@@ -273,8 +280,7 @@ fn classify_one(
     };
     // A headline capitalizes every word around the quote too: there the quote's capitals say
     // nothing of a title ("Mayor Calls Court Ruling 'Political Decision'").
-    let title_cased =
-        is_title_case(&words) && !in_title_cased_sentence(doc, sentence_start, sentence_end);
+    let title_cased = is_title_case(&words) && !sentences[sentence].title_cased;
     // A lone letter is no statement, whatever stands around it ("Federico «N», alias …").
     if words.len() == 1 && words[0].chars().count() == 1 {
         return QuoteKind::Other;
@@ -690,17 +696,6 @@ fn naming_verb_governs(pack: &LanguagePack, words: &[String]) -> Option<QuoteKin
     };
     let named_nearer = (verb + 1..words.len()).any(|i| marker(i).is_some() && next_to_quote(i));
     (!named_nearer).then_some(QuoteKind::Speech)
-}
-
-/// True when the words of the sentence at `start..end`, outside its quotations, are in title
-/// case: a headline.
-fn in_title_cased_sentence(doc: &Document, start: usize, end: usize) -> bool {
-    let words: Vec<&str> = doc
-        .words_outside_quotes(start, end)
-        .into_iter()
-        .map(|i| doc.tokens[i].text(doc.body))
-        .collect();
-    words.len() >= HEADLINE_MIN_WORDS && is_title_case(&words)
 }
 
 /// True when every content word is capitalized ("The Art of the Deal", "Make America Great Again").

@@ -16,7 +16,18 @@ pub fn follow_written_words(doc: &Document, persons: &[Option<usize>], kinds: &m
     if written.is_empty() {
         return;
     }
-    let words: Vec<Vec<String>> = doc.quotes.iter().map(|q| folded_words(&q.text)).collect();
+    // Only credited speech and writing are compared: the others keep no words.
+    let words: Vec<Vec<String>> = (0..doc.quotes.len())
+        .map(|i| {
+            let compared =
+                persons[i].is_some() && matches!(kinds[i], QuoteKind::Speech | QuoteKind::Writing);
+            if compared {
+                folded_words(&doc.quotes[i].text)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     for index in 0..doc.quotes.len() {
         if kinds[index] != QuoteKind::Speech || words[index].is_empty() {
             continue;

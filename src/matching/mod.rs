@@ -360,14 +360,19 @@ fn shared_sentences(
     }
     let a_unshared = unshared(a_sentences.len(), &shared.shared_sentences, |s| s.first);
     let b_unshared = unshared(b_sentences.len(), &shared.shared_sentences, |s| s.second);
-    for (second, y) in b.runs_of_sentences(2).iter().enumerate() {
-        for &first in &a_unshared {
-            share(&mut shared, (first, second), &a_sentences[first], y);
+    // Runs are built only for a side whose counterpart has sentences left to share.
+    if !a_unshared.is_empty() {
+        for (second, y) in b.runs_of_sentences(2).iter().enumerate() {
+            for &first in &a_unshared {
+                share(&mut shared, (first, second), &a_sentences[first], y);
+            }
         }
     }
-    for (first, x) in a.runs_of_sentences(2).iter().enumerate() {
-        for &second in &b_unshared {
-            share(&mut shared, (first, second), x, &b_sentences[second]);
+    if !b_unshared.is_empty() {
+        for (first, x) in a.runs_of_sentences(2).iter().enumerate() {
+            for &second in &b_unshared {
+                share(&mut shared, (first, second), x, &b_sentences[second]);
+            }
         }
     }
     (!shared.shared_sentences.is_empty()).then_some(shared)

@@ -93,12 +93,7 @@ impl<'a> NormalizedQuote<'a> {
 
     /// True when both quotes are the same words (case, accents and punctuation aside).
     pub fn same_words(&self, other: &NormalizedQuote) -> bool {
-        self.tokens.len() == other.tokens.len()
-            && self
-                .tokens
-                .iter()
-                .zip(&other.tokens)
-                .all(|(a, b)| a.folded == b.folded)
+        same_folded(&self.tokens, &other.tokens)
     }
 
     /// True when this quote's words (folded) are a stretch of `whole`'s, fewer than all of them:
@@ -106,12 +101,10 @@ impl<'a> NormalizedQuote<'a> {
     pub fn is_stretch_of(&self, whole: &NormalizedQuote) -> bool {
         !self.tokens.is_empty()
             && self.tokens.len() < whole.tokens.len()
-            && whole.tokens.windows(self.tokens.len()).any(|window| {
-                window
-                    .iter()
-                    .zip(&self.tokens)
-                    .all(|(a, b)| a.folded == b.folded)
-            })
+            && whole
+                .tokens
+                .windows(self.tokens.len())
+                .any(|window| same_folded(window, &self.tokens))
     }
 
     /// The folded content words joined by spaces: the quote's comparable core.
@@ -594,6 +587,11 @@ fn is_number_connector(lang: Lang, word: &str) -> bool {
         Lang::En => word.eq_ignore_ascii_case("and"),
         Lang::Es => word.eq_ignore_ascii_case("y"),
     }
+}
+
+/// True when two runs of tokens are the same folded words.
+fn same_folded(a: &[NormToken], b: &[NormToken]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.folded == y.folded)
 }
 
 #[cfg(test)]
