@@ -11,7 +11,7 @@ use crate::matching::{
     MIN_CONTENT_WORDS, MIN_SHORT_COVERAGE, SHORT_QUOTE_CONTENT_WORDS,
 };
 use crate::model::{Quote, QuoteKind};
-use crate::text::{alike, fold, Lexicon, NormalizedQuote, Normalizer};
+use crate::text::{alike, Lexicon, NormalizedQuote, Normalizer};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -61,12 +61,27 @@ fn strength(score: &MatchScore) -> f32 {
 /// statement's words and only glosses “very well”). Ordered, so that the best fit is the
 /// greatest (a share is never negative, so its bits order as it does).
 fn word_fit(score: &MatchScore) -> (u32, usize) {
-    let written_alike = score
-        .aligned
-        .iter()
-        .filter(|(a, b)| a == b || fold(a.as_str()) == fold(b.as_str()))
-        .count();
-    (score.short_coverage.to_bits(), written_alike)
+    (score.short_coverage.to_bits(), score.written_alike)
+}
+
+/// The best [`word_fit`] of `quote` with any of `renderings` it matches, and how many
+/// renderings were scored.
+fn best_fit_over(
+    quote: &NormalizedQuote,
+    renderings: impl IntoIterator<Item = usize>,
+    normalized: &QuoteForms,
+    lexicon: &Lexicon,
+) -> (Option<(u32, usize)>, usize) {
+    let mut scored = 0;
+    let best = renderings
+        .into_iter()
+        .filter_map(|rendering| {
+            scored += 1;
+            let score = compare(quote, &normalized[rendering], lexicon);
+            score.relation.is_some().then(|| word_fit(&score))
+        })
+        .max();
+    (best, scored)
 }
 
 /// The strongest of `matches` (statement, score): the most words aligned on both sides, ties
@@ -487,7 +502,7 @@ type WordIn<'q> = (Option<Lang>, &'q str);
 /// The (statement, quote) pairs that write a word.
 type Writings = Vec<(usize, usize)>;
 
-/// For each content word (in its language, folded) of the quotes of the statements `wanted`
+/// For each content word (in its language, folded) of the cores of the statements `wanted`
 /// picks, the other statements that write it in a quote of theirs, with that quote (at most
 /// [`MAX_RENDERINGS_SCORED`] quotes of each). A word more than [`MAX_SPEAKER_CORES`]
 /// statements write is too common to point at one: it has none.
@@ -499,11 +514,9 @@ fn repeating_statements<'q>(
 ) -> HashMap<WordIn<'q>, Writings> {
     // Per word: how many statements write it, and (statement, quote) for each quote found.
     let mut repeating: HashMap<WordIn, (usize, Writings)> = HashMap::new();
-    for (_, list) in members.iter().filter(|(c, l)| wanted(*c, l)) {
-        for (q, _) in list {
-            for token in normalized[*q].content() {
-                repeating.insert((quotes[*q].lang, token.folded.as_str()), (0, Vec::new()));
-            }
+    for (core, _) in members.iter().filter(|(c, l)| wanted(*c, l)) {
+        for token in normalized[*core].content() {
+            repeating.insert((quotes[*core].lang, token.folded.as_str()), (0, Vec::new()));
         }
     }
     for (position, (core, list)) in members.iter().enumerate() {
@@ -608,17 +621,13 @@ fn reunite_with_own_speaker(
             let mut current = None;
             let few_words = normalized[quote].content().count() <= SHORT_QUOTE_CONTENT_WORDS;
             if let (true, Some(core_score)) = (few_words, &members[source].1[position].1) {
-                current = Some(word_fit(core_score));
                 let here = renderings
                     .get(&(source, quotes[quote].lang))
                     .map_or(&[][..], Vec::as_slice);
-                for &rendering in here.iter().filter(|&&r| r != quote) {
-                    scored += 1;
-                    let score = compare(&normalized[quote], &normalized[rendering], lexicon);
-                    if score.relation.is_some() {
-                        current = current.max(Some(word_fit(&score)));
-                    }
-                }
+                let others = here.iter().copied().filter(|&r| r != quote);
+                let (fit, count) = best_fit_over(&normalized[quote], others, normalized, lexicon);
+                scored += count;
+                current = fit.max(Some(word_fit(core_score)));
             }
             let mut best: Option<(usize, MatchScore)> = None;
             let targets = by_speaker.get(speaker).into_iter().flatten();
@@ -1100,23 +1109,20 @@ pub fn cluster(
                 if own_best.is_some() && own_best < others_best {
                     let own_clusters = matches.iter().map(|(c, _)| c).filter(|c| own_speaker(c));
                     for cluster in own_clusters {
+                        let core = members[*cluster].0;
                         let in_language = members[*cluster]
                             .1
                             .iter()
-                            .filter(|(q, _)| quotes[*q].lang == quotes[quote].lang)
-                            .take(MAX_RENDERINGS_SCORED);
-                        for (rendering, _) in in_language {
-                            scored += 1;
-                            // The core was scored already: its fit is in `own_best`.
-                            if *rendering == members[*cluster].0 {
-                                continue;
-                            }
-                            let score =
-                                compare(&normalized[quote], &normalized[*rendering], lexicon);
-                            if score.relation.is_some() {
-                                own_best = own_best.max(Some(word_fit(&score)));
-                            }
-                        }
+                            .map(|(q, _)| *q)
+                            .filter(|&q| quotes[q].lang == quotes[quote].lang)
+                            .take(MAX_RENDERINGS_SCORED)
+                            .collect::<Vec<_>>();
+                        scored += in_language.len();
+                        // The core was scored already: its fit is in `own_best`.
+                        let renderings = in_language.into_iter().filter(|&q| q != core);
+                        let (fit, _) =
+                            best_fit_over(&normalized[quote], renderings, normalized, lexicon);
+                        own_best = own_best.max(fit);
                     }
                 }
                 if own_best.is_some() && own_best >= others_best {

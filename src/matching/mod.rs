@@ -96,6 +96,9 @@ pub struct MatchScore {
     pub relation: Option<Relation>,
     /// Aligned word pairs (as written), in the shorter quote's order.
     pub aligned: Vec<(Word, Word)>,
+    /// How many of the aligned pairs are the same word but for case and accents.
+    #[serde(skip)]
+    pub written_alike: usize,
     /// Names and numbers found in both.
     pub anchors: Vec<Word>,
     /// For a [`Relation::SharesSentence`] match, the sentences the quotes share.
@@ -281,26 +284,32 @@ fn compare_with(
         }
     }
     // Evidence is kept only for matches: most candidates are rejected.
-    let (aligned, anchors) = if relation.is_some() {
+    let (aligned, written_alike, anchors) = if relation.is_some() {
         let aligned = a_content
             .iter()
             .zip(&aligned_a)
             .filter_map(|(x, y)| y.map(|y| (x.surface, y.surface)))
             .collect();
+        let written_alike = a_content
+            .iter()
+            .zip(&aligned_a)
+            .filter(|(x, y)| y.is_some_and(|y| x.folded == y.folded))
+            .count();
         let anchors = a_content
             .iter()
             .zip(&aligned_a)
             .filter_map(|(x, y)| y.filter(|y| x.anchor && y.anchor).map(|_| x.surface))
             .collect();
-        (aligned, anchors)
+        (aligned, written_alike, anchors)
     } else {
-        (Vec::new(), Vec::new())
+        (Vec::new(), 0, Vec::new())
     };
     MatchScore {
         short_coverage,
         long_coverage,
         relation,
         aligned,
+        written_alike,
         anchors,
         shared_sentences: Vec::new(),
     }
@@ -325,6 +334,7 @@ fn shared_sentences(
         long_coverage: 0.0,
         relation: Some(Relation::SharesSentence),
         aligned: Vec::new(),
+        written_alike: 0,
         anchors: Vec::new(),
         shared_sentences: Vec::new(),
     };
@@ -345,6 +355,7 @@ fn shared_sentences(
         );
         if score.relation.is_some() {
             shared.aligned.extend(score.aligned);
+            shared.written_alike += score.written_alike;
             shared.anchors.extend(score.anchors);
             shared.shared_sentences.push(SharedSentence {
                 first: sentences.0,
