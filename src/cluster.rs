@@ -1115,13 +1115,12 @@ pub fn cluster(
                             .iter()
                             .map(|(q, _)| *q)
                             .filter(|&q| quotes[q].lang == quotes[quote].lang)
-                            .take(MAX_RENDERINGS_SCORED)
-                            .collect::<Vec<_>>();
-                        scored += in_language.len();
+                            .take(MAX_RENDERINGS_SCORED);
                         // The core was scored already: its fit is in `own_best`.
-                        let renderings = in_language.into_iter().filter(|&q| q != core);
-                        let (fit, _) =
+                        let renderings = in_language.filter(|&q| q != core);
+                        let (fit, count) =
                             best_fit_over(&normalized[quote], renderings, normalized, lexicon);
+                        scored += count;
                         own_best = own_best.max(fit);
                     }
                 }
