@@ -385,6 +385,121 @@ fn join_continuations(
     scored
 }
 
+/// Pairs (first half, second half) of quotes that are one utterance interrupted by its
+/// attribution (“While we stand in line with buckets,” he said, “the golf courses are still
+/// green.”; «…», dijo, «…»): adjacent in their article, credited to the same speaker by the one
+/// sentence that holds them both, the first not closing a sentence, the second opening in
+/// lower case, and nothing but the attribution between them, set off by commas.
+fn interrupted_utterances(quotes: &[Quote], statement_of: &[Option<usize>]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..quotes.len())
+        .filter(|&q| statement_of[q].is_some())
+        .collect();
+    order.sort_by_key(|&q| (quotes[q].article_index, quotes[q].start, q));
+    let quote_mark = |c: char| c.is_whitespace() || "\"'“”‘’«»‹›".contains(c);
+    let halves = |first: &Quote, second: &Quote| {
+        let (Some(a), Some(b)) = (&first.attribution, &second.attribution) else {
+            return false;
+        };
+        let (start, end) = a.sentence;
+        let whole_sentence = a.evidence.len() == end - start;
+        let gap = first
+            .end
+            .checked_sub(start)
+            .zip(second.start.checked_sub(start))
+            .and_then(|(from, to)| a.evidence.get(from..to))
+            .map(|gap| gap.trim_matches(quote_mark));
+        first.article_index == second.article_index
+            && first.lang == second.lang
+            && a.speaker.is_some()
+            && a.speaker == b.speaker
+            && a.sentence == b.sentence
+            && whole_sentence
+            && second.end <= end
+            && !first.text.trim_end().ends_with(['.', '?', '!', '…'])
+            && second
+                .text
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_lowercase)
+            && gap.is_some_and(|gap| gap.len() > 1 && gap.starts_with(',') && gap.ends_with(','))
+    };
+    order
+        .windows(2)
+        .filter(|pair| halves(&quotes[pair[0]], &quotes[pair[1]]))
+        .map(|pair| (pair[0], pair[1]))
+        .collect()
+}
+
+/// Statements whose every quote is one half of an utterance its attribution interrupts (see
+/// [`interrupted_utterances`]), the other halves all in one other statement, join that
+/// statement when each utterance, its halves read as one, renders its core: a half alone may
+/// be too short or too loosely rendered to match (“While we stand in line with buckets” /
+/// “While we queue with buckets, the golf courses are still green”). A joined half's match is
+/// its utterance's. Returns the candidate pairs scored.
+fn join_interrupted_halves(
+    quotes: &[Quote],
+    normalized: &QuoteForms,
+    lexicon: &Lexicon,
+    members: &mut [(usize, Members)],
+) -> usize {
+    let statement_of = statement_of(members, quotes.len());
+    let halves = interrupted_utterances(quotes, &statement_of);
+    if halves.is_empty() {
+        return 0;
+    }
+    // Each half's other half, when that one is in another statement.
+    let mut other_half: HashMap<usize, usize> = HashMap::new();
+    for &(first, second) in &halves {
+        if statement_of[first] != statement_of[second] {
+            other_half.insert(first, second);
+            other_half.insert(second, first);
+        }
+    }
+    let normalizer = Normalizer::new(lexicon);
+    let mut scored = 0;
+    let mut moves: Vec<(usize, usize, Members)> = Vec::new();
+    for (source, (_, list)) in members.iter().enumerate() {
+        let Some(target) = list
+            .first()
+            .and_then(|(q, _)| other_half.get(q))
+            .and_then(|&other| statement_of[other])
+        else {
+            continue;
+        };
+        let all_halves = list.iter().all(|(q, _)| {
+            other_half
+                .get(q)
+                .is_some_and(|&other| statement_of[other] == Some(target))
+        });
+        // A pair of statements holding each other's halves joins once.
+        if !all_halves || moves.iter().any(|(s, _, _)| *s == target) {
+            continue;
+        }
+        let core = &normalized[members[target].0];
+        scored += list.len();
+        let joined = list
+            .iter()
+            .map(|(q, _)| {
+                let other = other_half[q];
+                let (first, second) = if quotes[*q].start < quotes[other].start {
+                    (*q, other)
+                } else {
+                    (other, *q)
+                };
+                let text = format!("{} {}", quotes[first].text, quotes[second].text);
+                let utterance = normalizer.normalize(&text, quotes[*q].lang.unwrap_or(Lang::En));
+                let score = compare(&utterance, core, lexicon);
+                score.relation.map(|_| (*q, Some(score)))
+            })
+            .collect();
+        if let Some(joined) = joined {
+            moves.push((source, target, joined));
+        }
+    }
+    move_whole_statements(moves, members);
+    scored
+}
+
 /// Statements whose quotes are too short to match anything alone (“productive”, one content
 /// word) and all credited to one speaker, joined to the statement of that speaker whose core
 /// they fit best as a part: a partial quote of one word points at what its speaker said, as a
@@ -1153,6 +1268,7 @@ pub fn cluster(
     scored += rejoin_misquotes(quotes, normalized, lexicon, &index, &mut members);
     scored += join_verbatim_stretches(quotes, normalized, lexicon, &index, &mut members);
     scored += join_continuations(quotes, normalized, lexicon, &mut members);
+    scored += join_interrupted_halves(quotes, normalized, lexicon, &mut members);
     scored += join_short_quotes_to_speaker(quotes, normalized, lexicon, &mut members);
     scored += reunite_with_own_speaker(quotes, normalized, lexicon, &mut members);
     scored += separate_nested(quotes, normalized, lexicon, &enclosing, &mut members);
@@ -1459,6 +1575,63 @@ mod tests {
                 [vec![0, 1], vec![2]]
             );
         }
+    }
+
+    /// The quotes of `sentence` (quotation marks “ ”), all credited to one speaker by it, in
+    /// article 0, followed by `others` (language, text: one article each, credited to the same
+    /// speaker).
+    fn quotes_of_sentence(sentence: &str, others: &[(Lang, &str)]) -> Vec<Quote> {
+        let attribution = crate::model::Attribution {
+            speaker: Some("Cárdenas".to_string()),
+            person: "Cárdenas".to_string(),
+            mention: "he".to_string(),
+            cue: Some("said".to_string()),
+            confidence: 0.85,
+            sentence: (0, sentence.len()),
+            evidence: sentence.to_string(),
+            person_index: 0,
+        };
+        let opens = sentence.match_indices('“').map(|(i, m)| i + m.len());
+        let mut quotes: Vec<Quote> = opens
+            .map(|start| {
+                let end = start + sentence[start..].find('”').unwrap();
+                let text = sentence[start..end].trim_end_matches([',', ' ']);
+                Quote {
+                    start,
+                    end: start + text.len(),
+                    attribution: Some(attribution.clone()),
+                    ..quote(0, text)
+                }
+            })
+            .collect();
+        for (n, &(lang, text)) in others.iter().enumerate() {
+            quotes.push(Quote {
+                lang: Some(lang),
+                attribution: Some(attribution.clone()),
+                ..quote(n + 1, text)
+            });
+        }
+        quotes
+    }
+
+    #[test]
+    fn the_halves_of_a_quote_its_attribution_interrupts_are_one_statement() {
+        let rendering = (
+            Lang::Es,
+            "Mientras nosotros hacemos fila con baldes, los campos de golf siguen verdes",
+        );
+        let interrupted =
+            "“While we stand in line with buckets,” he said, “the golf courses are still green.”";
+        assert_eq!(
+            members(&quotes_of_sentence(interrupted, &[rendering])),
+            [vec![0, 1, 2]]
+        );
+        // Two quotes the sentence sets apart otherwise are two utterances.
+        let apart = "“While we stand in line with buckets,” he said, pointing at “the golf courses are still green.”";
+        assert_eq!(
+            members(&quotes_of_sentence(apart, &[rendering])),
+            [vec![0], vec![1, 2]]
+        );
     }
 
     #[test]
