@@ -181,9 +181,10 @@ fn compare_with(
         .chunks(width)
         .map(|row| row.iter().position(|&hit| hit).map(|j| b_content[j]))
         .collect();
-    let matched_b = (0..b_content.len())
-        .filter(|&j| aligns.chunks(width).any(|row| row[j]))
-        .count();
+    let aligned_b: Vec<bool> = (0..b_content.len())
+        .map(|j| aligns.chunks(width).any(|row| row[j]))
+        .collect();
+    let matched_b = aligned_b.iter().filter(|&&hit| hit).count();
     let matched_a = aligned_a.iter().filter(|m| m.is_some()).count();
     let cov_a = ratio(matched_a, a_content.len());
     let cov_b = ratio(matched_b, b_content.len());
@@ -224,20 +225,23 @@ fn compare_with(
     // A negation gained or lost turns a statement into its opposite: only a near-verbatim
     // rendering (a misquote, reported as drift) stays the same statement.
     // Across languages only the polarity compares: Spanish doubles its negations ("no habrá
-    // nada" / "there will be nothing").
-    let negations = |q: &NormalizedQuote| {
-        let count = q.tokens.iter().filter(|t| t.negation).count();
-        if same_language {
-            count
-        } else {
-            count.min(1)
-        }
+    // nada" / "there will be nothing"). Only the sentences a quote shares with the other count:
+    // a negation in a sentence the other does not render is no flip of what it does render.
+    let polarity = |count: usize| if same_language { count } else { count.min(1) };
+    let a_negations = polarity(negations_in_rendered_sentences(a, |i| {
+        aligned_a[i].is_some()
+    }));
+    let b_negations = polarity(negations_in_rendered_sentences(b, |j| aligned_b[j]));
+    let (short_negations, long_negations) = if a_is_short {
+        (a_negations, b_negations)
+    } else {
+        (b_negations, a_negations)
     };
     let negation_conflict =
         if short_coverage < MIN_SAME_COVERAGE || long_coverage < MIN_SAME_COVERAGE {
-            negations(short_quote) > negations(long_quote)
+            short_negations > long_negations
         } else {
-            negations(a) != negations(b)
+            a_negations != b_negations
                 && (short_coverage < MIN_NEGATION_FLIP_COVERAGE
                     || long_coverage < MIN_NEGATION_FLIP_COVERAGE)
         };
@@ -313,6 +317,41 @@ fn compare_with(
         anchors,
         shared_sentences: Vec::new(),
     }
+}
+
+/// The negations of `quote` in the sentences that count in a comparison: those holding a
+/// content word other than a negation that `aligned` marks (by its position among the
+/// content words), which the other quote renders, and those too short to say anything without the sentence they follow
+/// (fewer than [`MIN_CONTENT_WORDS`] content words besides their negations: “Not before.”).
+/// A sentence of its own that the other quote leaves out (“That water is not coming back”)
+/// does not count. A quote of one sentence counts all of its negations.
+fn negations_in_rendered_sentences(
+    quote: &NormalizedQuote,
+    aligned: impl Fn(usize) -> bool,
+) -> usize {
+    if quote.sentence_starts.is_empty() {
+        return quote.tokens.iter().filter(|t| t.negation).count();
+    }
+    let sentences = quote.sentence_starts.len() + 1;
+    let sentence_of = |position: usize| quote.sentence_starts.partition_point(|&s| s <= position);
+    // Per sentence: whether it holds an aligned content word, and its other content words.
+    let mut rendered = vec![false; sentences];
+    let mut words = vec![0; sentences];
+    let content = quote.tokens.iter().enumerate().filter(|(_, t)| t.content);
+    for (n, (position, token)) in content.enumerate() {
+        let sentence = sentence_of(position);
+        rendered[sentence] |= aligned(n) && !token.negation;
+        words[sentence] += usize::from(!token.negation);
+    }
+    quote
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(position, token)| {
+            let sentence = sentence_of(*position);
+            token.negation && (rendered[sentence] || words[sentence] < MIN_CONTENT_WORDS)
+        })
+        .count()
 }
 
 /// The [`Relation::SharesSentence`] match of two quotes of several sentences each, when a
@@ -962,6 +1001,34 @@ mod tests {
             s.relation, None,
             "generic wording with its verb swapped: {s:?}"
         );
+    }
+
+    #[test]
+    fn a_negation_counts_only_in_the_sentences_both_quotes_render() {
+        let whole = "The glaciers that fed this reservoir have lost almost half of their mass since 1990. That water is not coming back.";
+        let s = score(
+            (
+                "The glaciers that fed this reservoir have lost almost half of their mass since 1990.",
+                Lang::En,
+            ),
+            (whole, Lang::En),
+        );
+        assert_eq!(s.relation, Some(Relation::Same), "{s:?}");
+        // A negation in a sentence both render still parts them, and so does one in a
+        // sentence too short to stand without the one before it.
+        for (one, other) in [
+            (
+                "The glaciers that fed this reservoir have not lost half of their mass since 1990.",
+                whole,
+            ),
+            (
+                "Our members will read every line before they vote",
+                "We will read every line. Then we will vote. Not before.",
+            ),
+        ] {
+            let s = score((one, Lang::En), (other, Lang::En));
+            assert_eq!(s.relation, None, "{one} / {other}: {s:?}");
+        }
     }
 
     #[test]
