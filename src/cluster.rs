@@ -327,6 +327,16 @@ fn move_to_later_cores(
     scored
 }
 
+/// The quotes held by a statement (by `statement_of`), in article order: by article, then by
+/// their place in it.
+fn in_article_order(quotes: &[Quote], statement_of: &[Option<usize>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..quotes.len())
+        .filter(|&q| statement_of[q].is_some())
+        .collect();
+    order.sort_by_key(|&q| (quotes[q].article_index, quotes[q].start, q));
+    order
+}
+
 /// Statements too short to match on their own (fewer than [`MIN_CONTENT_WORDS`] content
 /// words: “It is a right,” she added) whose every quote continues, in its article, a quote of
 /// one other statement (the statement quote right before or after it, credited to the same
@@ -340,10 +350,7 @@ fn join_continuations(
     members: &mut [(usize, Members)],
 ) -> usize {
     let statement_of = statement_of(members, quotes.len());
-    let mut order: Vec<usize> = (0..quotes.len())
-        .filter(|&q| statement_of[q].is_some())
-        .collect();
-    order.sort_by_key(|&q| (quotes[q].article_index, quotes[q].start, q));
+    let order = in_article_order(quotes, &statement_of);
     // The statements of each quote's neighbours credited to its speaker.
     let mut continued: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
     for pair in order.windows(2) {
@@ -391,10 +398,7 @@ fn join_continuations(
 /// sentence that holds them both, the first not closing a sentence, the second opening in
 /// lower case, and nothing but the attribution between them, set off by commas.
 fn interrupted_utterances(quotes: &[Quote], statement_of: &[Option<usize>]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..quotes.len())
-        .filter(|&q| statement_of[q].is_some())
-        .collect();
-    order.sort_by_key(|&q| (quotes[q].article_index, quotes[q].start, q));
+    let order = in_article_order(quotes, statement_of);
     let quote_mark = |c: char| c.is_whitespace() || "\"'“”‘’«»‹›".contains(c);
     let halves = |first: &Quote, second: &Quote| {
         let (Some(a), Some(b)) = (&first.attribution, &second.attribution) else {
