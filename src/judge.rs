@@ -527,6 +527,57 @@ fn names_another_side(quote: &Quote, others: &[&str]) -> bool {
         .any(|surname| words.contains(&surname) && !own.contains(&surname))
 }
 
+/// True when `quote`'s credit names no word of its speaker at the cue (a pronoun or an epithet)
+/// while the attribution sentence names the speaker after that mention, and not before it,
+/// outside the quote: “the Republican president had described Petro as a “sick man”” credited
+/// to Petro. A writer names a person before referring back to them, so the mention stands for
+/// someone else and the person named later is the one spoken of. Such a credit counts
+/// [`WEAK_ATTRIBUTION_FACTOR`] of its confidence in a conflict, on top of its weakness.
+fn names_speaker_only_after_mention(quote: &Quote) -> bool {
+    let (Some(attribution), Some(speaker)) = (&quote.attribution, quote.speaker()) else {
+        return false;
+    };
+    let (start, end) = attribution.sentence;
+    let sentence = attribution.evidence.as_str();
+    if attribution.mention.is_empty()
+        || sentence.len() != end - start
+        || !(start..=end).contains(&quote.start)
+        || !(start..=end).contains(&quote.end)
+    {
+        return false;
+    }
+    let name = name_words(speaker);
+    let mention_words = name_words(&attribution.mention);
+    if mention_words.iter().any(|w| name.contains(w)) {
+        return false;
+    }
+    let quoted = (quote.start - start)..(quote.end - start);
+    let Some(mention_at) = sentence
+        .match_indices(attribution.mention.as_str())
+        .map(|(at, _)| at)
+        .find(|at| !quoted.contains(at))
+    else {
+        return false;
+    };
+    // Where the sentence names the speaker (a capitalized word of the name) outside the quote.
+    let mut named_at = Vec::new();
+    let mut word_start = None;
+    let ends = sentence.char_indices().chain([(sentence.len(), ' ')]);
+    for (at, c) in ends {
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(at);
+        } else if let Some(from) = word_start.take() {
+            let word = &sentence[from..at];
+            if !quoted.contains(&from) && is_capitalized(word) && name.contains(&fold(word)) {
+                named_at.push(from);
+            }
+        }
+    }
+    let before = named_at.iter().any(|&at| at < mention_at);
+    let after = named_at.iter().any(|&at| at > mention_at);
+    !before && after
+}
+
 /// The second-strongest side's confidence: a conflict is as sure as its weaker party.
 fn conflict_confidence(
     sides: &[(&str, Vec<usize>)],
@@ -544,7 +595,9 @@ fn conflict_confidence(
             qs.iter()
                 .map(|&q| {
                     let credit = credit_confidence(&quotes[q], strength, q);
-                    if names_another_side(&quotes[q], &others) {
+                    if names_another_side(&quotes[q], &others)
+                        || names_speaker_only_after_mention(&quotes[q])
+                    {
                         credit * WEAK_ATTRIBUTION_FACTOR
                     } else {
                         credit
@@ -1111,6 +1164,38 @@ mod tests {
                 credited(1, "Andrés Salinas", mention, attributed, evidence),
             ];
             assert_eq!(conflicts(&quotes)[0].confidence, expected, "{mention}");
+        }
+    }
+
+    #[test]
+    fn a_dissent_by_an_epithet_before_the_name_of_the_one_spoken_of_is_less_sure() {
+        // (the dissenting sentence, with the quote at its end; the conflict's confidence)
+        for (sentence, expected) in [
+            (
+                "Weeks earlier the Republican president described Petro as a “sick man”",
+                0.29,
+            ),
+            (
+                "Petro, weeks earlier, said the Colombian president was a “sick man”",
+                0.48,
+            ),
+        ] {
+            let quoted = sentence.find("sick").unwrap();
+            let mention = if sentence.starts_with("Petro") {
+                "the Colombian president"
+            } else {
+                "the Republican president"
+            };
+            let dissent = Quote {
+                start: quoted,
+                end: quoted + "sick man".len(),
+                ..credited(1, "Gustavo Petro", mention, 0.8, sentence)
+            };
+            let quotes = [
+                credited(0, "Donald Trump", "Trump", 0.95, "dijo Trump"),
+                dissent,
+            ];
+            assert_eq!(conflicts(&quotes)[0].confidence, expected, "{sentence}");
         }
     }
 
