@@ -405,7 +405,7 @@ fn interrupted_utterances(quotes: &[Quote], statement_of: &[Option<usize>]) -> V
             return false;
         };
         let (start, end) = a.sentence;
-        let whole_sentence = a.evidence.len() == end - start;
+        let whole_sentence = end.checked_sub(start) == Some(a.evidence.len());
         let gap = first
             .end
             .checked_sub(start)

@@ -539,8 +539,9 @@ fn names_speaker_only_after_mention(quote: &Quote) -> bool {
     };
     let (start, end) = attribution.sentence;
     let sentence = attribution.evidence.as_str();
-    if attribution.mention.is_empty()
-        || sentence.len() != end - start
+    if quote.is_reference()
+        || attribution.mention.is_empty()
+        || end.checked_sub(start) != Some(sentence.len())
         || !(start..=end).contains(&quote.start)
         || !(start..=end).contains(&quote.end)
     {
