@@ -73,27 +73,35 @@ pub fn carry_written_medium(
     let Some(last_quote) = doc.quotes.last() else {
         return;
     };
-    if !kinds.contains(&QuoteKind::Speech) {
-        return;
-    }
     let sentence_words =
         |(start, end): (usize, usize)| lower_words(doc, &doc.words_outside_quotes(start, end));
     let names_setting =
         |words: &[String]| (0..words.len()).any(|at| pack.spoken_setting_at(&words[at..]));
     // The person a document holds for, and its paragraph.
     let mut carrier: Option<(usize, usize)> = None;
+    // Cheap first: only paragraphs that hold speech are read.
+    let mut holds_speech = vec![false; doc.paragraphs.len()];
+    for (quote, kind) in doc.quotes.iter().zip(kinds.iter()) {
+        if quote.depth == 0 && *kind == QuoteKind::Speech {
+            holds_speech[doc.paragraph_at(quote.open)] = true;
+        }
+    }
     let mut next_quote = 0;
     for (index, &(start, end)) in doc.sentences[..=doc.sentence_at(last_quote.open)]
         .iter()
         .enumerate()
     {
-        let words = sentence_words((start, end));
         let first = next_quote;
         while next_quote < doc.quotes.len() && doc.sentence_at(doc.quotes[next_quote].open) == index
         {
             next_quote += 1;
         }
         let here = first..next_quote;
+        if !holds_speech[doc.paragraph_at(start)] {
+            carrier = None;
+            continue;
+        }
+        let words = sentence_words((start, end));
         // A document named in the sentence outweighs a setting named with it ("said in a
         // statement after the meeting"); a bare platform does not ("in a video on X").
         let document = (0..words.len()).any(|at| pack.written_document_at(&words[at..]).is_some());
