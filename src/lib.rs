@@ -394,6 +394,18 @@ impl Checker {
             .iter()
             .map(|a| a.as_ref().map(|a| a.person))
             .collect();
+        let names: Vec<(usize, usize)> = attributed
+            .people
+            .mentions
+            .iter()
+            .map(|m| (m.start, m.person))
+            .collect();
+        let credits: Vec<extract::Credit> = attributed
+            .attributions
+            .iter()
+            .map(|a| a.as_ref().map(|a| (a.person, a.sentence)))
+            .collect();
+        extract::carry_written_medium(&doc, pack, &names, &credits, &mut kinds);
         extract::follow_written_words(&doc, &persons, &mut kinds);
         let quotes = doc
             .quotes

@@ -3,7 +3,8 @@
 //! [`Document`] scans an article body once (quotation marks, tokens, paragraphs, sentences) and
 //! is shared with the attribution stage; [`classify_all`] tells speech and writing from titles,
 //! slogans and scare quotes; [`follow_written_words`], once quotes are attributed, makes writing
-//! of the words a person's written quote holds, quoted again.
+//! of the words a person's written quote holds, quoted again, and [`carry_written_medium`] of the
+//! quotes a written document named earlier in the paragraph still holds.
 
 mod kind;
 mod marks;
@@ -11,7 +12,7 @@ mod written;
 
 pub use kind::classify_all;
 use marks::RawQuote;
-pub use written::follow_written_words;
+pub use written::{carry_written_medium, follow_written_words, Credit};
 
 use crate::lang::{Lang, LanguagePack};
 use crate::text::{paragraph_spans, sentence_spans, tokenize, Token};

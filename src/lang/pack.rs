@@ -216,17 +216,25 @@ const PLACE_WORDS_FILE: (&str, &str) = ("place_words.tsv", include_str!("data/pl
 pub enum MediumWord {
     /// Introduces the medium ("in", "en", "mediante").
     Preposition,
-    /// A written medium ("statement", "comunicado", "X").
+    /// A written document ("statement", "comunicado", "tweet").
     Medium,
+    /// A platform people write on ("X", "redes sociales"), also a topic of spoken words.
+    Platform,
     /// Names the medium's author after it ("a letter from Trump", "una carta de Petro").
     Origin,
     /// A message, written or spoken ("mensaje", "message"): its author named after an origin
     /// word sent it, but it makes no cue writing.
     Message,
+    /// A spoken setting ("interview", "reporters", "rueda de prensa"): words said there are
+    /// no longer the ones a written medium named earlier carried.
+    Setting,
 }
 
 /// How many words may stand between a preposition and its written medium ("en su cuenta de X").
 const MAX_WORDS_BEFORE_MEDIUM: usize = 3;
+
+/// How many words the longest spoken setting has ("conferencia de prensa").
+const MAX_SETTING_WORDS: usize = 3;
 
 /// The part a word plays around an inscribed gift.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -466,6 +474,24 @@ impl LanguagePack {
     /// The length in words of a phrase naming a written medium that opens `words` (lower case),
     /// matched by stem: "in a written statement", "en un mensaje en X".
     pub fn written_medium_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        self.medium_phrase_at(words, |role| {
+            matches!(role, MediumWord::Medium | MediumWord::Platform)
+        })
+    }
+
+    /// The length in words of a phrase naming a written document (no bare platform) that opens
+    /// `words` (lower case), matched by stem: "in a Facebook statement", "en un comunicado".
+    pub fn written_document_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        self.medium_phrase_at(words, |role| role == MediumWord::Medium)
+    }
+
+    /// The length of a preposition, up to [`MAX_WORDS_BEFORE_MEDIUM`] words and the first word
+    /// of a role `wanted` accepts, opening `words`.
+    fn medium_phrase_at<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        wanted: impl Fn(MediumWord) -> bool,
+    ) -> Option<usize> {
         let stems: Vec<Word> = words
             .iter()
             .take(MAX_WORDS_BEFORE_MEDIUM + 4)
@@ -477,9 +503,23 @@ impl LanguagePack {
         }
         (preposition_len..(preposition_len + MAX_WORDS_BEFORE_MEDIUM + 1).min(stems.len()))
             .find_map(|at| match self.media.longest_match(&stems[at..]) {
-                Some((len, MediumWord::Medium)) => Some(at + len),
+                Some((len, role)) if wanted(role) => Some(at + len),
                 _ => None,
             })
+    }
+
+    /// True when the lower-case `words` open with a spoken setting, matched by stem: "interview",
+    /// "reporters", "rueda de prensa".
+    pub fn spoken_setting_at<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        let stems: Vec<Word> = words
+            .iter()
+            .take(MAX_SETTING_WORDS)
+            .map(|w| word_stem(self.lang, w.as_ref()))
+            .collect();
+        matches!(
+            self.media.longest_match(&stems),
+            Some((_, MediumWord::Setting))
+        )
     }
 
     /// True when `words` (any case) are, all of them and nothing more, a written medium's name:
@@ -490,7 +530,10 @@ impl LanguagePack {
             .map(|w| word_stem(self.lang, &w.as_ref().to_lowercase()))
             .collect();
         !stems.is_empty()
-            && self.media.longest_match(&stems) == Some((stems.len(), MediumWord::Medium))
+            && matches!(
+                self.media.longest_match(&stems),
+                Some((len, MediumWord::Medium | MediumWord::Platform)) if len == stems.len()
+            )
     }
 
     /// True when the lower-case `words` end with a written medium or a message and the word that
@@ -510,7 +553,8 @@ impl LanguagePack {
             && (0..rest.len()).any(|at| {
                 matches!(
                     self.media.longest_match(&rest[at..]),
-                    Some((len, MediumWord::Medium | MediumWord::Message)) if len == rest.len() - at
+                    Some((len, MediumWord::Medium | MediumWord::Platform | MediumWord::Message))
+                        if len == rest.len() - at
                 )
             })
     }
@@ -709,8 +753,10 @@ impl LanguagePack {
                     let roles = [
                         ("preposition", MediumWord::Preposition),
                         ("medium", MediumWord::Medium),
+                        ("platform", MediumWord::Platform),
                         ("origin", MediumWord::Origin),
                         ("message", MediumWord::Message),
+                        ("setting", MediumWord::Setting),
                     ];
                     load_roles(&file, text, lang, &roles, &mut pack.media)?;
                 }
@@ -875,6 +921,23 @@ mod tests {
             .written_medium_at(&["in", "a", "court", "filing"])
             .is_some());
         assert!(en.written_medium_at(&["in", "the", "lawsuit"]).is_some());
+    }
+
+    #[test]
+    fn documents_platforms_and_spoken_settings_are_told_apart() {
+        let en = LanguagePack::get(Lang::En);
+        assert!(en
+            .written_document_at(&["in", "a", "facebook", "statement"])
+            .is_some());
+        assert!(en.written_document_at(&["on", "twitter"]).is_none());
+        assert!(en.written_medium_at(&["on", "twitter"]).is_some());
+        assert!(en.spoken_setting_at(&["reporters"]));
+        assert!(!en.spoken_setting_at(&["statement"]));
+        let es = LanguagePack::get(Lang::Es);
+        assert!(es.spoken_setting_at(&["rueda", "de", "prensa"]));
+        assert!(es
+            .written_document_at(&["en", "la", "publicación"])
+            .is_some());
     }
 
     #[test]
