@@ -535,7 +535,7 @@ fn protagonist_quotes(
     };
     for index in unattributed {
         let sentence = doc.sentences[doc.sentence_at(doc.quotes[index].open)];
-        if writes_own_subject(doc, pack, people, person, index, sentence) {
+        if not_the_protagonists(doc, pack, people, person, index, sentence) {
             continue;
         }
         attributions[index] = Some(LocalAttribution {
@@ -545,12 +545,13 @@ fn protagonist_quotes(
     }
 }
 
-/// True when the sentence of the quote at `index` writes a subject of its own, other than the
-/// article's `protagonist`, that nothing resolved: a name or an epithet at a reporting verb ("«…», reiteró el mandatario", "One of
+/// True when the quote at `index` stands in its sentence as no one's words, or as the words of
+/// a subject the sentence writes, other than the article's `protagonist`, that nothing
+/// resolved: a name or an epithet at a reporting verb ("«…», reiteró el mandatario", "One of
 /// the protesters declared, “…”") or a subject opening the sentence before its verb
 /// ("Valparaíso went from “…” to “…”"). A topic label before a colon ("El Barcelona: «…»") is
 /// no subject.
-fn writes_own_subject(
+fn not_the_protagonists(
     doc: &Document,
     pack: &LanguagePack,
     people: &People,
@@ -580,10 +581,20 @@ fn writes_own_subject(
                 .is_some_and(|m| someone_else(ctx, &m))
         })
     };
-    let opening = sentence_subject(doc, pack, &before, before.tokens.len()).is_some_and(|m| {
-        someone_else(&before, &m) && before.words.get(m.to).is_none_or(|w| w != ":")
+    let subject = sentence_subject(doc, pack, &before, before.tokens.len());
+    let opening = subject.as_ref().is_some_and(|m| {
+        someone_else(&before, m) && before.words.get(m.to).is_none_or(|w| w != ":")
     });
-    opening || at_cue(&before) || at_cue(&after)
+    // Words quoted inside a sentence's prose are its object or a noun's ("el canto «…»",
+    // "speak of a “new normal”") unless a reporting verb introduces them or the protagonist
+    // is the sentence's subject ("Coudet estaba «muy contento»").
+    let as_words = before.word_count(doc) == 0
+        || subject.is_some_and(|m| !someone_else(&before, &m))
+        || before.words.last().is_some_and(|w| w == ":")
+        || (0..before.tokens.len()).any(|at| {
+            before.is_word(doc, at) && cue_at(pack, &before, at).is_some_and(|cue| !cue.naming)
+        });
+    !as_words || opening || at_cue(&before) || at_cue(&after)
 }
 
 /// True when the attribution sentence `(start, end)` says the words were written ("Dahl said

@@ -1175,3 +1175,11 @@ fn a_statement_in_an_article_about_no_one_stays_unattributed() {
     assert_eq!(speakers(es, Lang::Es), [None]);
     assert_eq!(speakers(en, Lang::En), [None]);
 }
+
+#[test]
+fn words_quoted_in_prose_about_someone_else_are_not_the_protagonists() {
+    let es = "Falcao marcó el gol del triunfo. El colombiano fue el mejor del partido.\n\nEn la grada se escuchó con fuerza el canto «¡Rayo es del barrio!». Falcao estaba «muy contento con lo que hicimos hoy».";
+    let en = "Kerber won the final in three sets. The German was in tears.\n\nFans in the stands now speak of a “golden era.” Kerber was “very happy with what we did today.”";
+    assert_eq!(speakers(es, Lang::Es), [None, some("Falcao")]);
+    assert_eq!(speakers(en, Lang::En), [None, some("Kerber")]);
+}
