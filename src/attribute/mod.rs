@@ -594,7 +594,17 @@ fn not_the_protagonists(
         || (0..before.tokens.len()).any(|at| {
             before.is_word(doc, at) && cue_at(pack, &before, at).is_some_and(|cue| !cue.naming)
         });
-    !as_words || opening || at_cue(&before) || at_cue(&after)
+    // Quotes listed one after another with no word between them are many voices ("«…»; «…»;
+    // «…»" after "the reactions poured in").
+    let listed = (quote.previous_close > sentence.0
+        && doc
+            .words_outside_quotes(quote.previous_close, quote.open)
+            .is_empty())
+        || (quote.next_open < sentence.1
+            && doc
+                .words_outside_quotes(quote.close_end, quote.next_open)
+                .is_empty());
+    !as_words || listed || opening || at_cue(&before) || at_cue(&after)
 }
 
 /// True when the attribution sentence `(start, end)` says the words were written ("Dahl said

@@ -1183,3 +1183,11 @@ fn words_quoted_in_prose_about_someone_else_are_not_the_protagonists() {
     assert_eq!(speakers(es, Lang::Es), [None, some("Falcao")]);
     assert_eq!(speakers(en, Lang::En), [None, some("Kerber")]);
 }
+
+#[test]
+fn quotes_listed_with_no_word_between_are_not_the_protagonists() {
+    let es = "Falcao marcó el gol del triunfo. El colombiano fue el mejor del partido.\n\nLas redes se llenaron de mensajes.\n\n«Qué golazo, qué noche»; «Es el mejor de la liga»; «Gracias por todo, Radamel».";
+    let en = "Kerber won the final in three sets. The German was in tears.\n\nSocial media filled with messages.\n\n“What a match, what a night”; “She is the best in the world”; “Thank you for everything.”";
+    assert_eq!(speakers(es, Lang::Es), [None, None, None]);
+    assert_eq!(speakers(en, Lang::En), [None, None, None]);
+}
