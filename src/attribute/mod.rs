@@ -6,7 +6,9 @@
 //! 3. a short attribution sentence right after it ("“…?” Petro wrote.");
 //! 4. the previous quote's speaker when nothing but the attribution stands between them
 //!    ("“…,” Trump said. “…”");
-//! 5. the subject of the previous sentence when the quote is a sentence of its own.
+//! 5. the subject of the previous sentence when the quote is a sentence of its own;
+//! 6. the article's protagonist, the person its opening is about, for words that stand as
+//!    someone's and that nothing else attributes ("Estado: «…»" in an interview's layout).
 //!
 //! Mentions are names (with titles and appositions), pronouns and epithets, resolved to the
 //! people the article names (see [`People`]).
@@ -547,7 +549,7 @@ fn protagonist_quotes(
 
 /// True when the quote at `index` stands in its sentence as no one's words, or as the words of
 /// a subject the sentence writes, other than the article's `protagonist`, that nothing
-/// resolved: a name or an epithet at a reporting verb ("«…», reiteró el mandatario", "One of
+/// resolved, or as an inscription: a name or an epithet at a reporting verb ("«…», reiteró el mandatario", "One of
 /// the protesters declared, “…”") or a subject opening the sentence before its verb
 /// ("Valparaíso went from “…” to “…”"). A topic label before a colon ("El Barcelona: «…»") is
 /// no subject.
@@ -604,7 +606,13 @@ fn not_the_protagonists(
             && doc
                 .words_outside_quotes(quote.close_end, quote.next_open)
                 .is_empty());
-    !as_words || listed || opening || at_cue(&before) || at_cue(&after)
+    // An inscription is its giver's, whom nothing found ("the book, inscribed “…”").
+    !as_words
+        || listed
+        || inscription_marked(doc, pack, &before)
+        || opening
+        || at_cue(&before)
+        || at_cue(&after)
 }
 
 /// True when the attribution sentence `(start, end)` says the words were written ("Dahl said
@@ -823,16 +831,11 @@ fn past_language_phrase(doc: &Document, pack: &LanguagePack, ctx: &Context, at: 
 /// “…”"; "… el ejemplar que le regaló Trump, con la dedicatoria: «…»"), even when the sentence
 /// reports someone else showing it. The giving verb is looked for in the quote's sentence, then
 /// in the sentence before ("… the signed copy that Trump gave him. The inscription reads “…”").
-fn inscription_giver(
-    doc: &Document,
-    pack: &LanguagePack,
-    before: &Context,
-    sentence_index: usize,
-    quote_open: usize,
-    people: &mut People,
-) -> Option<(Found, (usize, usize))> {
+/// True when a word naming an inscription stands among the last words of `before` ("inscribed
+/// with the phrase “…”", "con la dedicatoria manuscrita en inglés: «…»").
+fn inscription_marked(doc: &Document, pack: &LanguagePack, before: &Context) -> bool {
     let mut words_seen = 0;
-    let marked = (0..before.tokens.len()).rev().any(|at| {
+    (0..before.tokens.len()).rev().any(|at| {
         if before.is_word(doc, at) {
             words_seen += 1;
         }
@@ -841,8 +844,18 @@ fn inscription_giver(
                 .inscription_word_at(&before.words[at..])
                 .map(|(_, w)| w)
                 == Some(InscriptionWord::Mark)
-    });
-    if !marked {
+    })
+}
+
+fn inscription_giver(
+    doc: &Document,
+    pack: &LanguagePack,
+    before: &Context,
+    sentence_index: usize,
+    quote_open: usize,
+    people: &mut People,
+) -> Option<(Found, (usize, usize))> {
+    if !inscription_marked(doc, pack, before) {
         return None;
     }
     let paragraph = doc.paragraph_at(quote_open);

@@ -1191,3 +1191,11 @@ fn quotes_listed_with_no_word_between_are_not_the_protagonists() {
     assert_eq!(speakers(es, Lang::Es), [None, None, None]);
     assert_eq!(speakers(en, Lang::En), [None, None, None]);
 }
+
+#[test]
+fn an_inscription_no_one_gave_is_not_the_protagonists() {
+    let es = "Falcao marcó el gol del triunfo. El colombiano fue el mejor del partido.\n\nGuardó la camiseta, con la dedicatoria «Para un campeón de verdad».";
+    let en = "Kerber won the final in three sets. The German was in tears.\n\nShe kept the ball, inscribed with the words “For a true champion.”";
+    assert_eq!(speakers(es, Lang::Es), [None]);
+    assert_eq!(speakers(en, Lang::En), [None]);
+}
