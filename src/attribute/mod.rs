@@ -6,7 +6,9 @@
 //! 3. a short attribution sentence right after it ("“…?” Petro wrote.");
 //! 4. the previous quote's speaker when nothing but the attribution stands between them
 //!    ("“…,” Trump said. “…”");
-//! 5. the subject of the previous sentence when the quote is a sentence of its own.
+//! 5. the subject of the previous sentence when the quote is a sentence of its own;
+//! 6. the article's protagonist, the person its opening is about, for words that stand as
+//!    someone's and that nothing else attributes ("Estado: «…»" in an interview's layout).
 //!
 //! Mentions are names (with titles and appositions), pronouns and epithets, resolved to the
 //! people the article names (see [`People`]).
@@ -35,6 +37,11 @@ const CONFIDENCE_IMPLICIT_SUBJECT: f32 = 0.6;
 const FACTOR_NEIGHBOUR: f32 = 0.9;
 /// Confidence of the previous sentence's subject, with no cue at all.
 const CONFIDENCE_PREVIOUS_SUBJECT: f32 = 0.5;
+/// Confidence of an article's protagonist for a statement nothing else attributes.
+const CONFIDENCE_PROTAGONIST: f32 = 0.4;
+/// How many sentences open an article: the first of them with a person as subject names the
+/// person the article is about.
+const MAX_OPENING_SENTENCES: usize = 4;
 /// Lower-case qualifiers allowed between an epithet and the name it introduces
 /// ("el líder sindical Joaquín Berrocal", "the former union leader Ana Ruiz").
 const MAX_QUALIFIER_WORDS: usize = 2;
@@ -327,6 +334,7 @@ pub fn attribute(
         attributions[index] = attribution;
     }
     repeated_quotes(doc, kinds, &mut attributions);
+    protagonist_quotes(doc, pack, kinds, &mut people, &mut attributions);
     ArticleAttributions {
         people,
         attributions,
@@ -427,6 +435,184 @@ fn repeated_quotes(
             });
         }
     }
+}
+
+/// The person an article is about: the subject of its opening, the first of its first
+/// [`MAX_OPENING_SENTENCES`] sentences whose subject is a person ("Falcao se convirtió en el
+/// protagonista …"); an epithet there before anyone is named stands for the first person the
+/// article names next ("El delantero azulón fue el hombre de la noche. … cuando Deyverson …").
+fn protagonist(doc: &Document, pack: &LanguagePack, people: &mut People) -> Option<usize> {
+    doc.sentences
+        .iter()
+        .take(MAX_OPENING_SENTENCES)
+        .find_map(|&(start, end)| {
+            let ctx = Context::new(doc, start, end, start);
+            let mention = sentence_subject(doc, pack, &ctx, ctx.tokens.len())?;
+            let position = doc.tokens[ctx.tokens[mention.from]].start;
+            match &mention.kind {
+                MentionKind::Name(words) if names_person(pack, words) => {
+                    // A lone word is a person the article knows, or one the next sentence
+                    // calls by an epithet ("Falcao se convirtió … El colombiano fue …"), not
+                    // "Reactions kept arriving".
+                    let known = words.len() >= 2
+                        || people.find_name(words).is_some()
+                        || next_subject_is_epithet(doc, pack, end);
+                    known.then(|| people.resolve_name(pack, words, position))
+                }
+                MentionKind::Epithet(traits) => people
+                    .resolve_epithet(traits, position, None, None)
+                    .or_else(|| first_person_named_after(doc, pack, people, end, traits.gender)),
+                _ => None,
+            }
+        })
+}
+
+/// True when the sentence starting at body offset `from` opens with an epithet as subject.
+fn next_subject_is_epithet(doc: &Document, pack: &LanguagePack, from: usize) -> bool {
+    let next = doc.sentences.partition_point(|&(start, _)| start < from);
+    doc.sentences.get(next).is_some_and(|&(start, end)| {
+        let ctx = Context::new(doc, start, end, start);
+        sentence_subject(doc, pack, &ctx, ctx.tokens.len())
+            .is_some_and(|m| matches!(m.kind, MentionKind::Epithet(_)))
+    })
+}
+
+/// True when name words may be a person's: no place, institution, words in capitals (a
+/// headline's "RAYO 1 - BARCELONA 0") or lone common word ("Protestors have begun …").
+fn names_person(pack: &LanguagePack, words: &[String]) -> bool {
+    let common_word = matches!(words, [word] if people::is_common_word(pack, &word.to_lowercase()));
+    !names_institution(pack, words) && !is_place(pack, words) && !in_capitals(words) && !common_word
+}
+
+/// The first person named from body offset `from` on whose gender fits `gender`: a name
+/// outside quotations, not governed by a preposition of place ("en el Coliseum").
+fn first_person_named_after(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &mut People,
+    from: usize,
+    gender: Option<Gender>,
+) -> Option<usize> {
+    let ctx = Context::new(doc, from, doc.body.len(), from);
+    let (words, position) = (0..ctx.tokens.len()).find_map(|at| {
+        if !is_capitalized_at(doc, &ctx, at) {
+            return None;
+        }
+        let MentionKind::Name(words) = mention_starting_at(doc, pack, &ctx, at)?.kind else {
+            return None;
+        };
+        let governed = ctx.words[at.saturating_sub(2)..at]
+            .iter()
+            .any(|w| LOCATIVE_PREPOSITIONS.contains(&w.as_str()));
+        let fits = genders_agree(people::given_name_gender(&words), gender);
+        (names_person(pack, &words) && !governed && fits)
+            .then(|| (words, doc.tokens[ctx.tokens[at]].start))
+    })?;
+    Some(people.resolve_name(pack, &words, position))
+}
+
+/// Statements nothing else attributes, in an article about one person, are theirs: sports and
+/// profile pieces quote their protagonist without naming them at each quote (a topic label
+/// and a colon, "Estado: «…»"; a sentence of narration, then "«…»"; a subject the language
+/// leaves unwritten, "Es consciente de que …: «…»"). The least sure attribution of all.
+fn protagonist_quotes(
+    doc: &Document,
+    pack: &LanguagePack,
+    kinds: &[QuoteKind],
+    people: &mut People,
+    attributions: &mut [Option<LocalAttribution>],
+) {
+    let unattributed: Vec<usize> = (0..doc.quotes.len())
+        .filter(|&index| {
+            doc.quotes[index].depth == 0
+                && kinds[index].is_statement()
+                && attributions[index].is_none()
+        })
+        .collect();
+    if unattributed.is_empty() {
+        return;
+    }
+    let Some(person) = protagonist(doc, pack, people) else {
+        return;
+    };
+    for index in unattributed {
+        let sentence = doc.sentences[doc.sentence_at(doc.quotes[index].open)];
+        if not_the_protagonists(doc, pack, people, person, index, sentence) {
+            continue;
+        }
+        attributions[index] = Some(LocalAttribution {
+            confidence: CONFIDENCE_PROTAGONIST,
+            ..uncued(person, String::new(), sentence)
+        });
+    }
+}
+
+/// True when the quote at `index` stands in its sentence as no one's words, or as the words of
+/// a subject the sentence writes, other than the article's `protagonist`, that nothing
+/// resolved, or as an inscription: a name or an epithet at a reporting verb ("«…», reiteró el mandatario", "One of
+/// the protesters declared, “…”") or a subject opening the sentence before its verb
+/// ("Valparaíso went from “…” to “…”"). A topic label before a colon ("El Barcelona: «…»") is
+/// no subject.
+fn not_the_protagonists(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    protagonist: usize,
+    index: usize,
+    sentence: (usize, usize),
+) -> bool {
+    let quote = &doc.quotes[index];
+    let before = Context::new(doc, sentence.0, quote.open.max(sentence.0), sentence.0);
+    let after = Context::new(
+        doc,
+        quote.close_end,
+        sentence.1.max(quote.close_end),
+        sentence.0,
+    );
+    let someone_else = |ctx: &Context, m: &Mention| {
+        matches!(m.kind, MentionKind::Name(_) | MentionKind::Epithet(_))
+            && person_named_at(doc, pack, people, ctx, m.from).map(|(p, _)| p) != Some(protagonist)
+    };
+    let at_cue = |ctx: &Context| {
+        (0..ctx.tokens.len()).any(|at| {
+            let Some(cue) = cue_at(pack, ctx, at).filter(|cue| !cue.source_phrase) else {
+                return false;
+            };
+            mention_ending_at(doc, pack, ctx, at)
+                .or_else(|| mention_starting_at(doc, pack, ctx, at + cue.len))
+                .is_some_and(|m| someone_else(ctx, &m))
+        })
+    };
+    let subject = sentence_subject(doc, pack, &before, before.tokens.len());
+    let opening = subject.as_ref().is_some_and(|m| {
+        someone_else(&before, m) && before.words.get(m.to).is_none_or(|w| w != ":")
+    });
+    // Words quoted inside a sentence's prose are its object or a noun's ("el canto «…»",
+    // "speak of a “new normal”") unless a reporting verb introduces them or the protagonist
+    // is the sentence's subject ("Coudet estaba «muy contento»").
+    let as_words = before.word_count(doc) == 0
+        || subject.is_some_and(|m| !someone_else(&before, &m))
+        || before.words.last().is_some_and(|w| w == ":")
+        || (0..before.tokens.len()).any(|at| {
+            before.is_word(doc, at) && cue_at(pack, &before, at).is_some_and(|cue| !cue.naming)
+        });
+    // Quotes listed one after another with no word between them are many voices ("«…»; «…»;
+    // «…»" after "the reactions poured in").
+    let listed = (quote.previous_close > sentence.0
+        && doc
+            .words_outside_quotes(quote.previous_close, quote.open)
+            .is_empty())
+        || (quote.next_open < sentence.1
+            && doc
+                .words_outside_quotes(quote.close_end, quote.next_open)
+                .is_empty());
+    // An inscription is its giver's, whom nothing found ("the book, inscribed “…”").
+    !as_words
+        || listed
+        || inscription_marked(doc, pack, &before)
+        || opening
+        || at_cue(&before)
+        || at_cue(&after)
 }
 
 /// True when the attribution sentence `(start, end)` says the words were written ("Dahl said
@@ -645,16 +831,11 @@ fn past_language_phrase(doc: &Document, pack: &LanguagePack, ctx: &Context, at: 
 /// “…”"; "… el ejemplar que le regaló Trump, con la dedicatoria: «…»"), even when the sentence
 /// reports someone else showing it. The giving verb is looked for in the quote's sentence, then
 /// in the sentence before ("… the signed copy that Trump gave him. The inscription reads “…”").
-fn inscription_giver(
-    doc: &Document,
-    pack: &LanguagePack,
-    before: &Context,
-    sentence_index: usize,
-    quote_open: usize,
-    people: &mut People,
-) -> Option<(Found, (usize, usize))> {
+/// True when a word naming an inscription stands among the last words of `before` ("inscribed
+/// with the phrase “…”", "con la dedicatoria manuscrita en inglés: «…»").
+fn inscription_marked(doc: &Document, pack: &LanguagePack, before: &Context) -> bool {
     let mut words_seen = 0;
-    let marked = (0..before.tokens.len()).rev().any(|at| {
+    (0..before.tokens.len()).rev().any(|at| {
         if before.is_word(doc, at) {
             words_seen += 1;
         }
@@ -663,8 +844,18 @@ fn inscription_giver(
                 .inscription_word_at(&before.words[at..])
                 .map(|(_, w)| w)
                 == Some(InscriptionWord::Mark)
-    });
-    if !marked {
+    })
+}
+
+fn inscription_giver(
+    doc: &Document,
+    pack: &LanguagePack,
+    before: &Context,
+    sentence_index: usize,
+    quote_open: usize,
+    people: &mut People,
+) -> Option<(Found, (usize, usize))> {
+    if !inscription_marked(doc, pack, before) {
         return None;
     }
     let paragraph = doc.paragraph_at(quote_open);
@@ -998,10 +1189,20 @@ fn colon_introduction(
         .or_else(|| sentence_subject(doc, pack, ctx, colon).filter(introduced))
         .or_else(|| {
             // The last person before the colon: "Primeras palabras de Sanz: «…»", "On Thursday
-            // the secretary had been blunter: “…”".
+            // the secretary had been blunter: “…”". A name a preposition or a conjunction
+            // governs, other than the possessor's "de"/"of", is a topic or a clause's subject,
+            // not the speaker ("Entendimiento con Trejo: «…»", "Es consciente de que el Ajax
+            // …: «…»").
+            let governed = |m: &Mention| {
+                m.from.checked_sub(1).is_some_and(|i| {
+                    pack.stopwords.contains(&ctx.words[i])
+                        && !PORTFOLIO_PREPOSITIONS.contains(&ctx.words[i].as_str())
+                })
+            };
             (0..colon).rev().find_map(|i| {
                 mention_starting_at(doc, pack, ctx, i).filter(|m| {
                     m.to <= colon
+                        && !governed(m)
                         && !matches!(m.kind, MentionKind::Pronoun(_))
                         && (matches!(m.kind, MentionKind::Epithet(_)) || introduced(m))
                 })

@@ -938,7 +938,8 @@ pub(crate) fn parse_epithet(
         }
     }
     // "el colombiano", "the Colombian": a nationality alone, after a determiner, closing the
-    // noun phrase or followed by a reporting verb (not "the Colombian government").
+    // noun phrase or followed by a reporting verb or a copula ("El colombiano fue el autor
+    // del gol"), not by a noun ("the Colombian government").
     // Not with a qualifier: "la frontera colombiana" is a place.
     let nationality_alone = traits.roles.is_empty()
         && qualifiers == 0
@@ -948,6 +949,7 @@ pub(crate) fn parse_epithet(
         && tokens.get(k).is_none_or(|&t| {
             !doc.tokens[t].is_word
                 || pack.adverbs.contains(&words[k])
+                || pack.copulas.contains(&words[k])
                 || pack.cue_at(&words[k..], false).is_some()
         });
     // "the 52-year-old street vendor": with an age, the words after the opener name a person

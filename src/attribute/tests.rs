@@ -1139,3 +1139,63 @@ fn a_boss_or_a_manager_is_an_epithet_for_the_person_named_before() {
     let body = "Marta Ibarra elogió a Lena Park tras la victoria.\n\nPero la jefa del banquillo dudó del árbitro.\n\n«Fue un gol fantástico», dijo la jefa del banquillo.";
     assert_eq!(speakers(body, Lang::Es), [some("Marta Ibarra")]);
 }
+
+#[test]
+fn an_interview_laid_out_as_topic_labels_is_the_protagonists() {
+    let es = "RAYO 1 - BARCELONA 0\n\nFalcao se convirtió en el protagonista de la victoria del Rayo. El colombiano fue el autor del gol.\n\nEstado: «Estamos felices y emocionados».\n\nEl Barcelona: «Es un gran equipo, pero se van a levantar».";
+    let en = "Kerber was the star of a long night in Melbourne. The German was superb.\n\nMood: “We are happy and proud.”\n\nThe final: “It will be a hard match.”";
+    assert_eq!(speakers(es, Lang::Es), [some("Falcao"), some("Falcao")]);
+    assert_eq!(speakers(en, Lang::En), [some("Kerber"), some("Kerber")]);
+}
+
+#[test]
+fn an_opening_epithet_is_the_protagonist_the_article_names_next() {
+    let es = "El delantero azulón fue sin duda el hombre de la noche.\n\nTras el partido en el Coliseum se mostró feliz, asegurando que es «un resultado muy bueno para nosotros».\n\nLa tensión llegó cuando Deyverson adelantó a los suyos. «La gente se enfadó conmigo».";
+    let en = "The young striker was the hero of the night at Wembley.\n\n“It was a very good result for us.”\n\nThe tension rose when Okafor put his side ahead.";
+    assert_eq!(
+        speakers(es, Lang::Es),
+        [some("Deyverson"), some("Deyverson")]
+    );
+    assert_eq!(speakers(en, Lang::En), [some("Okafor")]);
+}
+
+#[test]
+fn a_name_a_preposition_or_a_clause_governs_before_a_colon_is_no_speaker() {
+    let es = "Falcao marcó el gol del triunfo. El colombiano fue el mejor del partido.\n\nEntendimiento con Trejo: «Hablamos constantemente de cómo nos movemos».\n\nEs consciente de que el Ajax no se lo pondrá fácil: «Van a jugar en casa».";
+    let en =
+        "Kerber won the final in three sets. The German was in tears.\n\nUnderstanding with Trejo: “We talk all the time.”";
+    assert_eq!(speakers(es, Lang::Es), [some("Falcao"), some("Falcao")]);
+    assert_eq!(speakers(en, Lang::En), [some("Kerber")]);
+}
+
+#[test]
+fn a_statement_in_an_article_about_no_one_stays_unattributed() {
+    let es = "La lluvia volvió a Lima el martes.\n\nEstado: «Las calles están cerradas».";
+    let en = "Heavy rain returned to Lima on Tuesday.\n\nRoads: “All closed until further notice.”";
+    assert_eq!(speakers(es, Lang::Es), [None]);
+    assert_eq!(speakers(en, Lang::En), [None]);
+}
+
+#[test]
+fn words_quoted_in_prose_about_someone_else_are_not_the_protagonists() {
+    let es = "Falcao marcó el gol del triunfo. El colombiano fue el mejor del partido.\n\nEn la grada se escuchó con fuerza el canto «¡Rayo es del barrio!». Falcao estaba «muy contento con lo que hicimos hoy».";
+    let en = "Kerber won the final in three sets. The German was in tears.\n\nFans in the stands now speak of a “golden era.” Kerber was “very happy with what we did today.”";
+    assert_eq!(speakers(es, Lang::Es), [None, some("Falcao")]);
+    assert_eq!(speakers(en, Lang::En), [None, some("Kerber")]);
+}
+
+#[test]
+fn quotes_listed_with_no_word_between_are_not_the_protagonists() {
+    let es = "Falcao marcó el gol del triunfo. El colombiano fue el mejor del partido.\n\nLas redes se llenaron de mensajes.\n\n«Qué golazo, qué noche»; «Es el mejor de la liga»; «Gracias por todo, Radamel».";
+    let en = "Kerber won the final in three sets. The German was in tears.\n\nSocial media filled with messages.\n\n“What a match, what a night”; “She is the best in the world”; “Thank you for everything.”";
+    assert_eq!(speakers(es, Lang::Es), [None, None, None]);
+    assert_eq!(speakers(en, Lang::En), [None, None, None]);
+}
+
+#[test]
+fn an_inscription_no_one_gave_is_not_the_protagonists() {
+    let es = "Falcao marcó el gol del triunfo. El colombiano fue el mejor del partido.\n\nGuardó la camiseta, con la dedicatoria «Para un campeón de verdad».";
+    let en = "Kerber won the final in three sets. The German was in tears.\n\nShe kept the ball, inscribed with the words “For a true champion.”";
+    assert_eq!(speakers(es, Lang::Es), [None]);
+    assert_eq!(speakers(en, Lang::En), [None]);
+}
