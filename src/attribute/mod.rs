@@ -292,8 +292,8 @@ pub fn attribute(
                     .flatten()
                     .map(|found| (found, close_sentence))
             });
-        let attribution = match found {
-            Some(((person, mention, cue, mode, confidence), sentence)) => Some(LocalAttribution {
+        let cued = found.map(
+            |((person, mention, cue, mode, confidence), sentence)| LocalAttribution {
                 person,
                 mention,
                 cue: Some(cue),
@@ -304,7 +304,16 @@ pub fn attribute(
                 },
                 confidence,
                 sentence,
-            }),
+            },
+        );
+        // A quote addressed to someone ("Hola mi querida Claudia …", "Gustavo: A great
+        // honor.") is never theirs: the cue's reading gives way to the uncued ones.
+        let addressed = |people: &People, a: &LocalAttribution| {
+            quote_addresses(doc, pack, people, index, a.person)
+        };
+        let cued_mode = cued.as_ref().map(|a| a.mode);
+        let attribution = match cued.filter(|a| !addressed(&people, a)) {
+            Some(a) => Some(a),
             None => inherited(doc, &attributions, index, sentence_index)
                 .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index))
                 .or_else(|| announced_quote(doc, pack, &people, index, sentence_index))
@@ -312,7 +321,8 @@ pub fn attribute(
                 .or_else(|| {
                     colon_continuation(doc, pack, &mut people, &attributions, index, &before)
                 })
-                .or_else(|| cueless_subject(doc, pack, &people, index, sentence)),
+                .or_else(|| cueless_subject(doc, pack, &people, index, sentence))
+                .filter(|a| !addressed(&people, a)),
         };
         // "issued the following statement: “…”": a sentence naming a written medium makes
         // a quote credited from it, cue or not, writing.
@@ -326,10 +336,10 @@ pub fn attribute(
                 a
             }
         });
-        if let Some(a) = &attribution {
-            if a.mode == CueMode::Writing && kinds[index] == QuoteKind::Speech {
-                kinds[index] = QuoteKind::Writing;
-            }
+        // The cue tells how the words came out even when it tells not whose they are.
+        let mode = attribution.as_ref().map(|a| a.mode).or(cued_mode);
+        if mode == Some(CueMode::Writing) && kinds[index] == QuoteKind::Speech {
+            kinds[index] = QuoteKind::Writing;
         }
         attributions[index] = attribution;
     }
@@ -537,7 +547,9 @@ fn protagonist_quotes(
     };
     for index in unattributed {
         let sentence = doc.sentences[doc.sentence_at(doc.quotes[index].open)];
-        if not_the_protagonists(doc, pack, people, person, index, sentence) {
+        if not_the_protagonists(doc, pack, people, person, index, sentence)
+            || quote_addresses(doc, pack, people, index, person)
+        {
             continue;
         }
         attributions[index] = Some(LocalAttribution {
@@ -1701,6 +1713,39 @@ fn quote_names(doc: &Document, people: &People, index: usize, person: usize) -> 
         .take_while(|t| t.end <= quote.close_end)
         .map(|t| t.text(doc.body))
         .any(|word| is_capitalized(word) && fold(word) == *surname)
+}
+
+/// True when the quotation at `index` addresses `person` by name: after a vocative word ("querida
+/// Claudia", "Dear Gustavo"), as its opening word before a comma or a colon ("Gustavo: A great
+/// honor."), or after a comma closing a sentence of it ("…, Ana.").
+fn quote_addresses(
+    doc: &Document,
+    pack: &LanguagePack,
+    people: &People,
+    index: usize,
+    person: usize,
+) -> bool {
+    let quote = &doc.quotes[index];
+    let first = doc.tokens.partition_point(|t| t.start < quote.open);
+    let words: Vec<&str> = doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.end <= quote.close_end)
+        .map(|t| t.text(doc.body))
+        .collect();
+    let key = &people.persons[person].key;
+    let is_word = |w: &str| w.chars().any(char::is_alphanumeric);
+    (0..words.len()).any(|i| {
+        let word = words[i];
+        if !is_capitalized(word) || !key.contains(&fold(word)) {
+            return false;
+        }
+        let before = i.checked_sub(1).map(|j| words[j]);
+        let after = words.get(i + 1).copied();
+        let opening = !words[..i].iter().any(|w| is_word(w));
+        before.is_some_and(|w| pack.vocatives.contains(&fold(w)))
+            || (opening && matches!(after, Some("," | ":")))
+            || (before == Some(",") && after.is_none_or(|w| !is_word(w) && w != ","))
+    })
 }
 
 /// The known person a name or an epithet starting at context position `at` stands for.

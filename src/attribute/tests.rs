@@ -1199,3 +1199,14 @@ fn an_inscription_no_one_gave_is_not_the_protagonists() {
     assert_eq!(speakers(es, Lang::Es), [None]);
     assert_eq!(speakers(en, Lang::En), [None]);
 }
+
+#[test]
+fn a_quote_addressed_to_someone_is_not_theirs() {
+    // The pronoun would stand for the sentence's subject, whom the quote addresses.
+    let body = "Gustavo Petro visited Washington.\n\n“Dear Gustavo, welcome to the White House,” he wrote.";
+    assert_ne!(speakers(body, Lang::En)[0], some("Gustavo Petro"));
+    let body = "Gustavo Petro visitó Washington.\n\n«Gustavo: un gran honor», escribió.";
+    assert_ne!(speakers(body, Lang::Es)[0], some("Gustavo Petro"));
+    let body = "Claudia Sheinbaum habló en el Zócalo.\n\n«No somos iguales, Claudia», respondió.";
+    assert_ne!(speakers(body, Lang::Es)[0], some("Claudia Sheinbaum"));
+}

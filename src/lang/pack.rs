@@ -160,6 +160,9 @@ pub struct LanguagePack {
     pub announcers: Set<String>,
     /// Openings pointing back at the quotation before ("with those words", "de esta manera").
     pub backreferences: Set<String>,
+    /// Words that put the name after them in the vocative inside a quotation ("dear",
+    /// "querida"): the person addressed is no speaker of it.
+    pub vocatives: Set<String>,
     /// Coordinating conjunctions ("and", "y").
     pub coordinators: Set<String>,
     /// Capitalized words that never open a person's name (days, months).
@@ -321,6 +324,10 @@ macro_rules! data_files {
                 include_str!(concat!("data/", $code, "/backreferences.tsv")),
             ),
             (
+                "vocatives.tsv",
+                include_str!(concat!("data/", $code, "/vocatives.tsv")),
+            ),
+            (
                 "title_links.tsv",
                 include_str!(concat!("data/", $code, "/title_links.tsv")),
             ),
@@ -369,7 +376,7 @@ macro_rules! data_files {
 }
 
 /// The embedded data files of a language: (file name, contents).
-pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 29] {
+pub(crate) fn data_files(lang: Lang) -> [(&'static str, &'static str); 30] {
     match lang {
         Lang::En => data_files!("en"),
         Lang::Es => data_files!("es"),
@@ -608,6 +615,7 @@ impl LanguagePack {
             copulas: Set::default(),
             announcers: Set::default(),
             backreferences: Set::default(),
+            vocatives: Set::default(),
             title_links: Set::default(),
             name_participles: Set::default(),
             coordinators: Set::default(),
@@ -770,6 +778,7 @@ impl LanguagePack {
                 | "copulas.tsv"
                 | "announcers.tsv"
                 | "backreferences.tsv"
+                | "vocatives.tsv"
                 | "title_links.tsv"
                 | "name_participles.tsv"
                 | "coordinators.tsv"
@@ -788,6 +797,7 @@ impl LanguagePack {
                         "copulas.tsv" => &mut pack.copulas,
                         "announcers.tsv" => &mut pack.announcers,
                         "backreferences.tsv" => &mut pack.backreferences,
+                        "vocatives.tsv" => &mut pack.vocatives,
                         "title_links.tsv" => &mut pack.title_links,
                         "name_participles.tsv" => &mut pack.name_participles,
                         "coordinators.tsv" => &mut pack.coordinators,
