@@ -54,7 +54,7 @@ const MAX_CONTEXT_TOKENS: usize = 120;
 /// An introductory phrase before a sentence's subject is at most this many tokens ("In Doral,").
 const MAX_INTRODUCTORY_TOKENS: usize = 8;
 /// An introductory phrase opened by a preposition is at most this many tokens.
-const MAX_PREPOSITIONAL_OPENING_TOKENS: usize = 14;
+const MAX_PREPOSITIONAL_OPENING_TOKENS: usize = 20;
 /// How many sentences back a pronoun looks for the subject it continues.
 const SALIENCE_SENTENCES: usize = 3;
 /// How many sentences back a subject the article already knows stays salient, across
@@ -1293,8 +1293,20 @@ fn sentence_subject(
     } else {
         MAX_INTRODUCTORY_TOKENS
     };
-    let comma = (1..before.min(limit)).find(|&i| ctx.words[i] == ",")?;
-    mention_starting_at(doc, pack, ctx, comma + 1).filter(|m| m.to <= before)
+    // A place closing the phrase may carry its region between commas ("tras las inundaciones
+    // en Escuinapa, Sinaloa, López Obrador proyectó …"): the subject follows them.
+    let mut comma = (1..before.min(limit)).find(|&i| ctx.words[i] == ",")?;
+    loop {
+        let mention = mention_starting_at(doc, pack, ctx, comma + 1).filter(|m| m.to <= before)?;
+        match &mention.kind {
+            MentionKind::Name(words)
+                if is_place(pack, words) && ctx.words.get(mention.to).is_some_and(|w| w == ",") =>
+            {
+                comma = mention.to;
+            }
+            _ => return Some(mention),
+        }
+    }
 }
 
 /// The position of the dash closing a dateline that opens the context: a place in capitals,

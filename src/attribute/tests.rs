@@ -1210,3 +1210,15 @@ fn a_quote_addressed_to_someone_is_not_theirs() {
     let body = "Claudia Sheinbaum habló en el Zócalo.\n\n«No somos iguales, Claudia», respondió.";
     assert_ne!(speakers(body, Lang::Es)[0], some("Claudia Sheinbaum"));
 }
+
+#[test]
+fn a_long_opening_phrase_keeps_the_subject_after_it() {
+    // An opening phrase of fifteen words and more, its last place carrying its region, still
+    // leaves the sentence's subject for the unwritten or pronoun subject after it.
+    let body = "Tras la captura de Nicolás Maduro en un operativo realizado por las fuerzas de Estados Unidos en Venezuela, Donald Trump detalló el ataque que derivó en el traslado de Maduro.\n\nAfirmó: «Vamos a dirigir el país».";
+    assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
+    let body = "After the capture of Nicolás Maduro in an operation carried out by the United States in Venezuela, Donald Trump detailed the attack that led to the transfer of Maduro.\n\nHe said: “We are going to run the country.”";
+    assert_eq!(speakers(body, Lang::En), [some("Donald Trump")]);
+    let body = "Ana García desmintió las explosiones.\n\nSobre el rescate de un niño en Escuinapa, Sinaloa, López Obrador proyectó un video y aseguró: «El soldado es pueblo uniformado».";
+    assert_eq!(speakers(body, Lang::Es), [some("López Obrador")]);
+}
