@@ -292,20 +292,21 @@ pub fn attribute(
                     .flatten()
                     .map(|found| (found, close_sentence))
             });
-        let cued = found.map(
-            |((person, mention, cue, mode, confidence), sentence)| LocalAttribution {
-                person,
-                mention,
-                cue: Some(cue),
-                mode: if names_written_medium(doc, pack, sentence) {
-                    CueMode::Writing
-                } else {
-                    mode
+        let cued =
+            found.map(
+                |((person, mention, cue, mode, confidence), sentence)| LocalAttribution {
+                    person,
+                    mention,
+                    cue: Some(cue),
+                    mode: if names_written_medium(doc, pack, sentence) {
+                        CueMode::Writing
+                    } else {
+                        mode
+                    },
+                    confidence,
+                    sentence,
                 },
-                confidence,
-                sentence,
-            },
-        );
+            );
         // A quote addressed to someone ("Hola mi querida Claudia …", "Gustavo: A great
         // honor.") is never theirs: the cue's reading gives way to the uncued ones.
         let addressed = |people: &People, a: &LocalAttribution| {
