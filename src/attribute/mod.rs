@@ -1362,12 +1362,29 @@ fn salient_person(
             break;
         }
         let ctx = Context::new(doc, start, end.min(position), start);
+        // A sentence whose subject is unwritten continues the chain a cue in it already read
+        // ("Asimismo, advirtió …", then "el presidente afirmó"), not the last person named
+        // before it, unless someone else has been named since.
+        let continued = || {
+            people.implicit_reading(start).filter(|&p| {
+                index < current
+                    && !far
+                    && fits(people, p)
+                    && !people
+                        .mentions
+                        .iter()
+                        .any(|m| m.start >= start && m.start < position && m.person != p)
+            })
+        };
         let Some(mention) = relative_clause_speaker(doc, pack, &ctx)
             .filter(|_| !far)
             .or_else(|| source_opening(doc, pack, &ctx))
             .or_else(|| inverted_cue_subject(doc, pack, &ctx))
             .or_else(|| sentence_subject(doc, pack, &ctx, ctx.tokens.len()))
         else {
+            if let Some(person) = continued() {
+                return Some(person);
+            }
             continue;
         };
         let subject_position = doc.tokens[ctx.tokens[mention.from]].start;
@@ -1415,7 +1432,12 @@ fn salient_person(
             {
                 paragraph = doc.paragraph_at(start);
             }
-            MentionKind::Pronoun(_) | MentionKind::Implicit => {}
+            MentionKind::Implicit => {
+                if let Some(person) = continued() {
+                    return Some(person);
+                }
+            }
+            MentionKind::Pronoun(_) => {}
         }
     }
     people.resolve_pronoun(position, gender)
@@ -1911,10 +1933,11 @@ fn resolve_person(
             salient_person(doc, pack, people, position, *gender)?,
             CONFIDENCE_PRONOUN_AT_CUE,
         ),
-        MentionKind::Implicit => (
-            salient_person(doc, pack, people, position, None)?,
-            CONFIDENCE_IMPLICIT_SUBJECT,
-        ),
+        MentionKind::Implicit => {
+            let person = salient_person(doc, pack, people, position, None)?;
+            people.remember_implicit(doc.sentences[doc.sentence_at(position)].0, person);
+            (person, CONFIDENCE_IMPLICIT_SUBJECT)
+        }
         MentionKind::Epithet(traits) => match surname_as_title(doc, ctx, people, mention) {
             Some(person) => (person, CONFIDENCE_NAME_AT_CUE),
             None => (

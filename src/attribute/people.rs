@@ -66,6 +66,10 @@ pub struct People {
     /// The person each epithet read at a cue stands for, by the epithet's body position: read
     /// again later as a sentence's subject, it stands for the same person.
     pub(crate) epithet_readings: BTreeMap<usize, usize>,
+    /// The person an unwritten subject at a cue was read as, by the body position of its
+    /// sentence: the next sentences' unwritten subjects continue that chain ("Asimismo,
+    /// advirtió …", "… celebró." then "el presidente afirmó").
+    pub(crate) implicit_readings: BTreeMap<usize, usize>,
 }
 
 /// The longest title, epithet or demonym phrase in the data, in words ("secretario de estado
@@ -333,6 +337,18 @@ impl People {
             .range(start..end)
             .next()
             .map(|(_, &person)| person)
+    }
+
+    /// Remembers that the unwritten subject of the sentence starting at body byte
+    /// `sentence_start` was read as `person`.
+    pub fn remember_implicit(&mut self, sentence_start: usize, person: usize) {
+        self.implicit_readings.insert(sentence_start, person);
+    }
+
+    /// The person the unwritten subject of the sentence starting at `sentence_start` was read
+    /// as, if a cue there read one.
+    pub fn implicit_reading(&self, sentence_start: usize) -> Option<usize> {
+        self.implicit_readings.get(&sentence_start).copied()
     }
 
     /// The first person named after `position` and before `limit` who holds the role the

@@ -1213,12 +1213,21 @@ fn a_quote_addressed_to_someone_is_not_theirs() {
 
 #[test]
 fn a_long_opening_phrase_keeps_the_subject_after_it() {
-    // An opening phrase of fifteen words and more, its last place carrying its region, still
-    // leaves the sentence's subject for the unwritten or pronoun subject after it.
-    let body = "Tras la captura de Nicolás Maduro en un operativo realizado por las fuerzas de Estados Unidos en Venezuela, Donald Trump detalló el ataque que derivó en el traslado de Maduro.\n\nAfirmó: «Vamos a dirigir el país».";
+    // An opening phrase of fifteen words and more, or one whose last place carries its region,
+    // still leaves the sentence's subject for the unwritten or pronoun subject after it.
+    let body = "Tras la detención de Nicolás Maduro en una operación de las tropas de Estados Unidos en Caracas, Donald Trump explicó la ofensiva que terminó con la salida de Maduro.\n\nAfirmó: «Vamos a dirigir el país».";
     assert_eq!(speakers(body, Lang::Es), [some("Donald Trump")]);
-    let body = "After the capture of Nicolás Maduro in an operation carried out by the United States in Venezuela, Donald Trump detailed the attack that led to the transfer of Maduro.\n\nHe said: “We are going to run the country.”";
+    let body = "After the arrest of Nicolás Maduro in a raid that United States troops mounted in Caracas, Donald Trump explained the offensive that ended with the removal of Maduro.\n\nHe said: “We are going to run the country.”";
     assert_eq!(speakers(body, Lang::En), [some("Donald Trump")]);
-    let body = "Ana García desmintió las explosiones.\n\nSobre el rescate de un niño en Escuinapa, Sinaloa, López Obrador proyectó un video y aseguró: «El soldado es pueblo uniformado».";
+    let body = "Ana García negó las explosiones.\n\nSobre la ayuda a las familias tras la tormenta en Culiacán, Sinaloa, López Obrador mostró unas imágenes y aseguró: «El soldado es pueblo uniformado».";
     assert_eq!(speakers(body, Lang::Es), [some("López Obrador")]);
+}
+
+#[test]
+fn an_unwritten_subject_continues_the_chain_a_cue_read() {
+    // "amenazó" and "celebró" continue Trump; the epithet after them, which no one named
+    // holds, goes to that chain rather than to Maduro, the last person named.
+    let body = "El presidente de Estados Unidos, Donald Trump, anunció que su país tomará el control de Venezuela tras detener a Nicolás Maduro. En su comparecencia, el mandatario dijo que «será algo temporal».\n\nAdemás, amenazó a Venezuela con un «segundo ataque», y sostuvo que sus tropas ya no resisten. «El ejército de Venezuela ya no tiene poder», celebró.\n\nAl explicar la operación, el presidente sostuvo que se empleó un «poder militar abrumador».";
+    let found = speakers(body, Lang::Es);
+    assert_eq!(found.last().unwrap(), &some("Donald Trump"));
 }
