@@ -948,6 +948,37 @@ mod tests {
     }
 
     #[test]
+    fn a_word_after_a_modal_in_reported_speech_is_the_speakers() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "The mayor was confident, saying the city would “win.”",
+                Lang::En
+            ),
+            [Speech]
+        );
+        assert_eq!(
+            kinds(
+                "La ministra aseguró que el acuerdo podría «fracasar» esta semana.",
+                Lang::Es
+            ),
+            [Speech]
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_hearsay_hedge_is_a_scare_quote() {
+        use QuoteKind::*;
+        assert_eq!(
+            kinds(
+                "The singer is said to be “devastated” by the interview, and her manager said the tour was “over”.",
+                Lang::En
+            ),
+            [Scare, Speech]
+        );
+    }
+
+    #[test]
     fn nicknames_and_self_descriptions_are_scare_quotes_and_a_lone_letter_is_other() {
         use QuoteKind::*;
         assert_eq!(

@@ -77,13 +77,25 @@ impl<V: Copy> PhraseTable<V> {
 
     /// The longest phrase starting at `words[0]`: its length in words and its value.
     pub fn longest_match<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, V)> {
-        let first = words.first()?.as_ref();
-        let candidates = self.by_first_word.get(first)?;
-        candidates.iter().find_map(|(phrase, value)| {
-            let fits = phrase.len() <= words.len()
-                && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref());
-            fits.then_some((phrase.len(), *value))
-        })
+        self.matches(words).next()
+    }
+
+    /// Every phrase starting at `words[0]`, longest first: its length in words and its value.
+    fn matches<'a, S: AsRef<str>>(
+        &'a self,
+        words: &'a [S],
+    ) -> impl Iterator<Item = (usize, V)> + 'a {
+        let candidates = words
+            .first()
+            .and_then(|first| self.by_first_word.get(first.as_ref()));
+        candidates
+            .into_iter()
+            .flatten()
+            .filter_map(move |(phrase, value)| {
+                let fits = phrase.len() <= words.len()
+                    && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref());
+                fits.then_some((phrase.len(), *value))
+            })
     }
 
     /// True when `word` alone is an entry.
@@ -188,8 +200,9 @@ pub struct LanguagePack {
     /// and the giving verbs whose subject wrote it ("handed", "regaló").
     pub inscriptions: PhraseTable<InscriptionWord>,
     /// Written media and the prepositions that introduce them, stemmed ("in a statement",
-    /// "en un comunicado"); look up with [`LanguagePack::written_medium_at`].
-    pub media: PhraseTable<MediumWord>,
+    /// "en un comunicado"), each with its last word as written; look up with
+    /// [`LanguagePack::written_medium_at`].
+    pub media: PhraseTable<(MediumWord, &'static str)>,
     /// Places in every language's spelling ("ecuador", "south texas", "nueva york"), from the
     /// language-neutral `places.tsv`; ask with [`LanguagePack::is_place`].
     pub places: PhraseTable<()>,
@@ -492,6 +505,24 @@ impl LanguagePack {
         self.medium_phrase_at(words, |role| role == MediumWord::Medium)
     }
 
+    /// The longest media phrase opening `stems` (the stems of the lower-case `words`) and its
+    /// role; of phrases sharing those stems, the one whose last word is spelled as the word
+    /// ("publicó" opens a medium, "publicación" is one, "público" is an audience).
+    fn medium_word_at<S: AsRef<str>>(
+        &self,
+        stems: &[Word],
+        words: &[S],
+    ) -> Option<(usize, MediumWord)> {
+        let mut phrases = self.media.matches(stems).peekable();
+        let &(longest, (role, _)) = phrases.peek()?;
+        let spelled =
+            |len: usize, form: &str| words.get(len - 1).is_some_and(|w| w.as_ref() == form);
+        phrases
+            .take_while(|&(len, _)| len == longest)
+            .find(|&(len, (_, form))| spelled(len, form))
+            .map_or(Some((longest, role)), |(len, (role, _))| Some((len, role)))
+    }
+
     /// The length of a preposition, up to [`MAX_WORDS_BEFORE_MEDIUM`] words and the first word
     /// of a role `wanted` accepts, opening `words`.
     fn medium_phrase_at<S: AsRef<str>>(
@@ -504,12 +535,12 @@ impl LanguagePack {
             .take(MAX_WORDS_BEFORE_MEDIUM + 4)
             .map(|w| word_stem(self.lang, w.as_ref()))
             .collect();
-        let (preposition_len, role) = self.media.longest_match(&stems)?;
+        let (preposition_len, role) = self.medium_word_at(&stems, words)?;
         if role != MediumWord::Preposition {
             return None;
         }
         (preposition_len..(preposition_len + MAX_WORDS_BEFORE_MEDIUM + 1).min(stems.len()))
-            .find_map(|at| match self.media.longest_match(&stems[at..]) {
+            .find_map(|at| match self.medium_word_at(&stems[at..], &words[at..]) {
                 Some((len, role)) if wanted(role) => Some(at + len),
                 _ => None,
             })
@@ -524,7 +555,7 @@ impl LanguagePack {
             .map(|w| word_stem(self.lang, w.as_ref()))
             .collect();
         matches!(
-            self.media.longest_match(&stems),
+            self.medium_word_at(&stems, words),
             Some((_, MediumWord::Setting))
         )
     }
@@ -532,13 +563,11 @@ impl LanguagePack {
     /// True when `words` (any case) are, all of them and nothing more, a written medium's name:
     /// "X", "Twitter", "Truth Social" are platforms, never people.
     pub fn is_medium_name<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        let stems: Vec<Word> = words
-            .iter()
-            .map(|w| word_stem(self.lang, &w.as_ref().to_lowercase()))
-            .collect();
+        let lower: Vec<String> = words.iter().map(|w| w.as_ref().to_lowercase()).collect();
+        let stems: Vec<Word> = lower.iter().map(|w| word_stem(self.lang, w)).collect();
         !stems.is_empty()
             && matches!(
-                self.media.longest_match(&stems),
+                self.medium_word_at(&stems, &lower),
                 Some((len, MediumWord::Medium | MediumWord::Platform)) if len == stems.len()
             )
     }
@@ -546,20 +575,19 @@ impl LanguagePack {
     /// True when the lower-case `words` end with a written medium or a message and the word that
     /// names its author after it, matched by stem: "a letter from", "un mensaje de".
     pub fn ends_with_medium_origin<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        let words = &words[words.len().saturating_sub(MAX_WORDS_BEFORE_MEDIUM + 1)..];
         let stems: Vec<Word> = words
             .iter()
-            .rev()
-            .take(MAX_WORDS_BEFORE_MEDIUM + 1)
-            .rev()
             .map(|w| word_stem(self.lang, w.as_ref()))
             .collect();
         let Some((origin, rest)) = stems.split_last() else {
             return false;
         };
-        self.media.longest_match(std::slice::from_ref(origin)) == Some((1, MediumWord::Origin))
+        self.medium_word_at(std::slice::from_ref(origin), &words[rest.len()..])
+            == Some((1, MediumWord::Origin))
             && (0..rest.len()).any(|at| {
                 matches!(
-                    self.media.longest_match(&rest[at..]),
+                    self.medium_word_at(&rest[at..], &words[at..]),
                     Some((len, MediumWord::Medium | MediumWord::Platform | MediumWord::Message))
                         if len == rest.len() - at
                 )
@@ -755,7 +783,14 @@ impl LanguagePack {
                         ("mark", InscriptionWord::Mark),
                         ("gift", InscriptionWord::Gift),
                     ];
-                    load_roles(&file, text, lang, &roles, &mut pack.inscriptions)?;
+                    load_roles(
+                        &file,
+                        text,
+                        lang,
+                        &roles,
+                        &mut pack.inscriptions,
+                        |role, _| role,
+                    )?;
                 }
                 "media.tsv" => {
                     let roles = [
@@ -766,7 +801,9 @@ impl LanguagePack {
                         ("message", MediumWord::Message),
                         ("setting", MediumWord::Setting),
                     ];
-                    load_roles(&file, text, lang, &roles, &mut pack.media)?;
+                    load_roles(&file, text, lang, &roles, &mut pack.media, |role, last| {
+                        (role, leak(last))
+                    })?;
                 }
                 "epithet_openers.tsv"
                 | "stopwords.tsv"
@@ -818,14 +855,15 @@ impl LanguagePack {
     }
 }
 
-/// The folded stems of a phrase's words, joined by spaces.
-/// Fills `table` from a stemmed data file whose second column names one of `roles`.
-fn load_roles<R: Copy>(
+/// Fills `table` from a stemmed data file whose second column names one of `roles`: each
+/// phrase's value made by `value` from its role and its last word in lower case.
+fn load_roles<R: Copy, V: Copy>(
     file: &str,
     text: &str,
     lang: Lang,
     roles: &[(&str, R)],
-    table: &mut PhraseTable<R>,
+    table: &mut PhraseTable<V>,
+    value: impl Fn(R, &str) -> V,
 ) -> Result<(), DataError> {
     for row in rows(file, text, 2) {
         let (line, f) = row?;
@@ -838,7 +876,8 @@ fn load_roles<R: Copy>(
                 line,
                 problem: format!("unknown role {:?}", f[1]),
             })?;
-        table.insert(&stemmed(lang, f[0]), role);
+        let last_word = f[0].rsplit(' ').next().unwrap_or_default().to_lowercase();
+        table.insert(&stemmed(lang, f[0]), value(role, &last_word));
     }
     Ok(())
 }
@@ -947,6 +986,20 @@ mod tests {
         assert!(es.spoken_setting_at(&["rueda", "de", "prensa"]));
         assert!(es
             .written_document_at(&["en", "la", "publicación"])
+            .is_some());
+    }
+
+    #[test]
+    fn media_words_sharing_a_stem_are_told_apart_by_their_spelling() {
+        let es = LanguagePack::get(Lang::Es);
+        // "publicó", "publicación" and "público" share a stem: each keeps its own role.
+        assert!(es
+            .written_medium_at(&["publicó", "otro", "usuario", "de", "x"])
+            .is_some());
+        assert!(es.spoken_setting_at(&["público"]));
+        assert!(es.written_document_at(&["en", "público"]).is_none());
+        assert!(es
+            .written_document_at(&["en", "una", "publicación"])
             .is_some());
     }
 
