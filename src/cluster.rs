@@ -411,6 +411,9 @@ fn interrupted_utterances(quotes: &[Quote], statement_of: &[Option<usize>]) -> V
             .checked_sub(start)
             .zip(second.start.checked_sub(start))
             .and_then(|(from, to)| a.evidence.get(from..to))
+            // Only the attribution between the halves, at most their own two marks around it:
+            // no third quote.
+            .filter(|gap| gap.chars().filter(|&c| "\"“”«»‹›".contains(c)).count() <= 2)
             .map(|gap| gap.trim_matches(quote_mark));
         first.article_index == second.article_index
             && first.lang == second.lang

@@ -553,11 +553,20 @@ fn names_speaker_only_after_mention(quote: &Quote) -> bool {
         return false;
     }
     let quoted = (quote.start - start)..(quote.end - start);
-    let Some(mention_at) = sentence
-        .match_indices(attribution.mention.as_str())
-        .map(|(at, _)| at)
-        .find(|at| !quoted.contains(at))
-    else {
+    // The mention as a whole word or words, in any case ("he" is not the end of "The"; "the
+    // Republican president" may open the sentence).
+    let mention = attribution.mention.to_lowercase();
+    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let Some(mention_at) = sentence.char_indices().map(|(at, _)| at).find(|&at| {
+        let end = at + mention.len();
+        !mention.is_empty()
+            && !quoted.contains(&at)
+            && !is_word_char(sentence[..at].chars().next_back())
+            && sentence
+                .get(at..end)
+                .is_some_and(|written| written.to_lowercase() == mention)
+            && !is_word_char(sentence[end..].chars().next())
+    }) else {
         return false;
     };
     // Where the sentence names the speaker (a capitalized word of the name) outside the quote.
@@ -1170,23 +1179,28 @@ mod tests {
 
     #[test]
     fn a_dissent_by_an_epithet_before_the_name_of_the_one_spoken_of_is_less_sure() {
-        // (the dissenting sentence, with the quote at its end; the conflict's confidence)
-        for (sentence, expected) in [
+        // (the dissenting sentence, with the quote at its end; the mention credited; the
+        // conflict's confidence). A mention is a whole word in any case: “he” is not the end
+        // of “Then”, and “the Republican president” may open the sentence.
+        for (sentence, mention, expected) in [
             (
                 "Weeks earlier the Republican president described Petro as a “sick man”",
+                "the Republican president",
+                0.29,
+            ),
+            (
+                "The Republican president described Petro as a “sick man”",
+                "the Republican president",
                 0.29,
             ),
             (
                 "Petro, weeks earlier, said the Colombian president was a “sick man”",
+                "the Colombian president",
                 0.48,
             ),
+            ("Then Petro said he had met a “sick man”", "he", 0.48),
         ] {
             let quoted = sentence.find("sick").unwrap();
-            let mention = if sentence.starts_with("Petro") {
-                "the Colombian president"
-            } else {
-                "the Republican president"
-            };
             let dissent = Quote {
                 start: quoted,
                 end: quoted + "sick man".len(),

@@ -315,15 +315,29 @@ pub fn attribute(
         let cued_mode = cued.as_ref().map(|a| a.mode);
         let attribution = match cued.filter(|a| !addressed(&people, a)) {
             Some(a) => Some(a),
+            // Each reading in turn, passing over one that credits the person addressed.
             None => inherited(doc, &attributions, index, sentence_index)
-                .or_else(|| previous_subject(doc, pack, &mut people, index, sentence_index))
-                .or_else(|| announced_quote(doc, pack, &people, index, sentence_index))
-                .or_else(|| backreferenced_quote(doc, pack, &mut people, index))
+                .filter(|a| !addressed(&people, a))
+                .or_else(|| {
+                    previous_subject(doc, pack, &mut people, index, sentence_index)
+                        .filter(|a| !addressed(&people, a))
+                })
+                .or_else(|| {
+                    announced_quote(doc, pack, &people, index, sentence_index)
+                        .filter(|a| !addressed(&people, a))
+                })
+                .or_else(|| {
+                    backreferenced_quote(doc, pack, &mut people, index)
+                        .filter(|a| !addressed(&people, a))
+                })
                 .or_else(|| {
                     colon_continuation(doc, pack, &mut people, &attributions, index, &before)
+                        .filter(|a| !addressed(&people, a))
                 })
-                .or_else(|| cueless_subject(doc, pack, &people, index, sentence))
-                .filter(|a| !addressed(&people, a)),
+                .or_else(|| {
+                    cueless_subject(doc, pack, &people, index, sentence)
+                        .filter(|a| !addressed(&people, a))
+                }),
         };
         // "issued the following statement: “…”": a sentence naming a written medium makes
         // a quote credited from it, cue or not, writing.
@@ -338,7 +352,7 @@ pub fn attribute(
             }
         });
         // The cue tells how the words came out even when it tells not whose they are.
-        let mode = attribution.as_ref().map(|a| a.mode).or(cued_mode);
+        let mode = cued_mode.or(attribution.as_ref().map(|a| a.mode));
         if mode == Some(CueMode::Writing) && kinds[index] == QuoteKind::Speech {
             kinds[index] = QuoteKind::Writing;
         }
@@ -560,12 +574,12 @@ fn protagonist_quotes(
     }
 }
 
-/// True when the quote at `index` stands in its sentence as no one's words, or as the words of
-/// a subject the sentence writes, other than the article's `protagonist`, that nothing
-/// resolved, or as an inscription: a name or an epithet at a reporting verb ("«…», reiteró el mandatario", "One of
-/// the protesters declared, “…”") or a subject opening the sentence before its verb
-/// ("Valparaíso went from “…” to “…”"). A topic label before a colon ("El Barcelona: «…»") is
-/// no subject.
+/// True when the quote at `index` stands in its sentence as no one's words, as an inscription,
+/// or as the words of a subject the sentence writes, other than the article's `protagonist`,
+/// that nothing resolved: a name or an epithet at a reporting verb ("«…», reiteró el
+/// mandatario", "One of the protesters declared, “…”") or a subject opening the sentence
+/// before its verb ("Valparaíso went from “…” to “…”"). A topic label before a colon ("El
+/// Barcelona: «…»") is no subject.
 fn not_the_protagonists(
     doc: &Document,
     pack: &LanguagePack,
@@ -839,11 +853,6 @@ fn past_language_phrase(doc: &Document, pack: &LanguagePack, ctx: &Context, at: 
     }
 }
 
-/// The giver of an inscribed gift, for a quote named an inscription just before it: whoever
-/// gave the thing wrote what is written on it ("Trump handed Petro a signed copy …, inscribed
-/// “…”"; "… el ejemplar que le regaló Trump, con la dedicatoria: «…»"), even when the sentence
-/// reports someone else showing it. The giving verb is looked for in the quote's sentence, then
-/// in the sentence before ("… the signed copy that Trump gave him. The inscription reads “…”").
 /// True when a word naming an inscription stands among the last words of `before` ("inscribed
 /// with the phrase “…”", "con la dedicatoria manuscrita en inglés: «…»").
 fn inscription_marked(doc: &Document, pack: &LanguagePack, before: &Context) -> bool {
@@ -860,6 +869,11 @@ fn inscription_marked(doc: &Document, pack: &LanguagePack, before: &Context) -> 
     })
 }
 
+/// The giver of an inscribed gift, for a quote named an inscription just before it: whoever
+/// gave the thing wrote what is written on it ("Trump handed Petro a signed copy …, inscribed
+/// “…”"; "… el ejemplar que le regaló Trump, con la dedicatoria: «…»"), even when the sentence
+/// reports someone else showing it. The giving verb is looked for in the quote's sentence, then
+/// in the sentence before ("… the signed copy that Trump gave him. The inscription reads “…”").
 fn inscription_giver(
     doc: &Document,
     pack: &LanguagePack,

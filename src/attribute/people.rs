@@ -341,13 +341,13 @@ impl People {
 
     /// Remembers that the unwritten subject of the sentence starting at body byte
     /// `sentence_start` was read as `person`.
-    pub fn remember_implicit(&mut self, sentence_start: usize, person: usize) {
+    pub(crate) fn remember_implicit(&mut self, sentence_start: usize, person: usize) {
         self.implicit_readings.insert(sentence_start, person);
     }
 
     /// The person the unwritten subject of the sentence starting at `sentence_start` was read
     /// as, if a cue there read one.
-    pub fn implicit_reading(&self, sentence_start: usize) -> Option<usize> {
+    pub(crate) fn implicit_reading(&self, sentence_start: usize) -> Option<usize> {
         self.implicit_readings.get(&sentence_start).copied()
     }
 

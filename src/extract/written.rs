@@ -73,6 +73,9 @@ pub fn carry_written_medium(
     let Some(last_quote) = doc.quotes.last() else {
         return;
     };
+    if doc.sentences.is_empty() || doc.paragraphs.is_empty() {
+        return;
+    }
     let sentence_words =
         |(start, end): (usize, usize)| lower_words(doc, &doc.words_outside_quotes(start, end));
     let names_setting =

@@ -321,10 +321,11 @@ fn compare_with(
 
 /// The negations of `quote` in the sentences that count in a comparison: those holding a
 /// content word other than a negation that `aligned` marks (by its position among the
-/// content words), which the other quote renders, and those too short to say anything without the sentence they follow
-/// (fewer than [`MIN_CONTENT_WORDS`] content words besides their negations: “Not before.”).
-/// A sentence of its own that the other quote leaves out (“That water is not coming back”)
-/// does not count. A quote of one sentence counts all of its negations.
+/// content words), which the other quote renders, and those too short to say anything
+/// without the sentence they follow (fewer than [`MIN_CONTENT_WORDS`] content words besides
+/// their negations: “Not before.”). A sentence of its own that the other quote leaves out
+/// (“That water is not coming back”) does not count. A quote of one sentence counts all of
+/// its negations.
 fn negations_in_rendered_sentences(
     quote: &NormalizedQuote,
     aligned: impl Fn(usize) -> bool,
