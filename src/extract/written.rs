@@ -125,7 +125,7 @@ pub fn carry_written_medium(
         if setting {
             carrier = None;
         }
-        let medium = document || (!setting && names_written_medium(pack, &words));
+        let medium = document || (!setting && names_platform_after_cue(pack, &words));
         for quote in here {
             if doc.quotes[quote].depth > 0 || !kinds[quote].is_statement() {
                 continue;
@@ -152,21 +152,18 @@ pub fn carry_written_medium(
 /// How many words a reporting verb right before a platform may have ("ha escrito en X").
 const MAX_CUE_WORDS: usize = 3;
 
-/// True when the lower-case `words` of a sentence name a written document ("in a Facebook
-/// statement", "en la publicación"), or a platform right after a reporting verb ("said on X",
-/// "escribió en su cuenta de X"): a platform named otherwise is often what people talk about
-/// ("habló de lo que ocurre en X").
-fn names_written_medium(pack: &LanguagePack, words: &[String]) -> bool {
+/// True when the lower-case `words` of a sentence name a platform right after a reporting verb
+/// ("said on X", "escribió en su cuenta de X"): a platform named otherwise is often what people
+/// talk about ("habló de lo que ocurre en X"). A written document named anywhere counts too,
+/// but the caller has looked for one already.
+fn names_platform_after_cue(pack: &LanguagePack, words: &[String]) -> bool {
     let after_cue = |at: usize| {
         (at.saturating_sub(MAX_CUE_WORDS)..at).any(|cue| {
             pack.cue_at(&words[cue..], false)
                 .is_some_and(|m| cue + m.len == at)
         })
     };
-    (0..words.len()).any(|at| {
-        pack.written_document_at(&words[at..]).is_some()
-            || (pack.written_medium_at(&words[at..]).is_some() && after_cue(at))
-    })
+    (0..words.len()).any(|at| pack.written_medium_at(&words[at..]).is_some() && after_cue(at))
 }
 
 #[cfg(test)]
